@@ -1,0 +1,41 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Cursus",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "cursus", targets: ["cursus"]),
+        .library(name: "CursusCore", targets: ["CursusCore"]),
+        .library(name: "CursusRenderers", targets: ["CursusRenderers"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        .target(
+            name: "CursusCore",
+            dependencies: [.product(name: "Yams", package: "Yams")]
+        ),
+        .target(
+            name: "CursusRenderers",
+            dependencies: ["CursusCore"]
+        ),
+        .executableTarget(
+            name: "cursus",
+            dependencies: [
+                "CursusCore",
+                "CursusRenderers",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "CursusCoreTests", dependencies: ["CursusCore"]),
+        .testTarget(name: "CursusRenderersTests", dependencies: ["CursusRenderers"]),
+        .testTarget(
+            name: "CursusCLITests",
+            dependencies: ["cursus", "CursusCore"],
+            resources: [.copy("Fixtures")]
+        ),
+    ]
+)

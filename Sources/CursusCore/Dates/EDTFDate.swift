@@ -1,0 +1,153 @@
+/// A single EDTF date (not an interval): year, optional month or season, optional day,
+/// each possibly with unspecified `X` digits and its own qualifiers; optionally a time.
+public struct EDTFDate: Sendable, Hashable {
+    /// Uncertain (`?`), approximate (`~`), or both (`%`).
+    public struct Qualifier: OptionSet, Sendable, Hashable {
+        public let rawValue: UInt8
+        public init(rawValue: UInt8) { self.rawValue = rawValue }
+        public static let uncertain = Qualifier(rawValue: 1)
+        public static let approximate = Qualifier(rawValue: 2)
+
+        var symbol: String {
+            switch self {
+            case [.uncertain, .approximate]: return "%"
+            case .uncertain: return "?"
+            case .approximate: return "~"
+            default: return ""
+            }
+        }
+    }
+
+    /// How finely the date is known.
+    public enum Precision: String, Sendable, Hashable, CaseIterable {
+        case millennium, century, decade, year, season, month, day
+
+        /// Coarse to fine: 0 for millennium … 6 for day.
+        public var rank: Int { Self.allCases.firstIndex(of: self)! }
+    }
+
+    public let isNegative: Bool
+    /// Year digits, `X` for an unspecified digit.
+    public let yearDigits: String
+    /// Written with the `Y` prefix (years of more than four digits).
+    public let isYPrefixed: Bool
+    /// Two characters, digits or `X`; 21–24 are seasons.
+    public let monthDigits: String?
+    public let dayDigits: String?
+    public let yearQualifier: Qualifier
+    public let monthQualifier: Qualifier
+    public let dayQualifier: Qualifier
+    /// The time of day as written (after `T`), when given.
+    public let time: String?
+    public let earliest: CalendarDay
+    public let latest: CalendarDay
+
+    public var season: Season? {
+        guard let monthDigits, let value = Int(monthDigits) else { return nil }
+        return Season(rawValue: value)
+    }
+
+    public var isQualified: Bool {
+        !yearQualifier.isEmpty || !monthQualifier.isEmpty || !dayQualifier.isEmpty
+    }
+
+    var qualifiers: Qualifier { yearQualifier.union(monthQualifier).union(dayQualifier) }
+
+    public var precision: Precision {
+        if let x = yearDigits.firstIndex(of: "X") {
+            switch yearDigits.distance(from: x, to: yearDigits.endIndex) {
+            case 1: return .decade
+            case 2: return .century
+            default: return .millennium
+            }
+        }
+        guard let monthDigits, !monthDigits.contains("X") else { return .year }
+        if season != nil { return .season }
+        guard let dayDigits, !dayDigits.contains("X") else { return .month }
+        return .day
+    }
+
+    /// Canonical EDTF text.
+    public var edtf: String {
+        let parts: [(String, Qualifier)] =
+            [(yearText, yearQualifier)] + [monthDigits.map { ($0, monthQualifier) }, dayDigits.map { ($0, dayQualifier) }]
+            .compactMap { $0 }
+        let shared = parts[0].1
+        var text: String
+        if parts.allSatisfy({ $0.1 == shared }) {
+            text = parts.map(\.0).joined(separator: "-") + shared.symbol
+        } else {
+            text = parts.map { $0.1.symbol + $0.0 }.joined(separator: "-")
+        }
+        if let time { text += "T" + time }
+        return text
+    }
+
+    var yearText: String { (isYPrefixed ? "Y" : "") + (isNegative ? "-" : "") + yearDigits }
+
+    /// The form people read ("26 Jul 2008", "Jul 2008", "autumn 2016", "1981", "2010s", "c. 2004", "2017?").
+    public var display: String {
+        var text: String
+        switch precision {
+        case .day: text = "\(Int(dayDigits!)!) \(Self.monthAbbreviations[Int(monthDigits!)! - 1]) \(yearDisplay)"
+        case .month: text = "\(Self.monthAbbreviations[Int(monthDigits!)! - 1]) \(yearDisplay)"
+        case .season: text = "\(season!.name) \(yearDisplay)"
+        case .year: text = yearDisplay
+        case .decade where !isNegative: text = yearDigits.replacingOccurrences(of: "X", with: "0") + "s"
+        case .century where !isNegative && !isYPrefixed:
+            text = Self.ordinal(Int(yearDigits.dropLast(2))! + 1) + " century"
+        default: text = yearText
+        }
+        let qualifiers = self.qualifiers
+        if qualifiers.contains(.approximate) { text = "c. " + text }
+        if qualifiers.contains(.uncertain) { text += "?" }
+        return text
+    }
+
+    private var yearDisplay: String {
+        let year = Int(yearDigits)! * (isNegative ? -1 : 1)
+        return year <= 0 ? "\(1 - year) BC" : String(year)
+    }
+
+    static let monthAbbreviations = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+    private static func ordinal(_ number: Int) -> String {
+        let suffix: String
+        switch (number % 10, number % 100) {
+        case (_, 11...13): suffix = "th"
+        case (1, _): suffix = "st"
+        case (2, _): suffix = "nd"
+        case (3, _): suffix = "rd"
+        default: suffix = "th"
+        }
+        return "\(number)\(suffix)"
+    }
+
+    /// EDTF Level 1 seasons (codes 21–24), northern-hemisphere months.
+    public enum Season: Int, Sendable {
+        case spring = 21, summer, autumn, winter
+
+        public var name: String {
+            switch self {
+            case .spring: return "spring"
+            case .summer: return "summer"
+            case .autumn: return "autumn"
+            case .winter: return "winter"
+            }
+        }
+
+        /// First and last day of the season in `year` (winter runs into February of the next year).
+        func bounds(in year: Int) -> (CalendarDay, CalendarDay) {
+            switch self {
+            case .spring: return (CalendarDay(year: year, month: 3, day: 1), CalendarDay(year: year, month: 5, day: 31))
+            case .summer: return (CalendarDay(year: year, month: 6, day: 1), CalendarDay(year: year, month: 8, day: 31))
+            case .autumn: return (CalendarDay(year: year, month: 9, day: 1), CalendarDay(year: year, month: 11, day: 30))
+            case .winter:
+                return (
+                    CalendarDay(year: year, month: 12, day: 1),
+                    CalendarDay(year: year + 1, month: 2, day: CalendarDay.daysInMonth(2, year: year + 1))
+                )
+            }
+        }
+    }
+}

@@ -1,0 +1,291 @@
+/// Reads EDTF text into an `EDTF.Value`. Strict: anything that is not valid EDTF
+/// is an error that says what is wrong and where.
+enum EDTFParser {
+    static let hint = "EDTF dates look like 2008-07-26, 2008-07, 2008, 2016-23 (autumn), 2004~ or 1981/1985"
+
+    static func parse(_ text: String) throws(EDTFError) -> EDTF.Value {
+        let scalars = Array(text.unicodeScalars)
+        guard !scalars.isEmpty else { throw EDTFError("the date is empty", at: 0) }
+        if let space = scalars.firstIndex(where: { $0.properties.isWhitespace }) {
+            let letters = scalars.contains { $0.properties.isAlphabetic && $0 != "X" && $0 != "Y" && $0 != "T" && $0 != "Z" }
+            throw EDTFError("EDTF allows no spaces; remove the one at position \(space + 1)\(letters ? "; " + hint : "")", at: space)
+        }
+        if let first = scalars.first, first == "[" || first == "{" {
+            throw EDTFError("sets ([…] and {…}) are EDTF Level 2 and not supported", at: 0)
+        }
+        let slashes = scalars.indices.filter { scalars[$0] == "/" }
+        switch slashes.count {
+        case 0:
+            return .date(try parseDate(scalars[...], base: 0))
+        case 1:
+            let slash = slashes[0]
+            let start = try parseEnd(scalars[..<slash], base: 0)
+            let end = try parseEnd(scalars[(slash + 1)...], base: slash + 1)
+            if start.date == nil && end.date == nil {
+                throw EDTFError("an interval needs a date on at least one side of '/'", at: slash)
+            }
+            if let a = start.date, let b = end.date, a.earliest > b.latest {
+                throw EDTFError(
+                    "the interval ends (\(b.latest.iso)) before it starts (\(a.earliest.iso)); put the earlier date first",
+                    at: slash)
+            }
+            return .interval(start: start, end: end)
+        default:
+            throw EDTFError("an interval has exactly one '/'", at: slashes[1])
+        }
+    }
+
+    private static func parseEnd(_ scalars: ArraySlice<Unicode.Scalar>, base: Int) throws(EDTFError) -> EDTF.IntervalEnd {
+        if scalars.isEmpty { return .unknown }
+        if scalars.elementsEqual("..".unicodeScalars) { return .open }
+        return .date(try parseDate(scalars, base: base))
+    }
+
+    // MARK: - Single dates
+
+    private struct Cursor {
+        let scalars: ArraySlice<Unicode.Scalar>
+        var index: Int
+        let base: Int
+
+        var offset: Int { base + index - scalars.startIndex }
+        var current: Unicode.Scalar? { index < scalars.endIndex ? scalars[index] : nil }
+
+        mutating func take(_ scalar: Unicode.Scalar) -> Bool {
+            guard current == scalar else { return false }
+            index += 1
+            return true
+        }
+
+        mutating func qualifier() -> EDTFDate.Qualifier {
+            switch current {
+            case "?": index += 1; return .uncertain
+            case "~": index += 1; return .approximate
+            case "%": index += 1; return [.uncertain, .approximate]
+            default: return []
+            }
+        }
+
+        mutating func digits() -> String {
+            var text = ""
+            while let c = current, ("0"..."9").contains(c) || c == "X" {
+                text.unicodeScalars.append(c)
+                index += 1
+            }
+            return text
+        }
+    }
+
+    private static func parseDate(_ scalars: ArraySlice<Unicode.Scalar>, base: Int) throws(EDTFError) -> EDTFDate {
+        var cursor = Cursor(scalars: scalars, index: scalars.startIndex, base: base)
+        let yearPrefix = cursor.qualifier()
+        let yearStart = cursor.offset
+        let yPrefixed = cursor.take("Y")
+        let negative = cursor.take("-")
+        let yearDigits = cursor.digits()
+        try checkYear(yearDigits, yPrefixed: yPrefixed, negative: negative, at: yearStart, cursor: cursor)
+        let yearSuffix = cursor.qualifier()
+
+        var month: (digits: String, prefix: EDTFDate.Qualifier, suffix: EDTFDate.Qualifier, offset: Int)?
+        var day: (digits: String, prefix: EDTFDate.Qualifier, suffix: EDTFDate.Qualifier, offset: Int)?
+        if cursor.take("-") {
+            month = try component(&cursor, name: "month")
+            if cursor.take("-") {
+                day = try component(&cursor, name: "day")
+            }
+        }
+        var time: String?
+        if cursor.current == "T" {
+            let tOffset = cursor.offset
+            guard let day, !day.digits.contains("X"), !(month?.digits.contains("X") ?? true),
+                !yearDigits.contains("X"), yearPrefix.isEmpty, yearSuffix.isEmpty,
+                month!.prefix.isEmpty, month!.suffix.isEmpty, day.prefix.isEmpty, day.suffix.isEmpty
+            else {
+                throw EDTFError("a time needs a complete day without X digits or qualifiers before it", at: tOffset)
+            }
+            cursor.index += 1
+            time = try parseTime(&cursor)
+        }
+        if let c = cursor.current {
+            throw EDTFError("unexpected '\(c)'; \(hint)", at: cursor.offset)
+        }
+
+        let daySuffix = day?.suffix ?? []
+        let monthSuffix = (month?.suffix ?? []).union(daySuffix)
+        let yearQualifier = yearPrefix.union(yearSuffix).union(monthSuffix)
+        let monthQualifier = (month?.prefix ?? []).union(monthSuffix)
+        let dayQualifier = (day?.prefix ?? []).union(daySuffix)
+
+        let bounds = try Bounds(
+            yearDigits: yearDigits, negative: negative,
+            month: month.map { ($0.digits, $0.offset) }, day: day.map { ($0.digits, $0.offset) },
+            dayOffset: day?.offset ?? 0)
+        return EDTFDate(
+            isNegative: negative, yearDigits: yearDigits, isYPrefixed: yPrefixed,
+            monthDigits: month?.digits, dayDigits: day?.digits,
+            yearQualifier: yearQualifier, monthQualifier: month == nil ? [] : monthQualifier,
+            dayQualifier: day == nil ? [] : dayQualifier,
+            time: time, earliest: bounds.earliest, latest: bounds.latest)
+    }
+
+    private static func checkYear(
+        _ digits: String, yPrefixed: Bool, negative: Bool, at offset: Int, cursor: Cursor
+    ) throws(EDTFError) {
+        if digits.isEmpty {
+            let found = cursor.current.map { "'\($0)'" } ?? "the end"
+            throw EDTFError("expected a year, found \(found); \(hint)", at: cursor.offset)
+        }
+        if yPrefixed {
+            if digits.contains("X") { throw EDTFError("a Y-prefixed year cannot have X digits", at: offset) }
+            if digits.count <= 4 {
+                throw EDTFError("the Y prefix is for years of more than four digits; write \(negative ? "-" : "")\(digits)", at: offset)
+            }
+            if digits.count > 18 { throw EDTFError("the year is too large", at: offset) }
+            return
+        }
+        if digits.count < 4 {
+            throw EDTFError("a year has four digits, e.g. 1985, or 0985 for the year 985", at: offset)
+        }
+        if digits.count > 4 {
+            throw EDTFError("years of more than four digits are written with a Y prefix (Y\(negative ? "-" : "")\(digits))", at: offset)
+        }
+        if negative && digits == "0000" {
+            throw EDTFError("there is no year -0000; 0000 is 1 BC", at: offset)
+        }
+    }
+
+    private static func component(
+        _ cursor: inout Cursor, name: String
+    ) throws(EDTFError) -> (digits: String, prefix: EDTFDate.Qualifier, suffix: EDTFDate.Qualifier, offset: Int) {
+        let prefix = cursor.qualifier()
+        let offset = cursor.offset
+        let digits = cursor.digits()
+        guard digits.count == 2 else {
+            throw EDTFError("a \(name) has two digits (\(name == "month" ? "01–12, or 21–24 for a season" : "01–31"))", at: offset)
+        }
+        return (digits, prefix, cursor.qualifier(), offset)
+    }
+
+    private static func parseTime(_ cursor: inout Cursor) throws(EDTFError) -> String {
+        let start = cursor.index
+        func twoDigits(_ name: String, max: Int) throws(EDTFError) {
+            let offset = cursor.offset
+            let digits = cursor.digits()
+            guard digits.count == 2, let value = Int(digits), value <= max else {
+                throw EDTFError("expected the \(name) as two digits 00–\(max)", at: offset)
+            }
+        }
+        try twoDigits("hour", max: 23)
+        guard cursor.take(":") else { throw EDTFError("expected ':' in the time (hh:mm:ss)", at: cursor.offset) }
+        try twoDigits("minutes", max: 59)
+        guard cursor.take(":") else { throw EDTFError("expected ':' in the time (hh:mm:ss)", at: cursor.offset) }
+        try twoDigits("seconds", max: 59)
+        if !cursor.take("Z"), cursor.current == "+" || cursor.current == "-" {
+            cursor.index += 1
+            try twoDigits("zone hours", max: 14)
+            if cursor.take(":") { try twoDigits("zone minutes", max: 59) }
+        }
+        var text = ""
+        text.unicodeScalars.append(contentsOf: cursor.scalars[start..<cursor.index])
+        return text
+    }
+
+    // MARK: - Bounds
+
+    /// The earliest and latest day a date can mean, found by completing its X digits.
+    private struct Bounds {
+        let earliest: CalendarDay
+        let latest: CalendarDay
+
+        init(
+            yearDigits: String, negative: Bool, month: (String, Int)?, day: (String, Int)?, dayOffset: Int
+        ) throws(EDTFError) {
+            let years = DigitPattern(yearDigits)
+            if let (monthDigits, offset) = month, !monthDigits.contains("X"), let value = Int(monthDigits) {
+                switch value {
+                case 1...12: break
+                case 21...24:
+                    if day != nil { throw EDTFError("a season has no day", at: dayOffset) }
+                    if years.unspecified > 0 { throw EDTFError("a season needs a complete year", at: offset) }
+                    let year = Int(yearDigits)! * (negative ? -1 : 1)
+                    (earliest, latest) = EDTFDate.Season(rawValue: value)!.bounds(in: year)
+                    return
+                case 25...41:
+                    throw EDTFError("seasons 25–41 are EDTF Level 2 and not supported; use 21 spring, 22 summer, 23 autumn, 24 winter", at: offset)
+                default:
+                    throw EDTFError("there is no month \(monthDigits); months are 01–12 (21–24 for seasons)", at: offset)
+                }
+            }
+            if let (dayDigits, offset) = day, !dayDigits.contains("X"), let value = Int(dayDigits), !(1...31).contains(value) {
+                throw EDTFError("there is no day \(dayDigits); days are 01–31", at: offset)
+            }
+            let months = month.map { DigitPattern($0.0) }
+            let days = day.map { DigitPattern($0.0) }
+            func search(ascending: Bool) -> CalendarDay? {
+                // Years count up when their digits do, except before year 0.
+                for year in years.values(ascending: ascending != negative) {
+                    let signed = negative ? -year : year
+                    let monthValues = months?.values(ascending: ascending).filter { (1...12).contains($0) }
+                        ?? (ascending ? Array(1...12) : Array((1...12).reversed()))
+                    for month in monthValues {
+                        let length = CalendarDay.daysInMonth(month, year: signed)
+                        let dayValues = days?.values(ascending: ascending).filter { (1...length).contains($0) }
+                            ?? [ascending ? 1 : length]
+                        if let first = dayValues.first { return CalendarDay(year: signed, month: month, day: first) }
+                    }
+                }
+                return nil
+            }
+            guard let earliest = search(ascending: true), let latest = search(ascending: false) else {
+                let written = [yearDigits, month?.0, day?.0].compactMap { $0 }.joined(separator: "-")
+                if let month, let day, !(yearDigits + month.0 + day.0).contains("X") {
+                    let monthValue = Int(month.0)!
+                    let year = Int(yearDigits)! * (negative ? -1 : 1)
+                    let length = CalendarDay.daysInMonth(monthValue, year: year)
+                    let monthName = Self.monthNames[monthValue - 1]
+                    throw EDTFError("\(written) is not a calendar date: \(monthName) \(year) has \(length) days", at: day.1)
+                }
+                throw EDTFError("no calendar date matches \(written)", at: month?.1 ?? 0)
+            }
+            self.earliest = earliest
+            self.latest = latest
+        }
+
+        static let monthNames = [
+            "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+            "November", "December",
+        ]
+    }
+}
+
+/// Digits with `X` for unspecified ones; enumerates the numbers they can stand for in order.
+struct DigitPattern {
+    let digits: [Character]
+    let unspecified: Int
+
+    init(_ text: String) {
+        digits = Array(text)
+        unspecified = digits.filter { $0 == "X" }.count
+    }
+
+    /// Every number the pattern matches, ascending or descending. Filling the X positions
+    /// by counting keeps numeric order because the fixed digits are the same in all of them.
+    func values(ascending: Bool) -> LazyMapSequence<StrideTo<Int>, Int> {
+        var total = 1
+        for _ in 0..<unspecified { total *= 10 }
+        let indices = ascending ? stride(from: 0, to: total, by: 1) : stride(from: total - 1, to: -1, by: -1)
+        return indices.lazy.map { self.value(filling: $0) }
+    }
+
+    private func value(filling index: Int) -> Int {
+        var fill = String(index)
+        fill = String(repeating: "0", count: max(0, unspecified - fill.count)) + fill
+        var fillDigits = fill.makeIterator()
+        var result = 0
+        for digit in digits {
+            let d = digit == "X" ? fillDigits.next()! : digit
+            result = result * 10 + Int(String(d))!
+        }
+        return result
+    }
+}

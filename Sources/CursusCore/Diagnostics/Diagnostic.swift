@@ -1,0 +1,128 @@
+/// A position in an input file: 1-based line and column (columns count Unicode scalars).
+public struct SourceLocation: Sendable, Hashable {
+    public var file: String
+    public var line: Int?
+    public var column: Int?
+
+    public init(file: String, line: Int? = nil, column: Int? = nil) {
+        self.file = file
+        self.line = line
+        self.column = column
+    }
+}
+
+/// One problem found in the input, printed as `FILE:LINE:COL: error: [renderer] message`.
+public struct Diagnostic: Sendable, Hashable, Error {
+    public enum Severity: String, Sendable {
+        case error, warning, note
+    }
+
+    public var severity: Severity
+    public var location: SourceLocation?
+    /// The renderer (or importer) the problem belongs to, shown in brackets.
+    public var scope: String?
+    public var message: String
+    /// The offending line of the input, shown under the message with a caret.
+    public var sourceLine: String?
+
+    public init(
+        _ severity: Severity = .error, _ message: String, at location: SourceLocation? = nil,
+        scope: String? = nil, sourceLine: String? = nil
+    ) {
+        self.severity = severity
+        self.message = message
+        self.location = location
+        self.scope = scope
+        self.sourceLine = sourceLine
+    }
+
+    /// The diagnostic in the one form Cursus prints everywhere.
+    public var formatted: String {
+        var head = ""
+        if let location {
+            head = location.file
+            if let line = location.line {
+                head += ":\(line)"
+                if let column = location.column { head += ":\(column)" }
+            }
+            head += ": "
+        }
+        head += "\(severity.rawValue): "
+        if let scope { head += "[\(scope)] " }
+        head += message
+        guard let sourceLine, let column = location?.column, column >= 1 else { return head }
+        let printable = sourceLine.replacingTabs()
+        let prefix = String(sourceLine.unicodeScalars.prefix(column - 1))
+        let caretOffset = prefix.replacingTabs().count
+        return head + "\n" + printable + "\n" + String(repeating: " ", count: caretOffset) + "^"
+    }
+}
+
+extension String {
+    fileprivate func replacingTabs() -> String {
+        replacingOccurrences(of: "\t", with: " ")
+    }
+}
+
+/// What went wrong, with the exit code the command line should return.
+public struct CursusError: Error, Sendable {
+    public enum Kind: Sendable {
+        /// Bad input data or manifest (exit 65).
+        case data
+        /// Anything else: I/O, a failing external tool (exit 1).
+        case failure
+    }
+
+    public var kind: Kind
+    public var diagnostics: [Diagnostic]
+
+    public init(_ kind: Kind = .data, _ diagnostics: [Diagnostic]) {
+        self.kind = kind
+        self.diagnostics = diagnostics
+    }
+
+    public init(_ kind: Kind = .data, _ diagnostic: Diagnostic) {
+        self.init(kind, [diagnostic])
+    }
+
+    /// Exit code per the Cursus convention: 65 for bad data, 1 otherwise.
+    public var exitCode: Int32 {
+        switch kind {
+        case .data: return 65
+        case .failure: return 1
+        }
+    }
+}
+
+/// Collects diagnostics so that a validation pass reports every problem at once.
+public struct DiagnosticBag: Sendable {
+    public private(set) var diagnostics: [Diagnostic] = []
+
+    public init() {}
+
+    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+
+    public mutating func append(_ diagnostic: Diagnostic) {
+        diagnostics.append(diagnostic)
+    }
+
+    public mutating func append(contentsOf other: [Diagnostic]) {
+        diagnostics.append(contentsOf: other)
+    }
+
+    /// Runs `body`, keeping what it throws as diagnostics; returns nil when it threw.
+    @discardableResult
+    public mutating func collect<T>(_ body: () throws(CursusError) -> T) -> T? {
+        do {
+            return try body()
+        } catch {
+            diagnostics.append(contentsOf: error.diagnostics)
+            return nil
+        }
+    }
+
+    /// Throws the collected errors (with any warnings) when there is at least one error.
+    public func throwIfErrors(_ kind: CursusError.Kind = .data) throws(CursusError) {
+        if hasErrors { throw CursusError(kind, diagnostics) }
+    }
+}

@@ -1,0 +1,185 @@
+import Foundation
+import Yams
+
+/// One file a manifest asks for: which renderer, where, with which options and filter.
+public struct OutputSpec: Sendable {
+    public var renderer: String
+    /// As written in the manifest, relative to `output_dir`.
+    public var path: String
+    public var options: RenderOptions
+    public var filter: DossierFilter
+    /// Where the output's entry stands in the manifest.
+    public var location: SourceLocation
+    public var sourceLine: String?
+}
+
+/// A `cursus.yml`: which renderers run over which dossiers and where their files go.
+public struct Manifest: Sendable {
+    public static let supportedVersions = [1]
+    static let keys = ["$schema", "cursus", "title", "inputs", "as_of", "output_dir", "outputs"]
+    static let outputKeys = ["renderer", "path", "options", "filter"]
+    static let filterKeys = ["people", "categories", "from", "to"]
+
+    public var path: String
+    /// The manifest's folder; every relative path resolves against it.
+    public var directory: String
+    public var title: String?
+    /// Input paths resolved against `directory`, with where each is named.
+    public var inputs: [(path: String, location: SourceLocation)]
+    /// The day "present" stands for; nil when the manifest gives none.
+    public var asOf: CalendarDay?
+    /// Absolute (or manifest-relative resolved) output folder.
+    public var outputDirectory: String
+    public var outputs: [OutputSpec]
+
+    /// Reads and checks a manifest, including every renderer name and option against `registry`.
+    public static func load(_ path: String, registry: RendererRegistry) throws(CursusError) -> Manifest {
+        let file = try InputFile.read(path, what: "manifest")
+        return try decode(file, registry: registry)
+    }
+
+    public static func decode(_ file: InputFile, registry: RendererRegistry) throws(CursusError) -> Manifest {
+        let tree = try YAMLTree(file)
+        let problems = ReadProblems()
+        let manifest = read(tree.root, file: file, registry: registry, problems: problems)
+        try problems.bag.throwIfErrors()
+        return manifest!
+    }
+
+    private static func read(_ root: Node, file: InputFile, registry: RendererRegistry, problems: ReadProblems) -> Manifest? {
+        guard let top = MappingReader(root, what: "manifest", file: file, problems: problems) else { return nil }
+        top.checkKeys(keys)
+        if !top.has("cursus") {
+            problems.bag.append(file.diagnostic(at: root, "a manifest starts with 'cursus: 1' (the format version); add it as the first line"))
+        } else if let version = top.int("cursus"), !supportedVersions.contains(version) {
+            top.report("cursus", "unsupported manifest format version \(version); this Cursus reads version 1")
+        }
+        let directory = URL(fileURLWithPath: file.path).deletingLastPathComponent().standardizedFileURL.path
+        func resolve(_ relative: String) -> String {
+            relative.hasPrefix("/") ? relative : URL(fileURLWithPath: relative, relativeTo: URL(fileURLWithPath: directory + "/")).standardizedFileURL.path
+        }
+
+        let inputNodes = top.sequence("inputs")
+        top.requireNonEmptyList("inputs", "a manifest needs 'inputs': a list of dossier files")
+        var inputs: [(String, SourceLocation)] = []
+        for node in inputNodes {
+            guard case .scalar(let scalar) = node, !node.isNull else {
+                problems.bag.append(file.diagnostic(at: node, "'inputs' lists file paths, found \(node.kindDescription)"))
+                continue
+            }
+            inputs.append((resolve(scalar.string), file.location(of: node)))
+        }
+
+        var asOf: CalendarDay?
+        if let text = top.string("as_of") {
+            asOf = CalendarDay(iso: text)
+            if asOf == nil { top.report("as_of", "'as_of' must be a calendar day written YYYY-MM-DD, found '\(text)'") }
+        }
+
+        let outputNodes = top.sequence("outputs")
+        top.requireNonEmptyList("outputs", "a manifest needs 'outputs': a list of {renderer, path} entries; nothing would be rendered")
+        let outputs = outputNodes.compactMap { node in
+            readOutput(node, file: file, registry: registry, problems: problems)
+        }
+        return Manifest(
+            path: file.path, directory: directory, title: top.string("title"), inputs: inputs, asOf: asOf,
+            outputDirectory: resolve(top.string("output_dir") ?? "out"), outputs: outputs)
+    }
+
+    private static func readOutput(_ node: Node, file: InputFile, registry: RendererRegistry, problems: ReadProblems) -> OutputSpec? {
+        guard let entry = MappingReader(node, what: "output", file: file, problems: problems) else { return nil }
+        entry.checkKeys(outputKeys)
+        let rendererName = entry.string("renderer", required: true)
+        let path = entry.string("path", required: true)
+        var renderer: (any Renderer)?
+        if let rendererName {
+            renderer = registry.renderer(named: rendererName)
+            if renderer == nil {
+                entry.report(
+                    "renderer",
+                    "unknown renderer '\(rendererName)'\(Suggestion.didYouMean(rendererName, in: registry.names)); known renderers: \(registry.names.joined(separator: ", "))"
+                )
+            }
+        }
+        var given: [String: OptionValue] = [:]
+        if let options = entry.mapping("options", what: "options mapping"), let renderer {
+            given = readOptions(options, descriptor: renderer.descriptor)
+        }
+        let filter = entry.mapping("filter", what: "filter").map { reader in
+            reader.checkKeys(filterKeys)
+            return DossierFilter(
+                people: reader.has("people") ? reader.strings("people") : nil,
+                categories: reader.has("categories") ? reader.strings("categories") : nil,
+                from: reader.date("from"), to: reader.date("to"))
+        }
+        guard let renderer, let path else { return nil }
+        let location = file.location(of: node)
+        return OutputSpec(
+            renderer: renderer.descriptor.name, path: path,
+            options: RenderOptions(given, defaults: renderer.descriptor), filter: filter ?? DossierFilter(),
+            location: location, sourceLine: location.line.flatMap(file.line))
+    }
+
+    /// Checks each option against the renderer's descriptor: known name, right type, allowed value.
+    private static func readOptions(_ options: MappingReader, descriptor: RendererDescriptor) -> [String: OptionValue] {
+        let names = descriptor.options.map(\.name)
+        var values: [String: OptionValue] = [:]
+        for key in options.keys {
+            guard let option = descriptor.option(named: key) else {
+                options.report(
+                    key,
+                    "unknown option '\(key)' for renderer '\(descriptor.name)'\(Suggestion.didYouMean(key, in: names)); its options: \(names.joined(separator: ", "))"
+                )
+                continue
+            }
+            guard options.has(key) else { continue }
+            switch option.kind {
+            case .string:
+                if let text = options.string(key) { values[key] = .string(text) }
+            case .bool:
+                if let value = options.bool(key) { values[key] = .bool(value) }
+            case .int(let range):
+                if let value = options.int(key) {
+                    if range.contains(value) {
+                        values[key] = .int(value)
+                    } else {
+                        options.report(key, "option '\(key)' must be between \(range.lowerBound) and \(range.upperBound), found \(value)")
+                    }
+                }
+            case .character:
+                if let text = options.string(key) {
+                    if text.count == 1 { values[key] = .string(text) } else {
+                        options.report(key, "option '\(key)' must be a single character, found '\(text)'")
+                    }
+                }
+            case .choice(let allowed):
+                if let text = options.string(key) {
+                    if allowed.contains(text) { values[key] = .string(text) } else {
+                        options.report(
+                            key,
+                            "option '\(key)' must be one of \(allowed.joined(separator: ", ")), found '\(text)'\(Suggestion.didYouMean(text, in: allowed))")
+                    }
+                }
+            case .strings:
+                values[key] = .strings(options.strings(key))
+            case .choices(let allowed):
+                let items = options.strings(key)
+                for item in items where !allowed.contains(item) {
+                    options.report(
+                        key,
+                        "option '\(key)' takes items from \(allowed.joined(separator: ", ")), found '\(item)'\(Suggestion.didYouMean(item, in: allowed))")
+                }
+                values[key] = .strings(items)
+            }
+        }
+        return values
+    }
+}
+
+extension Manifest {
+    /// True when the file reads as a manifest (it names `inputs` or `outputs`) rather than a dossier.
+    public static func isManifest(_ file: InputFile) -> Bool {
+        guard let tree = try? YAMLTree(file), case .mapping(let mapping) = tree.root else { return false }
+        return mapping.keys.contains { $0.string == "outputs" || $0.string == "inputs" }
+    }
+}

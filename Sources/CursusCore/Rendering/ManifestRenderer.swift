@@ -1,0 +1,92 @@
+import Foundation
+
+/// Runs a manifest: loads its dossiers, renders each output to a temporary file and,
+/// only when every output succeeded, moves them all into place.
+public struct ManifestRenderer: Sendable {
+    public let manifest: Manifest
+    public let registry: RendererRegistry
+
+    public init(manifest: Manifest, registry: RendererRegistry) {
+        self.manifest = manifest
+        self.registry = registry
+    }
+
+    /// Loads and merges every input, reporting the problems of all of them at once.
+    public func loadDossier() throws(CursusError) -> (dossier: Dossier, warnings: [Diagnostic]) {
+        var bag = DiagnosticBag()
+        var files: [DossierFile] = []
+        for (path, location) in manifest.inputs {
+            guard FileManager.default.fileExists(atPath: path) else {
+                bag.append(
+                    Diagnostic(
+                        .error, "input '\(path)' does not exist; fix the path in 'inputs' (paths are relative to the manifest's folder)",
+                        at: location, sourceLine: location.line.flatMap(manifestLine)))
+                continue
+            }
+            if let file = bag.collect({ () throws(CursusError) in try DossierLoader.load(path) }) {
+                files.append(file)
+                bag.append(contentsOf: file.warnings)
+            }
+        }
+        try bag.throwIfErrors()
+        let dossier = try DossierValidator.merge(files)
+        return (dossier, bag.diagnostics)
+    }
+
+    /// The outputs `only` selects (by path or renderer name), or all of them.
+    public func outputs(only: String?) -> [OutputSpec] {
+        guard let only else { return manifest.outputs }
+        return manifest.outputs.filter { $0.path == only || $0.renderer == only }
+    }
+
+    /// Renders `outputs` of `dossier` as of `asOf`; returns the files written, in order.
+    public func render(_ outputs: [OutputSpec], dossier: Dossier, asOf: CalendarDay) throws(CursusError) -> [String] {
+        let transaction = OutputTransaction()
+        do {
+            for output in outputs {
+                try render(output, dossier: dossier, asOf: asOf, into: transaction)
+            }
+            return try transaction.commit()
+        } catch {
+            transaction.rollback()
+            throw error
+        }
+    }
+
+    private func render(_ output: OutputSpec, dossier: Dossier, asOf: CalendarDay, into transaction: OutputTransaction) throws(CursusError) {
+        let here = { (message: String) in
+            Diagnostic(.error, message, at: output.location, scope: output.renderer, sourceLine: output.sourceLine)
+        }
+        guard let renderer = registry.renderer(named: output.renderer) else {
+            throw CursusError(.data, here("unknown renderer '\(output.renderer)'"))
+        }
+        let knownPeople = dossier.people.map(\.id)
+        for person in output.filter.people ?? [] where !knownPeople.contains(person) {
+            throw CursusError(.data, here("the filter names person '\(person)', whom no input defines\(Suggestion.didYouMean(person, in: knownPeople))"))
+        }
+        let path = try OutputLocation.resolve(output.path, in: manifest.outputDirectory, at: output.location)
+        let file = transaction.add(path)
+        let request = RenderRequest(
+            dossier: output.filter.apply(to: dossier, asOf: asOf), options: output.options, asOf: asOf,
+            title: manifest.title, baseDirectory: manifest.directory)
+        do {
+            try renderer.render(request, to: file)
+        } catch let error as CursusError {
+            throw CursusError(error.kind, error.diagnostics.map { diagnostic in
+                var diagnostic = diagnostic
+                if diagnostic.scope == nil { diagnostic.scope = output.renderer }
+                if diagnostic.location == nil {
+                    diagnostic.location = output.location
+                    diagnostic.sourceLine = output.sourceLine
+                }
+                return diagnostic
+            })
+        } catch {
+            throw CursusError(.failure, here("\(error)"))
+        }
+    }
+
+    private func manifestLine(_ number: Int) -> String? {
+        (try? InputFile.read(manifest.path, what: "manifest"))?.line(number)
+    }
+}

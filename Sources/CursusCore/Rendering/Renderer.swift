@@ -1,0 +1,153 @@
+/// A value of a renderer option, as written in a manifest.
+public enum OptionValue: Sendable, Hashable, CustomStringConvertible {
+    case string(String)
+    case bool(Bool)
+    case int(Int)
+    case strings([String])
+
+    public var description: String {
+        switch self {
+        case .string(let text): return text
+        case .bool(let value): return String(value)
+        case .int(let value): return String(value)
+        case .strings(let values): return "[" + values.joined(separator: ", ") + "]"
+        }
+    }
+}
+
+/// One option a renderer takes: its name, type, default and help.
+public struct RendererOption: Sendable {
+    public enum Kind: Sendable, Hashable {
+        case string
+        case bool
+        case int(ClosedRange<Int>)
+        /// One of a fixed set of words.
+        case choice([String])
+        case strings
+        /// A list whose items are each one of a fixed set of words.
+        case choices([String])
+        /// A single character (CSV delimiter).
+        case character
+
+        public var name: String {
+            switch self {
+            case .string: return "string"
+            case .bool: return "bool"
+            case .int: return "int"
+            case .choice(let values): return values.joined(separator: "|")
+            case .strings: return "list"
+            case .choices(let values): return "list of " + values.joined(separator: "|")
+            case .character: return "character"
+            }
+        }
+    }
+
+    public var name: String
+    public var kind: Kind
+    public var defaultValue: OptionValue?
+    public var help: String
+
+    public init(_ name: String, _ kind: Kind, default defaultValue: OptionValue? = nil, help: String) {
+        self.name = name
+        self.kind = kind
+        self.defaultValue = defaultValue
+        self.help = help
+    }
+}
+
+/// What a renderer is: name, one-line summary, file extension and options.
+public struct RendererDescriptor: Sendable {
+    public var name: String
+    public var summary: String
+    public var fileExtension: String
+    public var options: [RendererOption]
+
+    public init(name: String, summary: String, fileExtension: String, options: [RendererOption]) {
+        self.name = name
+        self.summary = summary
+        self.fileExtension = fileExtension
+        self.options = options
+    }
+
+    public func option(named name: String) -> RendererOption? { options.first { $0.name == name } }
+}
+
+/// Checked option values with the descriptor's defaults filled in.
+public struct RenderOptions: Sendable {
+    public private(set) var values: [String: OptionValue]
+
+    public init(_ values: [String: OptionValue] = [:]) {
+        self.values = values
+    }
+
+    /// The given values over the descriptor's defaults.
+    public init(_ given: [String: OptionValue], defaults descriptor: RendererDescriptor) {
+        var values: [String: OptionValue] = [:]
+        for option in descriptor.options { values[option.name] = option.defaultValue }
+        values.merge(given) { _, new in new }
+        self.values = values
+    }
+
+    public func string(_ name: String) -> String? {
+        if case .string(let text) = values[name] { return text }
+        return nil
+    }
+
+    public func bool(_ name: String) -> Bool? {
+        if case .bool(let value) = values[name] { return value }
+        return nil
+    }
+
+    public func int(_ name: String) -> Int? {
+        if case .int(let value) = values[name] { return value }
+        return nil
+    }
+
+    public func strings(_ name: String) -> [String]? {
+        if case .strings(let values) = values[name] { return values }
+        return nil
+    }
+}
+
+/// Everything a renderer gets for one output.
+public struct RenderRequest: Sendable {
+    /// The dossier after the output's filter.
+    public var dossier: Dossier
+    public var options: RenderOptions
+    /// The day "present" stands for.
+    public var asOf: CalendarDay
+    public var title: String?
+    /// The manifest's folder, against which user paths in options resolve.
+    public var baseDirectory: String
+
+    public init(dossier: Dossier, options: RenderOptions, asOf: CalendarDay, title: String?, baseDirectory: String) {
+        self.dossier = dossier
+        self.options = options
+        self.asOf = asOf
+        self.title = title
+        self.baseDirectory = baseDirectory
+    }
+}
+
+/// A renderer turns a dossier into one file (and possibly companions, such as images of a chart).
+public protocol Renderer: Sendable {
+    var descriptor: RendererDescriptor { get }
+
+    /// Writes the document to `output`. Throw `CursusError` for problems the user can fix.
+    func render(_ request: RenderRequest, to output: OutputFile) throws
+}
+
+/// The renderers a command knows, in the order they are listed; assembled by the CLI.
+public struct RendererRegistry: Sendable {
+    public let renderers: [any Renderer]
+
+    public init(_ renderers: [any Renderer]) {
+        self.renderers = renderers
+    }
+
+    public var names: [String] { renderers.map(\.descriptor.name) }
+
+    public func renderer(named name: String) -> (any Renderer)? {
+        renderers.first { $0.descriptor.name == name }
+    }
+}

@@ -1,0 +1,7 @@
+import CursusCore
+import CursusRenderers
+
+/// The renderer table: the CLI is the one place that assembles it.
+let builtInRenderers = RendererRegistry([
+    CSVRenderer()
+])

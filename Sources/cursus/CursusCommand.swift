@@ -1,0 +1,18 @@
+import ArgumentParser
+import CursusCore
+
+@main
+struct CursusCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "cursus",
+        abstract: "Turn what is known about careers into spreadsheets, chronologies and career charts.",
+        discussion: """
+            A dossier (YAML or JSON) holds people, their tenures and dated events, each tied to sources.
+            A manifest (cursus.yml) says which renderers run over which dossiers and where their files go.
+
+            Exit codes: 0 success, 64 bad command line, 65 bad input data or manifest, 1 anything else.
+            """,
+        version: "0.1.0",
+        subcommands: [RenderCommand.self, ValidateCommand.self, RenderersCommand.self, DateCommand.self, InitCommand.self]
+    )
+}

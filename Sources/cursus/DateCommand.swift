@@ -1,0 +1,51 @@
+import ArgumentParser
+import CursusCore
+
+struct DateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "date",
+        abstract: "Explain EDTF dates: canonical form, precision, earliest and latest day, display form.",
+        discussion: "Exit 0 when every date is valid, 65 when any is not.")
+
+    @Flag(name: .long, help: "One JSON object per date: input, valid, edtf, earliest, latest, precision, display (or error).")
+    var json = false
+
+    @Argument(parsing: .allUnrecognized, help: "EDTF dates such as 2008-07-26, 2016-23, 2004~, 201X, 1981/1985, -0044-03-15.")
+    var dates: [String]
+
+    func validate() throws {
+        if dates.isEmpty { throw ValidationError("give at least one date, e.g. 'cursus date 2016-23'") }
+    }
+
+    func run() throws {
+        var allValid = true
+        for (index, text) in dates.enumerated() {
+            do {
+                let date = try EDTF(text)
+                print(json ? Self.json(date) : Self.line(date))
+            } catch {
+                allValid = false
+                if json {
+                    print(JSONText.object([("input", JSONText.quote(text)), ("valid", "false"), ("error", JSONText.quote(error.message))]))
+                } else {
+                    let location = SourceLocation(file: "argument \(index + 1)", line: 1, column: error.offset + 1)
+                    Console.error(Diagnostic(.error, "invalid date '\(text)': \(error.message)", at: location, sourceLine: text).formatted)
+                }
+            }
+        }
+        if !allValid { throw ExitCode(65) }
+    }
+
+    static func json(_ date: EDTF) -> String {
+        JSONText.object([
+            ("input", JSONText.quote(date.text)), ("valid", "true"), ("edtf", JSONText.quote(date.edtf)),
+            ("earliest", JSONText.optional(date.earliest?.iso)), ("latest", JSONText.optional(date.latest?.iso)),
+            ("precision", JSONText.quote(date.precisionName)), ("display", JSONText.quote(date.display)),
+        ])
+    }
+
+    static func line(_ date: EDTF) -> String {
+        let span = "\(date.earliest?.iso ?? "..") to \(date.latest?.iso ?? "..")"
+        return "\(date.text)\t\(date.display)\t\(date.precisionName)\t\(span)\tcanonical \(date.edtf)"
+    }
+}

@@ -1,0 +1,47 @@
+import ArgumentParser
+import CursusCore
+import Foundation
+
+struct RenderCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "render",
+        abstract: "Render every output of a manifest; prints one line per file written.",
+        discussion: "Outputs are written to temporary files and moved into place together only when all succeeded.")
+
+    @Argument(help: "The manifest.", completion: .file(extensions: ["yml", "yaml", "json"]))
+    var manifest = "cursus.yml"
+
+    @Option(name: .long, help: "Render only the output with this path, or the outputs of this renderer.")
+    var only: String?
+
+    @Flag(name: .shortAndLong, help: "Print nothing but errors.")
+    var quiet = false
+
+    func run() throws {
+        TemporaryFiles.shared.installSignalHandlers()
+        try Console.run {
+            let manifest = try Manifest.load(self.manifest, registry: builtInRenderers)
+            let renderer = ManifestRenderer(manifest: manifest, registry: builtInRenderers)
+            let outputs = renderer.outputs(only: only)
+            if outputs.isEmpty, let only {
+                let names = manifest.outputs.map(\.path) + Set(manifest.outputs.map(\.renderer)).sorted()
+                Console.error("error: no output of \(self.manifest) has the path or renderer '\(only)'\(Suggestion.didYouMean(only, in: names)); outputs: \(manifest.outputs.map(\.path).joined(separator: ", "))")
+                throw ExitCode.validationFailure
+            }
+            let asOf = manifest.asOf ?? Self.today(manifest: self.manifest)
+            let (dossier, warnings) = try renderer.loadDossier()
+            Console.report(warnings)
+            for path in try renderer.render(outputs, dossier: dossier, asOf: asOf) where !quiet {
+                print(Console.relative(path))
+            }
+        }
+    }
+
+    /// Today's date, with a note that output depends on it.
+    static func today(manifest: String) -> CalendarDay {
+        let parts = Calendar(identifier: .gregorian).dateComponents([.year, .month, .day], from: Date())
+        let day = CalendarDay(year: parts.year!, month: parts.month!, day: parts.day!)
+        Console.error("\(manifest): note: no 'as_of' in the manifest, so \"present\" is today, \(day.iso); add 'as_of: \(day.iso)' for output that does not change from day to day")
+        return day
+    }
+}
