@@ -32,10 +32,6 @@ let package = Package(
         ),
         .testTarget(name: "CursusCoreTests", dependencies: ["CursusCore"]),
         .testTarget(name: "CursusRenderersTests", dependencies: ["CursusRenderers"]),
-        .testTarget(
-            name: "CursusCLITests",
-            dependencies: ["cursus", "CursusCore"],
-            resources: [.copy("Fixtures")]
-        ),
+        .testTarget(name: "CursusCLITests", dependencies: ["cursus"]),
     ]
 )

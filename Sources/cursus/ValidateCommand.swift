@@ -30,7 +30,7 @@ struct ValidateCommand: ParsableCommand {
                 print("ok: \(dossiers.map(\.path).joined(separator: ", ")) (\(Self.summary(dossier)))")
             }
             Console.report(bag.diagnostics)
-            try bag.throwIfErrors()
+            if bag.hasErrors { throw ExitCode(65) }
         }
     }
 

@@ -24,7 +24,7 @@ public struct Manifest: Sendable {
     /// The manifest's folder; every relative path resolves against it.
     public var directory: String
     public var title: String?
-    /// Input paths resolved against `directory`, with where each is named.
+    /// Input paths joined to the manifest's folder as written, with where each is named.
     public var inputs: [(path: String, location: SourceLocation)]
     /// The day "present" stands for; nil when the manifest gives none.
     public var asOf: CalendarDay?
@@ -55,8 +55,12 @@ public struct Manifest: Sendable {
             top.report("cursus", "unsupported manifest format version \(version); this Cursus reads version 1")
         }
         let directory = URL(fileURLWithPath: file.path).deletingLastPathComponent().standardizedFileURL.path
+        // Inputs keep the form the user wrote (relative to the working folder when the manifest's
+        // path was), so that diagnostics name them as the user would.
+        let writtenDirectory = (file.path as NSString).deletingLastPathComponent
         func resolve(_ relative: String) -> String {
-            relative.hasPrefix("/") ? relative : URL(fileURLWithPath: relative, relativeTo: URL(fileURLWithPath: directory + "/")).standardizedFileURL.path
+            if relative.hasPrefix("/") { return relative }
+            return writtenDirectory.isEmpty ? relative : writtenDirectory + "/" + relative
         }
 
         let inputNodes = top.sequence("inputs")
@@ -83,7 +87,8 @@ public struct Manifest: Sendable {
         }
         return Manifest(
             path: file.path, directory: directory, title: top.string("title"), inputs: inputs, asOf: asOf,
-            outputDirectory: resolve(top.string("output_dir") ?? "out"), outputs: outputs)
+            outputDirectory: URL(fileURLWithPath: resolve(top.string("output_dir") ?? "out")).standardizedFileURL.path,
+            outputs: outputs)
     }
 
     private static func readOutput(_ node: Node, file: InputFile, registry: RendererRegistry, problems: ReadProblems) -> OutputSpec? {

@@ -1,0 +1,26 @@
+# Two commands do everything: `make run` (install, build, render the example)
+# and `make test` (the whole test suite). CI runs `make test` through .ci/run.
+SWIFT ?= swift
+CURSUS = .build/debug/cursus
+
+.PHONY: run test deps build examples clean
+
+run: build
+	$(CURSUS) render Examples/kislyak/cursus.yml
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+deps:
+	@scripts/install-deps
+
+build: deps
+	$(SWIFT) build
+
+# Re-render the committed example outputs (they double as golden files).
+examples: build
+	$(CURSUS) render --quiet Examples/kislyak/cursus.yml
+
+clean:
+	rm -rf .build

@@ -1,0 +1,226 @@
+import Foundation
+import Testing
+
+/// A valid dossier and manifest that each case below spoils in one way.
+let goodDossier = """
+    cursus: 1
+    person: {id: p, name: Ada Example}
+    sources:
+      - {id: s, title: A source}
+    tenures:
+      - id: t
+        office: Consul
+        start: 2001
+        end: 2004
+        sources: [s]
+    events:
+      - {id: e, date: 2002-05-01, title: An event, tenure: t, sources: [s]}
+
+    """
+
+let goodManifest = """
+    cursus: 1
+    inputs: [d.yml]
+    as_of: 2026-01-01
+    output_dir: out
+    outputs:
+      - {renderer: csv, path: tenures.csv}
+
+    """
+
+/// One spoilt input: the files that differ from the good ones, and what Cursus must say.
+struct BadInput: CustomTestStringConvertible, Sendable {
+    var name: String
+    var files: [String: String]
+    /// Lines (or line starts) stderr must contain, location first.
+    var expected: [String]
+    var status: Int32 = 65
+
+    var testDescription: String { name }
+}
+
+let badInputs: [BadInput] = [
+    BadInput(
+        name: "YAML syntax error",
+        files: ["d.yml": "cursus: 1\nperson: {id: p, name: Ada\ntenures: []\n"],
+        expected: ["d.yml:3:8: error: YAML syntax error: did not find expected ',' or '}'"]),
+    BadInput(
+        name: "impossible date",
+        files: ["d.yml": goodDossier.replacingOccurrences(of: "start: 2001", with: "start: 2016-02-30")],
+        expected: [
+            "d.yml:8:20: error: invalid date '2016-02-30' for 'start': 2016-02-30 is not a calendar date: February 2016 has 29 days",
+            "    start: 2016-02-30", "                   ^",
+        ]),
+    BadInput(
+        name: "end before start",
+        files: ["d.yml": goodDossier.replacingOccurrences(of: "end: 2004", with: "end: 1999-06")],
+        expected: ["d.yml:9:10: error: the tenure ends (1999-06) before it starts (2001); check both dates", "    end: 1999-06"]),
+    BadInput(
+        name: "unknown key with suggestion",
+        files: ["d.yml": goodDossier.replacingOccurrences(of: "office: Consul", with: "offce: Consul")],
+        expected: [
+            "d.yml:7:5: error: unknown key 'offce' in a tenure (did you mean 'office'?)",
+            "d.yml:6:5: error: a tenure needs 'office'",
+        ]),
+    BadInput(
+        name: "wrong type",
+        files: ["d.yml": goodDossier.replacingOccurrences(of: "    sources: [s]\nevents", with: "    sources: [s]\n    ongoing: perhaps\nevents")],
+        expected: ["d.yml:11:14: error: 'ongoing' of a tenure must be true or false, found text 'perhaps'"]),
+    BadInput(
+        name: "list where a mapping belongs",
+        files: ["d.yml": goodDossier.replacingOccurrences(of: "person: {id: p, name: Ada Example}", with: "person: [p, Ada]")],
+        expected: ["d.yml:2:9: error: a person must be a mapping of keys to values, found a list"]),
+    BadInput(
+        name: "duplicate id across inputs",
+        files: [
+            "m.yml": goodManifest.replacingOccurrences(of: "inputs: [d.yml]", with: "inputs: [d.yml, more.yml]"),
+            "more.yml": "cursus: 1\npeople: []\ntenures:\n  - {id: t, person: p, office: Envoy}\n",
+        ],
+        expected: ["more.yml:4:10: error: duplicate tenure id 't'; it is first defined at d.yml:6"]),
+    BadInput(
+        name: "dangling tenure reference",
+        files: ["d.yml": goodDossier.replacingOccurrences(of: "tenure: t,", with: "tenure: tt,")],
+        expected: ["d.yml:12:56: error: event 'e' refers to tenure 'tt', which no input defines (did you mean 't'?)"]),
+    BadInput(
+        name: "dangling source reference",
+        files: ["d.yml": goodDossier.replacingOccurrences(of: "    sources: [s]\nevents", with: "    sources: [src]\nevents")],
+        expected: ["d.yml:10:14: error: tenure 't' refers to source 'src', which no input defines (did you mean 's'?)"]),
+    BadInput(
+        name: "dangling person reference",
+        files: ["d.yml": goodDossier.replacingOccurrences(of: "    office: Consul", with: "    person: q\n    office: Consul")],
+        expected: ["d.yml:7:13: error: tenure 't' refers to person 'q', which no input defines (did you mean 'p'?)"]),
+    BadInput(
+        name: "empty file",
+        files: ["d.yml": "\n  \n"],
+        expected: ["d.yml: error: is empty; a dossier starts with 'cursus: 1'"]),
+    BadInput(
+        name: "binary file",
+        files: ["d.yml": "cursus: 1\n\u{0}\u{1}\u{2}binary"],
+        expected: ["d.yml: error: is not a text file (NUL byte at offset 10); give a YAML or JSON dossier"]),
+    BadInput(
+        name: "unsupported version",
+        files: ["d.yml": goodDossier.replacingOccurrences(of: "cursus: 1", with: "cursus: 7")],
+        expected: ["d.yml:1:9: error: unsupported dossier format version 7; this Cursus reads version 1"]),
+    BadInput(
+        name: "missing version",
+        files: ["d.yml": goodDossier.replacingOccurrences(of: "cursus: 1\n", with: "")],
+        expected: ["d.yml:1:1: error: a dossier starts with 'cursus: 1' (the format version); add it as the first line"]),
+    BadInput(
+        name: "unknown renderer with suggestion",
+        files: ["m.yml": goodManifest.replacingOccurrences(of: "renderer: csv", with: "renderer: cvs")],
+        expected: ["m.yml:6:16: error: unknown renderer 'cvs' (did you mean 'csv'?); known renderers: csv"]),
+    BadInput(
+        name: "unknown renderer option with suggestion",
+        files: ["m.yml": goodManifest.replacingOccurrences(of: "path: tenures.csv}", with: "path: tenures.csv, options: {tabel: events}}")],
+        expected: ["m.yml:6:57: error: unknown option 'tabel' for renderer 'csv' (did you mean 'table'?); its options: table, bom, delimiter, neutralize_formulas"]),
+    BadInput(
+        name: "option value not allowed",
+        files: ["m.yml": goodManifest.replacingOccurrences(of: "path: tenures.csv}", with: "path: tenures.csv, options: {table: tenure}}")],
+        expected: ["m.yml:6:57: error: option 'table' must be one of tenures, events, people, sources, found 'tenure' (did you mean 'tenures'?)"]),
+    BadInput(
+        name: "output escaping output_dir",
+        files: ["m.yml": goodManifest.replacingOccurrences(of: "path: tenures.csv", with: "path: ../escaped.csv")],
+        expected: ["m.yml:6:5: error: the output path '../escaped.csv' climbs out of output_dir with '..'; outputs stay inside it"]),
+    BadInput(
+        name: "absolute output path",
+        files: ["m.yml": goodManifest.replacingOccurrences(of: "path: tenures.csv", with: "path: /tmp/cursus-absolute.csv")],
+        expected: ["m.yml:6:5: error: the output path '/tmp/cursus-absolute.csv' is absolute; output paths are relative to output_dir"]),
+    BadInput(
+        name: "missing input file",
+        files: ["m.yml": goodManifest.replacingOccurrences(of: "inputs: [d.yml]", with: "inputs: [d.yml, missing.yml]")],
+        expected: ["m.yml:2:17: error: input '", "missing.yml' does not exist; fix the path in 'inputs'"]),
+    BadInput(
+        name: "manifest without outputs",
+        files: ["m.yml": goodManifest.components(separatedBy: "outputs:")[0]],
+        expected: ["m.yml:1:1: error: a manifest needs 'outputs': a list of {renderer, path} entries; nothing would be rendered"]),
+    BadInput(
+        name: "manifest with an empty output list",
+        files: ["m.yml": goodManifest.components(separatedBy: "outputs:")[0] + "outputs: []\n"],
+        expected: ["m.yml:5:10: error: a manifest needs 'outputs'"]),
+    BadInput(
+        name: "as_of that is not a day",
+        files: ["m.yml": goodManifest.replacingOccurrences(of: "as_of: 2026-01-01", with: "as_of: 2026-02-30")],
+        expected: ["m.yml:3:8: error: 'as_of' must be a calendar day written YYYY-MM-DD, found '2026-02-30'"]),
+    BadInput(
+        name: "YAML alias bomb",
+        files: ["d.yml": "cursus: 1\na: &a [x,x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: [*d,*d,*d,*d,*d,*d,*d,*d,*d,*d]\n"],
+        expected: ["d.yml: error: YAML aliases expand this document to more than 10000 nodes; refusing to expand it"]),
+    BadInput(
+        name: "filter naming an unknown person",
+        files: ["m.yml": goodManifest.replacingOccurrences(of: "path: tenures.csv}", with: "path: tenures.csv, filter: {people: [pp]}}")],
+        expected: ["m.yml:6:5: error: [csv] the filter names person 'pp', whom no input defines (did you mean 'p'?)"]),
+]
+
+@Suite struct BadInputTests {
+    @Test(arguments: badInputs)
+    func badInputIsReportedAtItsPlaceAndWritesNothing(_ bad: BadInput) throws {
+        var files = ["d.yml": goodDossier, "m.yml": goodManifest]
+        files.merge(bad.files) { _, new in new }
+        let workspace = try Workspace(files)
+        defer { workspace.remove() }
+        let result = try workspace.run(["render", "m.yml"])
+        #expect(result.status == bad.status, "stderr: \(result.stderr)")
+        for line in bad.expected {
+            #expect(result.stderr.contains(line), "expected «\(line)» in:\n\(result.stderr)")
+        }
+        #expect(!result.stderr.contains("Fatal error"))
+        #expect(result.stdout.isEmpty)
+        #expect(!workspace.allFiles().contains { $0.hasPrefix("out/") }, "nothing may be written")
+    }
+
+    @Test func goodInputsRender() throws {
+        let workspace = try Workspace(["d.yml": goodDossier, "m.yml": goodManifest])
+        defer { workspace.remove() }
+        let result = try workspace.run(["render", "m.yml"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == "out/tenures.csv\n")
+    }
+
+    @Test func validateChecksWithoutWriting() throws {
+        let workspace = try Workspace(["d.yml": goodDossier, "m.yml": goodManifest])
+        defer { workspace.remove() }
+        let result = try workspace.run(["validate", "m.yml", "d.yml"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("ok: m.yml (1 outputs; 1 people, 1 tenures, 1 events, 1 sources)"))
+        #expect(!workspace.exists("out"))
+
+        try workspace.write("d.yml", goodDossier.replacingOccurrences(of: "end: 2004", with: "end: 1999"))
+        let bad = try workspace.run(["validate", "d.yml"])
+        #expect(bad.status == 65)
+        #expect(bad.stderr.components(separatedBy: "error: the tenure ends").count == 2, "reported once: \(bad.stderr)")
+    }
+
+    @Test func outputThroughASymlinkThatLeavesOutputDirIsRefused() throws {
+        let workspace = try Workspace([
+            "d.yml": goodDossier,
+            "m.yml": goodManifest.replacingOccurrences(of: "path: tenures.csv", with: "path: link/tenures.csv"),
+        ])
+        defer { workspace.remove() }
+        let outside = try Workspace()
+        defer { outside.remove() }
+        try FileManager.default.createDirectory(at: workspace.url.appendingPathComponent("out"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(
+            at: workspace.url.appendingPathComponent("out/link"), withDestinationURL: outside.url)
+        let result = try workspace.run(["render", "m.yml"])
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("m.yml:6:5: error: the output path 'link/tenures.csv' goes through 'link', a link that leads out of output_dir"))
+        #expect(outside.allFiles().isEmpty)
+    }
+
+    @Test(arguments: [["render", "--bogus"], ["frobnicate"], ["date"], ["renderers", "cvs"]])
+    func badCommandLineExits64(_ arguments: [String]) throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        let result = try workspace.run(arguments)
+        #expect(result.status == 64, "\(result.stderr)")
+        #expect(!result.stderr.isEmpty)
+    }
+
+    @Test func onlyWithNoMatchExits64() throws {
+        let workspace = try Workspace(["d.yml": goodDossier, "m.yml": goodManifest])
+        defer { workspace.remove() }
+        let result = try workspace.run(["render", "m.yml", "--only", "tenures.cvs"])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("no output of m.yml has the path or renderer 'tenures.cvs' (did you mean 'tenures.csv'?)"))
+    }
+}

@@ -1,0 +1,158 @@
+import Testing
+
+@testable import CursusCore
+
+/// Every Level 0 and Level 1 example of the Library of Congress EDTF specification.
+let specificationExamples = [
+    // Level 0: dates, date and time, intervals.
+    "1985-04-12", "1985-04", "1985", "1985-04-12T23:20:30", "1985-04-12T23:20:30Z", "1985-04-12T23:20:30-04",
+    "1985-04-12T23:20:30+04:30", "1964/2008", "2004-06/2006-08", "2004-02-01/2005-02-08", "2004-02-01/2005-02",
+    "2004-02-01/2005", "2005/2006-02",
+    // Level 1: letter-prefixed years, seasons, qualification, unspecified digits, extended intervals, negative years.
+    "Y170000002", "Y-170000002", "2001-21", "2001-22", "2001-23", "2001-24", "1984?", "2004-06~", "2004-06-11%",
+    "201X", "20XX", "2004-XX", "1985-04-XX", "1985-XX-XX", "1985-04-12/..", "1985-04/..", "1985/..",
+    "../1985-04-12", "../1985-04", "../1985", "1985-04-12/", "1985-04/", "1985/", "/1985-04-12", "/1985-04", "/1985",
+    "1984~/2004-06", "1984/2004-06~", "1984~/2004~", "1984?/2004%", "1984-06?/2004-08?", "1984-06-02?/2004-08-08~",
+    "1984-06-02?/", "-1985",
+]
+
+@Suite struct EDTFTests {
+    @Test(arguments: specificationExamples)
+    func specificationExampleIsValidAndCanonical(_ text: String) throws {
+        let date = try EDTF(text)
+        #expect(date.edtf == text)
+        if let earliest = date.earliest, let latest = date.latest { #expect(earliest <= latest) }
+    }
+
+    @Test(arguments: [
+        ("2016-02-30", "February 2016 has 29 days"),
+        ("1900-02-29", "February 1900 has 28 days"),
+        ("2008/2005", "ends (2005-12-31) before it starts (2008-01-01)"),
+        (" 2008", "no spaces"),
+        ("2008 ", "no spaces"),
+        ("2008-13", "no month 13"),
+        ("2008-00", "no month 00"),
+        ("2008-01-00", "no day 00"),
+        ("2008-01-32", "no day 32"),
+        ("2008-25", "Level 2"),
+        ("85", "four digits"),
+        ("19850", "Y prefix"),
+        ("Y1985", "more than four digits"),
+        ("-0000", "no year -0000"),
+        ("2008/2009/2010", "exactly one '/'"),
+        ("/", "at least one side"),
+        ("../..", "at least one side"),
+        ("..", "expected a year"),
+        ("2001-21-01", "a season has no day"),
+        ("2008-07-26T25:00:00", "hour"),
+        ("2008-07T10:00:00", "complete day"),
+        ("{1667,1668}", "Level 2"),
+        ("[1667,1668]", "Level 2"),
+        ("2004~~", "unexpected '~'"),
+        ("July 2008", "EDTF dates look like 2008-07-26"),
+        ("July", "expected a year"),
+        ("", "empty"),
+        ("2016-02-3X", "no calendar date matches"),
+        ("190X-02-30", "no calendar date matches"),
+    ])
+    func invalidDateIsRefusedWithReason(_ text: String, _ reason: String) {
+        #expect {
+            _ = try EDTF(text)
+        } throws: { error in
+            (error as? EDTFError)?.message.contains(reason) == true
+        }
+    }
+
+    @Test func errorOffsetPointsAtTheProblem() {
+        #expect(throws: EDTFError.self) { try EDTF("2016-02-30") }
+        do {
+            _ = try EDTF("2016-02-30")
+        } catch {
+            #expect(error.offset == 8)
+        }
+    }
+
+    @Test(arguments: [
+        ("1981", "1981-01-01", "1981-12-31", "year", "1981"),
+        ("2008-07", "2008-07-01", "2008-07-31", "month", "Jul 2008"),
+        ("2008-07-26", "2008-07-26", "2008-07-26", "day", "26 Jul 2008"),
+        ("2004~", "2004-01-01", "2004-12-31", "year", "c. 2004"),
+        ("2017?", "2017-01-01", "2017-12-31", "year", "2017?"),
+        ("2004%", "2004-01-01", "2004-12-31", "year", "c. 2004?"),
+        ("2016-21", "2016-03-01", "2016-05-31", "season", "spring 2016"),
+        ("2016-22", "2016-06-01", "2016-08-31", "season", "summer 2016"),
+        ("2016-23", "2016-09-01", "2016-11-30", "season", "autumn 2016"),
+        ("2019-24", "2019-12-01", "2020-02-29", "season", "winter 2019"),
+        ("2016-24", "2016-12-01", "2017-02-28", "season", "winter 2016"),
+        ("201X", "2010-01-01", "2019-12-31", "decade", "2010s"),
+        ("19XX", "1900-01-01", "1999-12-31", "century", "20th century"),
+        ("1985-04-XX", "1985-04-01", "1985-04-30", "month", "Apr 1985"),
+        ("1985-XX-XX", "1985-01-01", "1985-12-31", "year", "1985"),
+        ("2000-02-XX", "2000-02-01", "2000-02-29", "month", "Feb 2000"),
+        ("1900-02-XX", "1900-02-01", "1900-02-28", "month", "Feb 1900"),
+        ("190X-02-29", "1904-02-29", "1908-02-29", "decade", "1900s"),
+        ("2004-06-~01", "2004-06-01", "2004-06-01", "day", "c. 1 Jun 2004"),
+        ("-0044-03-15", "-0044-03-15", "-0044-03-15", "day", "15 Mar 45 BC"),
+        ("0000", "0000-01-01", "0000-12-31", "year", "1 BC"),
+        ("-1XXX", "-1999-01-01", "-1000-12-31", "millennium", "-1XXX"),
+        ("1985-04-12T23:20:30Z", "1985-04-12", "1985-04-12", "day", "12 Apr 1985"),
+    ])
+    func boundsPrecisionAndDisplay(_ text: String, _ earliest: String, _ latest: String, _ precision: String, _ display: String) throws {
+        let date = try EDTF(text)
+        #expect(date.earliest?.iso == earliest)
+        #expect(date.latest?.iso == latest)
+        #expect(date.precisionName == precision)
+        #expect(date.display == display)
+    }
+
+    @Test(arguments: [
+        ("1981/1985", "1981 – 1985", "year/year"),
+        ("2008-07-26/2017-08", "26 Jul 2008 – Aug 2017", "day/month"),
+        ("1985/..", "1985 onwards", "year/open"),
+        ("../1985", "until 1985", "open/year"),
+        ("1985/", "1985 – ?", "year/unknown"),
+        ("/1985", "? – 1985", "unknown/year"),
+    ])
+    func intervals(_ text: String, _ display: String, _ precision: String) throws {
+        let date = try EDTF(text)
+        #expect(date.display == display)
+        #expect(date.precisionName == precision)
+    }
+
+    @Test func openAndUnknownEndsHaveNoBound() throws {
+        #expect(try EDTF("1985/..").latest == nil)
+        #expect(try EDTF("/1985").earliest == nil)
+        #expect(try EDTF("1985/").earliest?.iso == "1985-01-01")
+    }
+
+    @Test func componentQualifiersAreNormalised() throws {
+        // A qualifier after a component covers it and everything to its left.
+        #expect(try EDTF("2004-06~-11").edtf == "~2004-~06-11")
+        #expect(try EDTF("2004?-06-11").edtf == "?2004-06-11")
+        #expect(try EDTF("?2004-06-~11").edtf == "?2004-06-~11")
+        #expect(try EDTF("2004-06-11?").edtf == "2004-06-11?")
+    }
+
+    @Test func orderIsEarliestDayThenCoarserPrecisionFirst() throws {
+        let texts = ["2008-01-01", "2007-12", "2008", "2008-01", "../2007", "2007-24", "2008-02-01"]
+        let sorted = try texts.map(EDTF.init).sorted(by: EDTF.orderedBefore).map(\.text)
+        #expect(sorted == ["../2007", "2007-24", "2007-12", "2008", "2008-01", "2008-01-01", "2008-02-01"])
+    }
+
+    @Test func calendarDaysRoundTripThroughDayNumbers() {
+        for number in stride(from: -800_000, through: 800_000, by: 997) {
+            let day = CalendarDay(daysSinceEpoch: number)
+            #expect(day.daysSinceEpoch == number)
+            #expect(day.day <= CalendarDay.daysInMonth(day.month, year: day.year))
+        }
+        #expect(CalendarDay(year: 1970, month: 1, day: 1).daysSinceEpoch == 0)
+        #expect(CalendarDay(year: 2000, month: 3, day: 1).daysSinceEpoch == 11_017)
+    }
+
+    @Test func isoDaysParseStrictly() {
+        #expect(CalendarDay(iso: "2026-11-22")?.day == 22)
+        #expect(CalendarDay(iso: "2026-02-29") == nil)
+        #expect(CalendarDay(iso: "2026-1-22") == nil)
+        #expect(CalendarDay(iso: "22/11/2026") == nil)
+    }
+}

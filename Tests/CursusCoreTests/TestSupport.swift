@@ -1,0 +1,20 @@
+import Foundation
+
+@testable import CursusCore
+
+/// Decodes `text` as a dossier file named `path`, returning the diagnostics it threw (or none).
+func dossierProblems(_ text: String, path: String = "test.yml") -> [Diagnostic] {
+    do {
+        _ = try DossierLoader.decode(InputFile(path: path, text: text))
+        return []
+    } catch {
+        return error.diagnostics
+    }
+}
+
+/// A folder of its own under the system's temporary folder, removed by the caller.
+func temporaryFolder() throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("cursus-core-tests-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+}
