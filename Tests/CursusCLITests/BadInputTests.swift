@@ -120,11 +120,11 @@ let badInputs: [BadInput] = [
     BadInput(
         name: "output escaping output_dir",
         files: ["m.yml": goodManifest.replacingOccurrences(of: "path: tenures.csv", with: "path: ../escaped.csv")],
-        expected: ["m.yml:6:5: error: the output path '../escaped.csv' climbs out of output_dir with '..'; outputs stay inside it"]),
+        expected: ["m.yml:6:5: error: [csv] the output path '../escaped.csv' climbs out of output_dir with '..'; outputs stay inside it"]),
     BadInput(
         name: "absolute output path",
         files: ["m.yml": goodManifest.replacingOccurrences(of: "path: tenures.csv", with: "path: /tmp/cursus-absolute.csv")],
-        expected: ["m.yml:6:5: error: the output path '/tmp/cursus-absolute.csv' is absolute; output paths are relative to output_dir"]),
+        expected: ["m.yml:6:5: error: [csv] the output path '/tmp/cursus-absolute.csv' is absolute; output paths are relative to output_dir"]),
     BadInput(
         name: "missing input file",
         files: ["m.yml": goodManifest.replacingOccurrences(of: "inputs: [d.yml]", with: "inputs: [d.yml, missing.yml]")],
@@ -203,7 +203,7 @@ let badInputs: [BadInput] = [
             at: workspace.url.appendingPathComponent("out/link"), withDestinationURL: outside.url)
         let result = try workspace.run(["render", "m.yml"])
         #expect(result.status == 65)
-        #expect(result.stderr.contains("m.yml:6:5: error: the output path 'link/tenures.csv' goes through 'link', a link that leads out of output_dir"))
+        #expect(result.stderr.contains("m.yml:6:5: error: [csv] the output path 'link/tenures.csv' goes through 'link', a link that leads out of output_dir"))
         #expect(outside.allFiles().isEmpty)
     }
 

@@ -108,10 +108,22 @@ public struct EDTF: Sendable, Hashable, CustomStringConvertible {
 
     /// Orders dates by their earliest day (open starts first), then coarser precision first.
     public static func orderedBefore(_ lhs: EDTF, _ rhs: EDTF) -> Bool {
-        let left = lhs.earliest?.daysSinceEpoch ?? Int.min
-        let right = rhs.earliest?.daysSinceEpoch ?? Int.min
-        if left != right { return left < right }
-        return lhs.precision.rank < rhs.precision.rank
+        lhs.sortKey < rhs.sortKey
+    }
+
+    /// The key `orderedBefore` compares: earliest day (or `Int.min`), then precision rank.
+    public var sortKey: SortKey {
+        SortKey(day: earliest?.daysSinceEpoch ?? Int.min, precision: precision.rank)
+    }
+
+    /// Chronological order key for dates (see `orderedBefore`).
+    public struct SortKey: Comparable, Sendable, Hashable {
+        public let day: Int
+        public let precision: Int
+
+        public static func < (lhs: SortKey, rhs: SortKey) -> Bool {
+            (lhs.day, lhs.precision) < (rhs.day, rhs.precision)
+        }
     }
 
     private static func edtf(_ end: IntervalEnd) -> String {

@@ -53,7 +53,29 @@ public struct EDTFDate: Sendable, Hashable {
 
     var qualifiers: Qualifier { yearQualifier.union(monthQualifier).union(dayQualifier) }
 
-    public var precision: Precision {
+    /// How finely the date is known; computed once, as dates are compared often.
+    public let precision: Precision
+
+    init(
+        isNegative: Bool, yearDigits: String, isYPrefixed: Bool, monthDigits: String?, dayDigits: String?,
+        yearQualifier: Qualifier, monthQualifier: Qualifier, dayQualifier: Qualifier, time: String?,
+        earliest: CalendarDay, latest: CalendarDay
+    ) {
+        self.isNegative = isNegative
+        self.yearDigits = yearDigits
+        self.isYPrefixed = isYPrefixed
+        self.monthDigits = monthDigits
+        self.dayDigits = dayDigits
+        self.yearQualifier = yearQualifier
+        self.monthQualifier = monthQualifier
+        self.dayQualifier = dayQualifier
+        self.time = time
+        self.earliest = earliest
+        self.latest = latest
+        self.precision = Self.precision(yearDigits: yearDigits, monthDigits: monthDigits, dayDigits: dayDigits)
+    }
+
+    private static func precision(yearDigits: String, monthDigits: String?, dayDigits: String?) -> Precision {
         if let x = yearDigits.firstIndex(of: "X") {
             switch yearDigits.distance(from: x, to: yearDigits.endIndex) {
             case 1: return .decade
@@ -62,7 +84,7 @@ public struct EDTFDate: Sendable, Hashable {
             }
         }
         guard let monthDigits, !monthDigits.contains("X") else { return .year }
-        if season != nil { return .season }
+        if let month = Int(monthDigits), Season(rawValue: month) != nil { return .season }
         guard let dayDigits, !dayDigits.contains("X") else { return .month }
         return .day
     }

@@ -194,31 +194,36 @@ public struct Dossier: Sendable {
 
     /// Tenures in chronological order of their start (unknown starts first), then end, then id.
     public var chronologicalTenures: [Tenure] {
-        tenures.sorted { a, b in
-            if let order = Self.order(a.start, b.start) { return order }
-            if let order = Self.order(a.end, b.end) { return order }
-            return a.id < b.id
-        }
+        Self.sorted(tenures) { ($0.start?.sortKey, $0.end?.sortKey, $0.id) }
     }
 
     /// Events in chronological order of their date, then id.
     public var chronologicalEvents: [Event] {
-        events.sorted { a, b in Self.order(a.date, b.date) ?? (a.id < b.id) }
+        Self.sorted(events) { ($0.date.sortKey, nil, $0.id) }
+    }
+
+    /// Sorts by keys computed once per record (records are large; keys are cheap to compare).
+    /// A missing date sorts first.
+    static func sorted<Record>(
+        _ records: [Record], by key: (Record) -> (EDTF.SortKey?, EDTF.SortKey?, String)
+    ) -> [Record] {
+        let keys = records.map(key)
+        func less(_ a: EDTF.SortKey?, _ b: EDTF.SortKey?) -> Bool? {
+            switch (a, b) {
+            case (nil, nil): return nil
+            case (nil, _): return true
+            case (_, nil): return false
+            case (let a?, let b?): return a == b ? nil : a < b
+            }
+        }
+        let order = keys.indices.sorted { i, j in
+            let a = keys[i], b = keys[j]
+            return less(a.0, b.0) ?? less(a.1, b.1) ?? (a.2 < b.2)
+        }
+        return order.map { records[$0] }
     }
 
     /// People sorted by name, then id.
     public var sortedPeople: [Person] { people.sorted { ($0.name, $0.id) < ($1.name, $1.id) } }
 
-    /// nil when neither date orders before the other.
-    static func order(_ a: EDTF?, _ b: EDTF?) -> Bool? {
-        switch (a, b) {
-        case (nil, nil): return nil
-        case (nil, _): return true
-        case (_, nil): return false
-        case (let a?, let b?):
-            if EDTF.orderedBefore(a, b) { return true }
-            if EDTF.orderedBefore(b, a) { return false }
-            return nil
-        }
-    }
 }

@@ -54,36 +54,35 @@ public struct ManifestRenderer: Sendable {
     }
 
     private func render(_ output: OutputSpec, dossier: Dossier, asOf: CalendarDay, into transaction: OutputTransaction) throws(CursusError) {
-        let here = { (message: String) in
-            Diagnostic(.error, message, at: output.location, scope: output.renderer, sourceLine: output.sourceLine)
-        }
-        guard let renderer = registry.renderer(named: output.renderer) else {
-            throw CursusError(.data, here("unknown renderer '\(output.renderer)'"))
-        }
-        let knownPeople = dossier.people.map(\.id)
-        for person in output.filter.people ?? [] where !knownPeople.contains(person) {
-            throw CursusError(.data, here("the filter names person '\(person)', whom no input defines\(Suggestion.didYouMean(person, in: knownPeople))"))
-        }
-        let path = try OutputLocation.resolve(output.path, in: manifest.outputDirectory, at: output.location)
-        let file = transaction.add(path)
-        let request = RenderRequest(
-            dossier: output.filter.apply(to: dossier, asOf: asOf), options: output.options, asOf: asOf,
-            title: manifest.title, baseDirectory: manifest.directory)
         do {
-            try renderer.render(request, to: file)
+            guard let renderer = registry.renderer(named: output.renderer) else {
+                throw CursusError(.data, Diagnostic(.error, "unknown renderer '\(output.renderer)'"))
+            }
+            let knownPeople = dossier.people.map(\.id)
+            for person in output.filter.people ?? [] where !knownPeople.contains(person) {
+                throw CursusError(.data, Diagnostic(.error, "the filter names person '\(person)', whom no input defines\(Suggestion.didYouMean(person, in: knownPeople))"))
+            }
+            let path = try OutputLocation.resolve(output.path, in: manifest.outputDirectory, at: nil)
+            let request = RenderRequest(
+                dossier: output.filter.apply(to: dossier, asOf: asOf), options: output.options, asOf: asOf,
+                title: manifest.title, baseDirectory: manifest.directory)
+            try renderer.render(request, to: transaction.add(path))
         } catch let error as CursusError {
-            throw CursusError(error.kind, error.diagnostics.map { diagnostic in
-                var diagnostic = diagnostic
-                if diagnostic.scope == nil { diagnostic.scope = output.renderer }
-                if diagnostic.location == nil {
-                    diagnostic.location = output.location
-                    diagnostic.sourceLine = output.sourceLine
-                }
-                return diagnostic
-            })
+            throw CursusError(error.kind, error.diagnostics.map { attribute($0, to: output) })
         } catch {
-            throw CursusError(.failure, here("\(error)"))
+            throw CursusError(.failure, attribute(Diagnostic(.error, "\(error)"), to: output))
         }
+    }
+
+    /// Gives a diagnostic without a place the output's place in the manifest, and the renderer's name.
+    private func attribute(_ diagnostic: Diagnostic, to output: OutputSpec) -> Diagnostic {
+        var diagnostic = diagnostic
+        if diagnostic.scope == nil { diagnostic.scope = output.renderer }
+        if diagnostic.location == nil {
+            diagnostic.location = output.location
+            diagnostic.sourceLine = output.sourceLine
+        }
+        return diagnostic
     }
 
     private func manifestLine(_ number: Int) -> String? {

@@ -45,7 +45,11 @@ public enum OutputLocation {
         var folder = root
         for component in components.dropLast() {
             let next = folder + "/" + component
-            if fileManager.fileExists(atPath: next) {
+            var isDirectory: ObjCBool = false
+            if fileManager.fileExists(atPath: next, isDirectory: &isDirectory) {
+                guard isDirectory.boolValue else {
+                    throw CursusError(.failure, Diagnostic(.error, "cannot create the folder '\(component)' of '\(relative)': a file of that name is in the way", at: location))
+                }
                 let real = URL(fileURLWithPath: next).resolvingSymlinksInPath().path
                 guard real == root || real.hasPrefix(root + "/") else {
                     throw refuse("the output path '\(relative)' goes through '\(component)', a link that leads out of output_dir")

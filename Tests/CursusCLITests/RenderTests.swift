@@ -1,0 +1,111 @@
+import Foundation
+import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+@Suite struct RenderTests {
+    /// A copy of the Kislyak example (dossier and manifest) in a fresh workspace.
+    func exampleWorkspace() throws -> Workspace {
+        let workspace = try Workspace()
+        for name in ["cursus.yml", "kislyak.yml"] {
+            try workspace.write(name, try Data(contentsOf: repositoryRoot.appendingPathComponent("Examples/kislyak/\(name)")))
+        }
+        return workspace
+    }
+
+    /// The committed outputs under Examples/kislyak/out are the golden files: a render must reproduce them byte for byte.
+    @Test func exampleRendersToTheCommittedGoldenFiles() throws {
+        let workspace = try exampleWorkspace()
+        defer { workspace.remove() }
+        let result = try workspace.run(["render"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.isEmpty, "no warnings expected: \(result.stderr)")
+        let written = result.stdout.split(separator: "\n").map(String.init)
+        #expect(written == ["out/tenures.csv", "out/events.csv", "out/people.csv", "out/sources.csv"])
+        for path in written {
+            let golden = try Data(contentsOf: repositoryRoot.appendingPathComponent("Examples/kislyak/" + path))
+            #expect(try workspace.read(path) == golden, "\(path) differs from Examples/kislyak/\(path); run `make examples` and review the diff")
+        }
+    }
+
+    @Test func twoRendersAreByteIdentical() throws {
+        let workspace = try exampleWorkspace()
+        defer { workspace.remove() }
+        #expect(try workspace.run(["render"]).status == 0)
+        let first = try workspace.allFiles().filter { $0.hasPrefix("out/") }.map { try workspace.read($0) }
+        #expect(try workspace.run(["render", "--quiet"]).stdout.isEmpty)
+        let second = try workspace.allFiles().filter { $0.hasPrefix("out/") }.map { try workspace.read($0) }
+        #expect(first.count == 4)
+        #expect(first == second)
+    }
+
+    @Test func onlyRendersTheNamedOutputs() throws {
+        let workspace = try exampleWorkspace()
+        defer { workspace.remove() }
+        let byPath = try workspace.run(["render", "--only", "events.csv"])
+        #expect(byPath.stdout == "out/events.csv\n")
+        let byRenderer = try workspace.run(["render", "--only", "csv"])
+        #expect(byRenderer.stdout.split(separator: "\n").count == 4)
+    }
+
+    @Test func aFailingOutputLeavesEarlierOutputsUntouched() throws {
+        let workspace = try Workspace([
+            "d.yml": goodDossier,
+            "m.yml": goodManifest + "  - {renderer: csv, path: blocked/events.csv, options: {table: events}}\n",
+            "out/tenures.csv": "earlier output\n",
+            "out/blocked": "a file where a folder should be\n",
+        ])
+        defer { workspace.remove() }
+        let result = try workspace.run(["render", "m.yml"])
+        #expect(result.status == 1, "\(result.stderr)")
+        #expect(result.stderr.contains("m.yml:7:5: error: [csv] cannot create the folder 'blocked' of 'blocked/events.csv': a file of that name is in the way"))
+        #expect(try workspace.read("out/tenures.csv") == Data("earlier output\n".utf8))
+        #expect(workspace.allFiles() == ["d.yml", "m.yml", "out/blocked", "out/tenures.csv"])
+    }
+
+    @Test func missingAsOfFallsBackToTodayWithANote() throws {
+        let workspace = try Workspace([
+            "d.yml": goodDossier, "m.yml": goodManifest.replacingOccurrences(of: "as_of: 2026-01-01\n", with: ""),
+        ])
+        defer { workspace.remove() }
+        let result = try workspace.run(["render", "m.yml"])
+        #expect(result.status == 0)
+        #expect(result.stderr.hasPrefix("m.yml: note: no 'as_of' in the manifest, so \"present\" is today"))
+        #expect(result.stderr.components(separatedBy: "note:").count == 2, "said once")
+    }
+
+    /// An interrupt while an output is being written removes the temporary file, keeps the
+    /// earlier output byte for byte, and exits 128 + the signal number.
+    @Test(arguments: [(SIGINT, Int32(130)), (SIGTERM, Int32(143))])
+    func interruptRemovesTemporaryFilesAndKeepsEarlierOutputs(_ signalNumber: Int32, _ expectedStatus: Int32) throws {
+        var events: [String] = []
+        for index in 0..<40_000 {
+            events.append(#"{"id": "e\#(index)", "date": "\#(1900 + index % 120)-0\#(1 + index % 9)", "title": "Event \#(index)"}"#)
+        }
+        let dossier = #"{"cursus": 1, "person": {"id": "p", "name": "P"}, "events": ["# + events.joined(separator: ",\n") + "]}\n"
+        let workspace = try Workspace([
+            "big.json": dossier,
+            "m.yml": "cursus: 1\ninputs: [big.json]\nas_of: 2026-01-01\noutputs:\n  - {renderer: csv, path: events.csv, options: {table: events}}\n",
+            "out/events.csv": "earlier output\n",
+        ])
+        defer { workspace.remove() }
+        let running = try workspace.start(["render", "m.yml"])
+        let deadline = Date().addingTimeInterval(120)
+        var sawTemporary = false
+        while running.process.isRunning && Date() < deadline {
+            if workspace.allFiles().contains(where: { $0.contains(".cursus-tmp-") }) {
+                sawTemporary = true
+                kill(running.process.processIdentifier, signalNumber)
+                break
+            }
+            usleep(1_000)
+        }
+        let result = running.wait()
+        #expect(sawTemporary, "the render finished before a temporary file was seen")
+        #expect(result.status == expectedStatus)
+        #expect(!workspace.allFiles().contains { $0.contains(".cursus-tmp-") })
+        #expect(try workspace.read("out/events.csv") == Data("earlier output\n".utf8))
+    }
+}
