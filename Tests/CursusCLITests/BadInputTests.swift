@@ -146,6 +146,13 @@ let badInputs: [BadInput] = [
         files: ["d.yml": "cursus: 1\na: &a [x,x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: [*d,*d,*d,*d,*d,*d,*d,*d,*d,*d]\n"],
         expected: ["d.yml: error: YAML aliases expand this document to more than 10000 nodes; refusing to expand it"]),
     BadInput(
+        name: "nesting too deep",
+        files: ["d.yml": "cursus: 1\nx: " + String(repeating: "[", count: 5000) + String(repeating: "]", count: 5000) + "\n"],
+        expected: [
+            "d.yml:2:5: error: nesting deeper than 1000 levels; refusing to read it",
+            "x: " + String(repeating: "[", count: 117) + "…",
+        ]),
+    BadInput(
         name: "filter naming an unknown person",
         files: ["m.yml": goodManifest.replacingOccurrences(of: "path: tenures.csv}", with: "path: tenures.csv, filter: {people: [pp]}}")],
         expected: ["m.yml:6:5: error: [csv] the filter names person 'pp', whom no input defines (did you mean 'p'?)"]),
@@ -166,6 +173,15 @@ let badInputs: [BadInput] = [
         #expect(!result.stderr.contains("Fatal error"))
         #expect(result.stdout.isEmpty)
         #expect(!workspace.allFiles().contains { $0.hasPrefix("out/") }, "nothing may be written")
+    }
+
+    @Test func oversizedDossierIsRefusedUnread() throws {
+        let big = "cursus: 1\nnotes: |\n" + String(repeating: "  " + String(repeating: "x", count: 1021) + "\n", count: 65 * 1024)
+        let workspace = try Workspace(["d.yml": big, "m.yml": goodManifest])
+        defer { workspace.remove() }
+        let result = try workspace.run(["render", "m.yml"])
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("d.yml: error: is larger than 64 MiB; split it, or give bulk data as JSON Lines (.jsonl)"))
     }
 
     @Test func goodInputsRender() throws {

@@ -51,9 +51,19 @@ public struct Diagnostic: Sendable, Hashable, Error {
         if let scope { head += "[\(scope)] " }
         head += message
         guard let sourceLine, let column = location?.column, column >= 1 else { return head }
-        let printable = sourceLine.replacingTabs()
-        let prefix = String(sourceLine.unicodeScalars.prefix(column - 1))
-        let caretOffset = prefix.replacingTabs().count
+        var scalars = Array(sourceLine.replacingTabs().unicodeScalars)
+        var caret = min(column - 1, scalars.count)
+        // Show a window of very long lines around the caret.
+        let window = 120
+        if scalars.count > window {
+            let start = max(0, min(caret - window / 2, scalars.count - window))
+            let end = min(scalars.count, start + window)
+            scalars = (start > 0 ? ["…"] : []) + scalars[start..<end] + (end < sourceLine.unicodeScalars.count ? ["…"] : [])
+            caret = caret - start + (start > 0 ? 1 : 0)
+        }
+        var printable = ""
+        printable.unicodeScalars.append(contentsOf: scalars)
+        let caretOffset = String(printable.unicodeScalars.prefix(caret)).count
         return head + "\n" + printable + "\n" + String(repeating: " ", count: caretOffset) + "^"
     }
 }

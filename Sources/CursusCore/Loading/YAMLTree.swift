@@ -55,6 +55,11 @@ struct YAMLTree {
         switch error {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
+            if problem.hasPrefix("Maximum nesting level") {
+                return file.diagnostic(
+                    "nesting deeper than 1000 levels; refusing to read it (no dossier needs that many)",
+                    line: mark.line, column: mark.column)
+            }
             var message = "\(syntax) syntax error: \(problem)"
             if let context { message += " (\(context.text) at line \(context.mark.line))" }
             return file.diagnostic(message, line: mark.line, column: mark.column)
