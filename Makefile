@@ -18,9 +18,13 @@ deps:
 build: deps
 	$(SWIFT) build
 
-# Re-render the committed example outputs (they double as golden files).
+# Re-render the committed example outputs (they double as golden files) and
+# unzip the workbook's XML parts into Tests/Golden, where diffs can be reviewed.
 examples: build
 	$(CURSUS) render --quiet Examples/kislyak/cursus.yml
+	rm -rf Tests/Golden/kislyak.xlsx
+	python3 Tests/Support/xlsx.py extract Examples/kislyak/out/kislyak.xlsx Tests/Golden/kislyak.xlsx
+	find Tests/Golden/kislyak.xlsx -type f ! -name '*.xml' -delete
 
 clean:
 	rm -rf .build

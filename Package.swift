@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "cursus", targets: ["cursus"]),
         .library(name: "CursusCore", targets: ["CursusCore"]),
         .library(name: "CursusRenderers", targets: ["CursusRenderers"]),
+        .library(name: "CursusXLSX", targets: ["CursusXLSX"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -22,16 +23,27 @@ let package = Package(
             name: "CursusRenderers",
             dependencies: ["CursusCore"]
         ),
+        .systemLibrary(
+            name: "CLibXLSXWriter",
+            pkgConfig: "xlsxwriter",
+            providers: [.apt(["libxlsxwriter-dev"])]
+        ),
+        .target(
+            name: "CursusXLSX",
+            dependencies: ["CursusCore", "CLibXLSXWriter"]
+        ),
         .executableTarget(
             name: "cursus",
             dependencies: [
                 "CursusCore",
                 "CursusRenderers",
+                "CursusXLSX",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "CursusCoreTests", dependencies: ["CursusCore"]),
         .testTarget(name: "CursusRenderersTests", dependencies: ["CursusRenderers"]),
+        .testTarget(name: "CursusXLSXTests", dependencies: ["CursusXLSX"]),
         .testTarget(name: "CursusCLITests", dependencies: ["cursus"]),
     ]
 )

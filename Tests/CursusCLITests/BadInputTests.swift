@@ -108,7 +108,7 @@ let badInputs: [BadInput] = [
     BadInput(
         name: "unknown renderer with suggestion",
         files: ["m.yml": goodManifest.replacingOccurrences(of: "renderer: csv", with: "renderer: cvs")],
-        expected: ["m.yml:6:16: error: unknown renderer 'cvs' (did you mean 'csv'?); known renderers: csv"]),
+        expected: ["m.yml:6:16: error: unknown renderer 'cvs' (did you mean 'csv'?); known renderers: csv, xlsx"]),
     BadInput(
         name: "unknown renderer option with suggestion",
         files: ["m.yml": goodManifest.replacingOccurrences(of: "path: tenures.csv}", with: "path: tenures.csv, options: {tabel: events}}")],
@@ -238,5 +238,21 @@ let badInputs: [BadInput] = [
         let result = try workspace.run(["render", "m.yml", "--only", "tenures.cvs"])
         #expect(result.status == 64)
         #expect(result.stderr.contains("no output of m.yml has the path or renderer 'tenures.cvs' (did you mean 'tenures.csv'?)"))
+    }
+}
+
+extension BadInputTests {
+    /// A renderer's own refusal names the renderer and the manifest line, and leaves no file.
+    @Test func xlsxRefusalLeavesNoWorkbook() throws {
+        let longNotes = String(repeating: "word ", count: 7_000)
+        let workspace = try Workspace([
+            "d.yml": goodDossier.replacingOccurrences(of: "    sources: [s]\nevents", with: "    sources: [s]\n    notes: \(longNotes)\nevents"),
+            "m.yml": goodManifest + "  - {renderer: xlsx, path: book.xlsx}\n",
+        ])
+        defer { workspace.remove() }
+        let result = try workspace.run(["render", "m.yml"])
+        #expect(result.status == 65)
+        #expect(result.stderr.hasPrefix("m.yml:7:5: error: [xlsx] 'notes' of tenure 't' has 34999 characters; an Excel cell holds at most 32,767"), "YAML drops the trailing space: 34,999")
+        #expect(workspace.allFiles() == ["d.yml", "m.yml"], "neither the CSV nor the workbook is written")
     }
 }

@@ -25,7 +25,12 @@ import Testing
         defer { workspace.remove() }
         let list = try workspace.run(["renderers"])
         #expect(list.status == 0)
-        #expect(list.stdout.hasPrefix("csv  One table"))
+        let lines = list.stdout.split(separator: "\n")
+        #expect(lines.count == 2)
+        #expect(lines[0].hasPrefix("csv   One table"))
+        #expect(lines[1].hasPrefix("xlsx  An Excel workbook"))
+        let xlsx = try workspace.run(["renderers", "xlsx"])
+        #expect(xlsx.stdout.contains("  sheets <list of tenures|events|people|sources> (default: [tenures, events, people, sources])"))
         let csv = try workspace.run(["renderers", "csv"])
         #expect(csv.stdout.contains("  table <tenures|events|people|sources> (default: tenures)"))
         #expect(csv.stdout.contains("  neutralize_formulas <bool> (default: true)"))

@@ -23,10 +23,31 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.isEmpty, "no warnings expected: \(result.stderr)")
         let written = result.stdout.split(separator: "\n").map(String.init)
-        #expect(written == ["out/tenures.csv", "out/events.csv", "out/people.csv", "out/sources.csv"])
+        #expect(written == ["out/tenures.csv", "out/events.csv", "out/people.csv", "out/sources.csv", "out/kislyak.xlsx"])
         for path in written {
             let golden = try Data(contentsOf: repositoryRoot.appendingPathComponent("Examples/kislyak/" + path))
             #expect(try workspace.read(path) == golden, "\(path) differs from Examples/kislyak/\(path); run `make examples` and review the diff")
+        }
+    }
+
+    /// The workbook's sheet XML, unzipped, matches the reviewable goldens in Tests/Golden.
+    @Test func exampleWorkbookSheetsMatchTheXMLGoldens() throws {
+        let workspace = try exampleWorkspace()
+        defer { workspace.remove() }
+        #expect(try workspace.run(["render", "--only", "xlsx"]).status == 0)
+        let extracted = workspace.url.appendingPathComponent("unzipped")
+        let unzip = Process()
+        unzip.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        unzip.arguments = ["python3", repositoryRoot.appendingPathComponent("Tests/Support/xlsx.py").path, "extract",
+                           workspace.url.appendingPathComponent("out/kislyak.xlsx").path, extracted.path]
+        try unzip.run()
+        unzip.waitUntilExit()
+        let golden = repositoryRoot.appendingPathComponent("Tests/Golden/kislyak.xlsx")
+        let parts = try FileManager.default.subpathsOfDirectory(atPath: golden.path).filter { $0.hasSuffix(".xml") }.sorted()
+        #expect(parts.count >= 6, "sheets, workbook and core properties")
+        for part in parts {
+            let rendered = try Data(contentsOf: extracted.appendingPathComponent(part))
+            #expect(rendered == (try Data(contentsOf: golden.appendingPathComponent(part))), "\(part) differs from Tests/Golden; run `make examples` and review the diff")
         }
     }
 
@@ -37,7 +58,7 @@ import Testing
         let first = try workspace.allFiles().filter { $0.hasPrefix("out/") }.map { try workspace.read($0) }
         #expect(try workspace.run(["render", "--quiet"]).stdout.isEmpty)
         let second = try workspace.allFiles().filter { $0.hasPrefix("out/") }.map { try workspace.read($0) }
-        #expect(first.count == 4)
+        #expect(first.count == 5)
         #expect(first == second)
     }
 
@@ -48,6 +69,7 @@ import Testing
         #expect(byPath.stdout == "out/events.csv\n")
         let byRenderer = try workspace.run(["render", "--only", "csv"])
         #expect(byRenderer.stdout.split(separator: "\n").count == 4)
+        #expect(try workspace.run(["render", "--only", "xlsx"]).stdout == "out/kislyak.xlsx\n")
     }
 
     @Test func aFailingOutputLeavesEarlierOutputsUntouched() throws {

@@ -23,6 +23,16 @@ public enum TableCell: Sendable, Hashable {
 public enum DossierTable: String, Sendable, CaseIterable {
     case tenures, events, people, sources
 
+    /// What one row is: "tenure", "event", "person", "source".
+    public var recordName: String {
+        switch self {
+        case .tenures: return "tenure"
+        case .events: return "event"
+        case .people: return "person"
+        case .sources: return "source"
+        }
+    }
+
     /// Separates items of a list inside one cell.
     public static let listSeparator = "; "
 

@@ -1,0 +1,4 @@
+#ifndef CURSUS_CLIBXLSXWRITER_SHIM_H
+#define CURSUS_CLIBXLSXWRITER_SHIM_H
+#include <xlsxwriter.h>
+#endif

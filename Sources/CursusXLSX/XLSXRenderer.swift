@@ -1,0 +1,176 @@
+import CursusCore
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Writes the dossier tables as an Excel workbook through libxlsxwriter, in constant-memory mode.
+public struct XLSXRenderer: Renderer {
+    /// Data rows a sheet holds below its header (Excel's 1,048,576 rows less one).
+    public static let maximumDataRows = 1_048_575
+
+    let rowsPerSheet: Int
+
+    public init() {
+        self.init(rowsPerSheet: Self.maximumDataRows)
+    }
+
+    /// A renderer that continues on a new sheet after `rowsPerSheet` rows (tests use small numbers).
+    init(rowsPerSheet: Int) {
+        self.rowsPerSheet = rowsPerSheet
+    }
+
+    public let descriptor = RendererDescriptor(
+        name: "xlsx",
+        summary: "An Excel workbook: sheets Tenures, Events, People, Sources with real dates, filters and links",
+        fileExtension: "xlsx",
+        options: [
+            RendererOption(
+                "sheets", .choices(DossierTable.allCases.map(\.rawValue)),
+                default: .strings(DossierTable.allCases.map(\.rawValue)),
+                help: "Which tables to write, each on its own sheet, in this order")
+        ])
+
+    public func render(_ request: RenderRequest, to output: OutputFile) throws {
+        let tables = (request.options.strings("sheets") ?? []).compactMap(DossierTable.init(rawValue:))
+        guard !tables.isEmpty else {
+            throw CursusError(.data, Diagnostic(.error, "option 'sheets' lists no table; name at least one of \(DossierTable.allCases.map(\.rawValue).joined(separator: ", "))"))
+        }
+        do {
+            let workbook = try Workbook(path: output.temporaryPath, constantMemory: true)
+            try workbook.setProperties(title: request.title, created: time_t(request.asOf.daysSinceEpoch) * 86_400)
+            let styles = SheetStyles(workbook)
+            for table in tables {
+                try TableSheets(table: table, styles: styles, rowsPerSheet: rowsPerSheet)
+                    .write(table.rows(of: request.dossier), into: workbook)
+            }
+            try workbook.close()
+        } catch let error as XLSXError {
+            throw CursusError(.failure, Diagnostic(.error, error.description))
+        }
+    }
+}
+
+/// The formats every sheet shares.
+struct SheetStyles {
+    let header: CellFormat
+    let link: CellFormat
+    let dates: [EDTFDate.Precision: CellFormat]
+
+    init(_ workbook: Workbook) {
+        header = workbook.addFormat { format in
+            format.bold()
+            format.fill(0xD9E1F2)
+            format.bottomBorder()
+        }
+        link = workbook.addFormat { format in
+            format.fontColor(0x0563C1)
+            format.underline()
+        }
+        var dates: [EDTFDate.Precision: CellFormat] = [:]
+        var byPattern: [String: CellFormat] = [:]
+        for precision in EDTFDate.Precision.allCases {
+            let pattern = ExcelDate.numberFormat(for: precision)
+            if byPattern[pattern] == nil { byPattern[pattern] = workbook.addFormat { $0.numberFormat(pattern) } }
+            dates[precision] = byPattern[pattern]
+        }
+        self.dates = dates
+    }
+}
+
+/// Writes one table onto as many sheets as its rows need: `Tenures`, then `Tenures (2)` …
+struct TableSheets {
+    let table: DossierTable
+    let styles: SheetStyles
+    let rowsPerSheet: Int
+
+    /// Excel's limits, checked before libxlsxwriter would warn on stderr.
+    static let maximumCellLength = 32_767
+    static let maximumURLLength = 2_079
+    static let maximumURLsPerSheet = 65_530
+    static let maximumColumnWidth = 60.0
+
+    var sheetName: String { table.rawValue.prefix(1).uppercased() + table.rawValue.dropFirst() }
+
+    func write(_ rows: [[TableCell]], into workbook: Workbook) throws {
+        var start = 0
+        var part = 1
+        repeat {
+            let name = part == 1 ? sheetName : "\(sheetName) (\(part))"
+            let end = min(rows.count, start + rowsPerSheet)
+            try writeSheet(rows[start..<end], named: name, into: workbook)
+            start = end
+            part += 1
+        } while start < rows.count
+    }
+
+    private func writeSheet(_ rows: ArraySlice<[TableCell]>, named name: String, into workbook: Workbook) throws {
+        let sheet = try workbook.addWorksheet(named: name)
+        let columns = table.columns
+        var widths = columns.map { Double($0.count) }
+        for (column, title) in columns.enumerated() {
+            try sheet.write(string: title, row: 0, column: column, format: styles.header)
+        }
+        var links = 0
+        for (offset, cells) in rows.enumerated() {
+            let row = offset + 1
+            for (column, cell) in cells.enumerated() {
+                let length = try write(cell, row: row, column: column, sheet: sheet, links: &links, record: cells.first)
+                widths[column] = max(widths[column], length)
+            }
+        }
+        sheet.freezeRows(1)
+        try sheet.autofilter(lastRow: rows.count, lastColumn: columns.count - 1)
+        for (column, width) in widths.enumerated() {
+            try sheet.setColumnWidth(column, min(width + 2, Self.maximumColumnWidth))
+        }
+    }
+
+    /// Writes one cell; returns how wide it shows, in characters.
+    private func write(
+        _ cell: TableCell, row: Int, column: Int, sheet: Worksheet, links: inout Int, record: TableCell?
+    ) throws -> Double {
+        switch cell {
+        case .empty:
+            return 0
+        case .bool(let value):
+            try sheet.write(bool: value, row: row, column: column)
+            return 5
+        case .day(let day, let precision):
+            guard let serial = ExcelDate.serial(day) else {
+                // Excel has no dates before 1900 or after 9999: keep the ISO day as text.
+                try sheet.write(string: day.iso, row: row, column: column)
+                return Double(day.iso.count)
+            }
+            try sheet.write(number: serial, row: row, column: column, format: styles.dates[precision])
+            return 10
+        case .url(let url):
+            let isLinkable = ["http://", "https://", "ftp://", "mailto:"].contains { url.lowercased().hasPrefix($0) }
+            if isLinkable && url.utf8.count <= Self.maximumURLLength && links < Self.maximumURLsPerSheet {
+                try sheet.write(url: url, row: row, column: column, format: styles.link)
+                links += 1
+            } else {
+                try writeText(url, row: row, column: column, sheet: sheet, record: record)
+            }
+            return Double(url.count)
+        case .text(let text):
+            try writeText(text, row: row, column: column, sheet: sheet, record: record)
+            let firstLine = text.prefix { $0 != "\n" && $0 != "\r\n" }
+            return Double(firstLine.count)
+        }
+    }
+
+    private func writeText(_ text: String, row: Int, column: Int, sheet: Worksheet, record: TableCell?) throws {
+        let length = text.unicodeScalars.count
+        if length > Self.maximumCellLength {
+            let id = record?.text ?? "row \(row)"
+            throw CursusError(
+                .data,
+                Diagnostic(
+                    .error,
+                    "'\(table.columns[column])' of \(table.recordName) '\(id)' has \(length) characters; an Excel cell holds at most 32,767 (shorten it, or render this table as CSV)"
+                ))
+        }
+        try sheet.write(string: text, row: row, column: column)
+    }
+}
