@@ -146,7 +146,7 @@ struct TableSheets {
             return 10
         case .url(let url):
             let isLinkable = ["http://", "https://", "ftp://", "mailto:"].contains { url.lowercased().hasPrefix($0) }
-            if isLinkable && url.utf8.count <= Self.maximumURLLength && links < Self.maximumURLsPerSheet {
+            if isLinkable && Self.escapedLength(url) <= Self.maximumURLLength && links < Self.maximumURLsPerSheet {
                 try sheet.write(url: url, row: row, column: column, format: styles.link)
                 links += 1
             } else {
@@ -157,6 +157,14 @@ struct TableSheets {
             try writeText(text, row: row, column: column, sheet: sheet, record: record)
             let firstLine = text.prefix { $0 != "\n" && $0 != "\r\n" }
             return Double(firstLine.count)
+        }
+    }
+
+    /// The URL's length once libxlsxwriter has %-escaped it (what Excel's limit applies to).
+    static func escapedLength(_ url: String) -> Int {
+        url.utf8.reduce(0) { length, byte in
+            let plain = (byte >= 0x21 && byte <= 0x7E) && !"\"<>[]^`{}|\\ %".utf8.contains(byte)
+            return length + (plain ? 1 : 3)
         }
     }
 

@@ -197,6 +197,18 @@ func sampleDossier() throws -> Dossier {
         #expect(try Data(contentsOf: URL(fileURLWithPath: first.path)) == Data(contentsOf: URL(fileURLWithPath: second.path)))
     }
 
+    @Test func linksPastExcelsLengthStayText() throws {
+        var dossier = try sampleDossier()
+        let long = "https://example.org/" + String(repeating: "a b", count: 700)
+        dossier.sources = [Source(id: "long", title: "T", url: long)]
+        #expect(TableSheets.escapedLength(long) > TableSheets.maximumURLLength)
+        let workbook = try RenderedWorkbook(dossier, options: ["sheets": .strings(["sources"])])
+        defer { workbook.remove() }
+        let sources = try workbook.sheet("Sources")
+        #expect(sources.cell(1, "url")["value"] as? String == long)
+        #expect(sources.cell(1, "url")["link"] is NSNull)
+    }
+
     @Test func excelSerialsFollowThe1900DateSystem() {
         #expect(ExcelDate.serial(CalendarDay(year: 1900, month: 1, day: 1)) == 1)
         #expect(ExcelDate.serial(CalendarDay(year: 1900, month: 2, day: 28)) == 59)
