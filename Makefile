@@ -3,7 +3,7 @@
 SWIFT ?= swift
 CURSUS = .build/debug/cursus
 
-.PHONY: run test deps build examples clean
+.PHONY: run test deps build examples templates clean
 
 run: build
 	$(CURSUS) render Examples/kislyak/cursus.yml
@@ -18,13 +18,18 @@ deps:
 build: deps
 	$(SWIFT) build
 
+# Embed Templates/*.stencil into the binary after editing them.
+templates:
+	scripts/embed-templates
+
 # Re-render the committed example outputs (they double as golden files) and
 # unzip the workbook's XML parts into Tests/Golden, where diffs can be reviewed.
-examples: build
+examples: templates build
 	$(CURSUS) render --quiet Examples/kislyak/cursus.yml
 	rm -rf Tests/Golden/kislyak.xlsx
 	python3 Tests/Support/xlsx.py extract Examples/kislyak/out/kislyak.xlsx Tests/Golden/kislyak.xlsx
 	find Tests/Golden/kislyak.xlsx -type f ! -name '*.xml' -delete
+	$(CURSUS) render --quiet Tests/Golden/chronology/cursus.yml
 
 clean:
 	rm -rf .build

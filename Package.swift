@@ -13,6 +13,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/stencilproject/Stencil", from: "0.15.1"),
     ],
     targets: [
         .target(
@@ -21,7 +22,7 @@ let package = Package(
         ),
         .target(
             name: "CursusRenderers",
-            dependencies: ["CursusCore"]
+            dependencies: ["CursusCore", .product(name: "Stencil", package: "Stencil")]
         ),
         .systemLibrary(
             name: "CLibXLSXWriter",

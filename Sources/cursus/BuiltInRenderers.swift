@@ -5,5 +5,6 @@ import CursusXLSX
 /// The renderer table: the CLI is the one place that assembles it.
 let builtInRenderers = RendererRegistry([
     CSVRenderer(),
+    ChronologyRenderer(),
     XLSXRenderer(),
 ])

@@ -29,6 +29,12 @@ struct Workspace {
         for (name, text) in files { try write(name, text) }
     }
 
+    /// A workspace at `url`, created when missing.
+    init(existing url: URL) {
+        self.url = url
+        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+
     func write(_ name: String, _ text: String) throws {
         try write(name, Data(text.utf8))
     }

@@ -23,6 +23,8 @@ public struct Manifest: Sendable {
     public var path: String
     /// The manifest's folder; every relative path resolves against it.
     public var directory: String
+    /// The manifest's folder as the user wrote it (empty for the working folder), for messages.
+    public var displayDirectory: String
     public var title: String?
     /// Input paths joined to the manifest's folder as written, with where each is named.
     public var inputs: [(path: String, location: SourceLocation)]
@@ -86,7 +88,7 @@ public struct Manifest: Sendable {
             readOutput(node, file: file, registry: registry, problems: problems)
         }
         return Manifest(
-            path: file.path, directory: directory, title: top.string("title"), inputs: inputs, asOf: asOf,
+            path: file.path, directory: directory, displayDirectory: writtenDirectory, title: top.string("title"), inputs: inputs, asOf: asOf,
             outputDirectory: URL(fileURLWithPath: resolve(top.string("output_dir") ?? "out")).standardizedFileURL.path,
             outputs: outputs)
     }

@@ -62,10 +62,10 @@ public struct ManifestRenderer: Sendable {
             for person in output.filter.people ?? [] where !knownPeople.contains(person) {
                 throw CursusError(.data, Diagnostic(.error, "the filter names person '\(person)', whom no input defines\(Suggestion.didYouMean(person, in: knownPeople))"))
             }
-            let path = try OutputLocation.resolve(output.path, in: manifest.outputDirectory, at: nil)
+            let path = try OutputLocation.resolve(output.path, in: manifest.outputDirectory, at: nil, transaction: transaction)
             let request = RenderRequest(
                 dossier: output.filter.apply(to: dossier, asOf: asOf), options: output.options, asOf: asOf,
-                title: manifest.title, baseDirectory: manifest.directory)
+                title: manifest.title, baseDirectory: manifest.directory, displayDirectory: manifest.displayDirectory)
             try renderer.render(request, to: transaction.add(path))
         } catch let error as CursusError {
             throw CursusError(error.kind, error.diagnostics.map { attribute($0, to: output) })

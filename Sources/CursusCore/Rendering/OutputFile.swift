@@ -75,6 +75,7 @@ public final class TextWriter {
 /// together on `commit()`; `rollback()` (or an interrupt) removes them and leaves earlier files untouched.
 public final class OutputTransaction: Sendable {
     private let files = Mutex<[OutputFile]>([])
+    private let folders = Mutex<[String]>([])
     private let serial = Atomic<Int>(0)
 
     public init() {}
@@ -84,6 +85,11 @@ public final class OutputTransaction: Sendable {
         let file = OutputFile(path: path, transaction: self)
         files.withLock { $0.append(file) }
         return file
+    }
+
+    /// Notes a folder made for this run's outputs, removed again on rollback if still empty.
+    public func created(folder: String) {
+        folders.withLock { $0.append(folder) }
     }
 
     func nextSerial() -> Int { serial.add(1, ordering: .relaxed).newValue }
@@ -107,12 +113,13 @@ public final class OutputTransaction: Sendable {
         return committed
     }
 
-    /// Removes every temporary file of this transaction.
+    /// Removes every temporary file of this transaction, and the folders it made for them.
     public func rollback() {
         for file in files.withLock({ $0 }) {
             unlink(file.temporaryPath)
             TemporaryFiles.shared.unregister(file.temporaryPath)
         }
+        for folder in folders.withLock({ $0 }).reversed() { rmdir(folder) }
     }
 }
 

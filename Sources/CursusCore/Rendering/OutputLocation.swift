@@ -5,8 +5,10 @@ public enum OutputLocation {
     /// The absolute path for `relative` inside `outputDirectory`, with missing folders created
     /// (unless `createFolders` is false, for checking only).
     /// Refuses absolute paths, `..` that climbs out, and symbolic links that lead out.
+    /// Folders it creates are recorded in `transaction`, which removes them again on rollback.
     public static func resolve(
-        _ relative: String, in outputDirectory: String, at location: SourceLocation?, createFolders: Bool = true
+        _ relative: String, in outputDirectory: String, at location: SourceLocation?, createFolders: Bool = true,
+        transaction: OutputTransaction? = nil
     ) throws(CursusError) -> String {
         func refuse(_ message: String) -> CursusError {
             CursusError(.data, Diagnostic(.error, message, at: location))
@@ -37,7 +39,14 @@ public enum OutputLocation {
             return outputDirectory + "/" + components.joined(separator: "/")
         }
         do {
+            var missing: [String] = []
+            var folder = URL(fileURLWithPath: outputDirectory)
+            while !fileManager.fileExists(atPath: folder.path) && folder.path != "/" {
+                missing.insert(folder.path, at: 0)
+                folder.deleteLastPathComponent()
+            }
             try fileManager.createDirectory(atPath: outputDirectory, withIntermediateDirectories: true)
+            missing.forEach { transaction?.created(folder: $0) }
         } catch {
             throw CursusError(.failure, Diagnostic(.error, "cannot create output_dir '\(outputDirectory)': \(error.localizedDescription)", at: location))
         }
@@ -57,6 +66,7 @@ public enum OutputLocation {
             } else if createFolders {
                 do {
                     try fileManager.createDirectory(atPath: next, withIntermediateDirectories: false)
+                    transaction?.created(folder: next)
                 } catch {
                     throw CursusError(.failure, Diagnostic(.error, "cannot create the folder '\(next)': \(error.localizedDescription)", at: location))
                 }

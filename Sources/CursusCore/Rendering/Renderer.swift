@@ -119,13 +119,25 @@ public struct RenderRequest: Sendable {
     public var title: String?
     /// The manifest's folder, against which user paths in options resolve.
     public var baseDirectory: String
+    /// The same folder as the user wrote it (relative to the working folder, or empty), for messages.
+    public var displayDirectory: String
 
-    public init(dossier: Dossier, options: RenderOptions, asOf: CalendarDay, title: String?, baseDirectory: String) {
+    public init(
+        dossier: Dossier, options: RenderOptions, asOf: CalendarDay, title: String?, baseDirectory: String,
+        displayDirectory: String = ""
+    ) {
         self.dossier = dossier
         self.options = options
         self.asOf = asOf
         self.title = title
         self.baseDirectory = baseDirectory
+        self.displayDirectory = displayDirectory
+    }
+
+    /// A path from an option, resolved against the manifest's folder, and as messages should name it.
+    public func userPath(_ relative: String) -> (path: String, display: String) {
+        if relative.hasPrefix("/") { return (relative, relative) }
+        return (baseDirectory + "/" + relative, displayDirectory.isEmpty ? relative : displayDirectory + "/" + relative)
     }
 }
 

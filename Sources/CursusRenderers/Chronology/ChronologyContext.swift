@@ -1,0 +1,74 @@
+import CursusCore
+
+/// The variables a chronology template sees (documented in the README, "Chronology templates").
+struct ChronologyContext {
+    let values: [String: Any]
+
+    init(chronology: Chronology, request: RenderRequest, width: Int, format: ChronologyFormat) {
+        let escape = format.escape
+        let dossier = request.dossier
+        let people = dossier.people.map { person -> [String: Any] in
+            var values: [String: Any] = ["id": person.id, "name": escape(person.name)]
+            values["native_name"] = person.nativeName.map(escape)
+            values["native_language"] = person.nativeLanguage.map(escape)
+            values["born"] = person.born?.display
+            values["died"] = person.died?.display
+            values["birth_place"] = person.birthPlace.map(escape)
+            values["death_place"] = person.deathPlace.map(escape)
+            values["nationality"] = person.nationality.map(escape)
+            values["attributes"] = person.attributes.map { ["key": escape($0.key), "value": escape($0.value)] }
+            values["birth"] = person.born.map { born in
+                ([born.display] + [person.birthPlace.map(escape)].compactMap { $0 }).joined(separator: ", ")
+            }
+            return values
+        }
+        let title = request.title ?? dossier.people.first.map { "\($0.name) — chronology" } ?? "Chronology"
+
+        let dateWidth = (chronology.entries.map(\.date.display.count).max() ?? 0) + 2
+        let entries = chronology.entries.map { entry -> [String: Any] in
+            let markers = chronology.markers(entry.sourceIDs)
+            let text = escape(entry.text)
+            let cited = markers.isEmpty ? text : text + " " + markers
+            return [
+                "date": entry.date.display, "edtf": entry.date.text, "kind": entry.kind.rawValue, "text": text,
+                "markers": markers, "cited": cited, "category": entry.category.map(escape) ?? "",
+                "line": TextWrapper.pad(entry.date.display, to: dateWidth)
+                    + TextWrapper.hanging(cited, width: width, indent: min(dateWidth, width / 2), keepingLastWords: markers),
+            ]
+        }
+
+        let spanWidth = min((chronology.posts.map(\.dates.count).max() ?? 0) + 2, width / 2)
+        let summary = chronology.posts.map { post -> [String: Any] in
+            let office = escape(post.office)
+            let place = post.place.map(escape) ?? ""
+            let text = place.isEmpty || post.office.localizedCaseInsensitiveContains(post.place ?? "") ? office : "\(office) (\(place))"
+            return [
+                "dates": post.dates, "office": office, "place": place, "post": text, "category": post.category.map(escape) ?? "",
+                "line": TextWrapper.pad(post.dates, to: spanWidth) + TextWrapper.hanging(text, width: width, indent: spanWidth),
+            ]
+        }
+
+        let markerWidth = "[\(chronology.sources.count)] ".count
+        let sources = chronology.sources.map { numbered -> [String: Any] in
+            let source = numbered.source
+            let marker = "[\(numbered.number)]"
+            let citation = escape(Chronology.describe(source))
+            let url = source.url.map(format.link)
+            let text = [citation, url].compactMap { $0 }.joined(separator: " ")
+            var values: [String: Any] = [
+                "number": numbered.number, "marker": marker, "id": source.id, "citation": citation, "text": text,
+                "title": escape(source.title),
+                "line": TextWrapper.pad(marker, to: markerWidth) + TextWrapper.hanging(text, width: width, indent: markerWidth),
+            ]
+            values["publisher"] = source.publisher.map(escape)
+            values["url"] = url
+            return values
+        }
+
+        values = [
+            "title": escape(title), "as_of": (try? EDTF(request.asOf.iso))?.display ?? request.asOf.iso, "width": width, "rule": String(repeating: "=", count: width),
+            "person": people.first ?? [:], "people": people, "summary": summary, "entries": entries, "sources": sources,
+            "date_width": dateWidth,
+        ]
+    }
+}

@@ -1,0 +1,136 @@
+import CursusCore
+import Foundation
+import Stencil
+
+/// A printable chronology (plain text or Markdown) rendered from a user-editable Stencil template.
+public struct ChronologyRenderer: Renderer {
+    public init() {}
+
+    public let descriptor = RendererDescriptor(
+        name: "chronology",
+        summary: "A printable chronology from a template: plain text (wrapped, paginated) or Markdown",
+        fileExtension: "txt",
+        options: [
+            RendererOption("width", .int(40...1000), default: .int(80), help: "Longest line, in characters (text output)"),
+            RendererOption(
+                "template", .string,
+                help: "A built-in template (chronology, chronology-md) or a .stencil file relative to the manifest; default chronology, or chronology-md for .md outputs"),
+            RendererOption(
+                "include", .choices(["tenures", "milestones", "events"]), default: .strings(["tenures", "milestones", "events"]),
+                help: "Which entries the chronology lists"),
+            RendererOption(
+                "page_length", .int(10...1000),
+                help: "Lines per printed page: pages are separated by form feeds and carry a running header with page numbers (text output)"),
+        ])
+
+    /// Largest user template read.
+    static let maximumTemplateSize = 1 << 20
+
+    public func render(_ request: RenderRequest, to output: OutputFile) throws {
+        let format: ChronologyFormat = [".md", ".markdown"].contains { output.path.lowercased().hasSuffix($0) } ? .markdown : .text
+        let options = request.options
+        let width = options.int("width") ?? 80
+        let pageLength = options.int("page_length")
+        if pageLength != nil && format == .markdown {
+            throw CursusError(.data, Diagnostic(.error, "option 'page_length' paginates text output; a Markdown file has no pages"))
+        }
+        var parts: Chronology.Parts = []
+        for part in options.strings("include") ?? [] {
+            switch part {
+            case "tenures": parts.insert(.tenures)
+            case "milestones": parts.insert(.milestones)
+            default: parts.insert(.events)
+            }
+        }
+        let chronology = Chronology(request.dossier, parts: parts)
+        let context = ChronologyContext(chronology: chronology, request: request, width: width, format: format).values
+        let template = try TemplateSource.resolve(
+            options.string("template") ?? (format == .markdown ? "chronology-md" : "chronology"), request: request)
+
+        let environment = Environment(loader: template.loader, extensions: [Self.filters(width: width)], trimBehaviour: .smart)
+        var document: String
+        do {
+            document = try environment.renderTemplate(name: template.name, context: context)
+        } catch let error as TemplateSyntaxError {
+            throw CursusError(.data, template.diagnostic(for: error))
+        } catch let error as TemplateDoesNotExist {
+            throw CursusError(.data, Diagnostic(.error, "a template includes one that does not exist: \(error.description)"))
+        }
+        if format == .text {
+            document = TextWrapper.enforce(document, width: width)
+            if let pageLength {
+                document = Paginator(title: context["title"] as? String ?? "", width: width, pageLength: pageLength).paginate(document)
+            }
+        }
+        if !document.hasSuffix("\n") { document += "\n" }
+        let writer = try output.textWriter()
+        writer.write(document)
+        try writer.close()
+    }
+
+    /// Filters templates may use: `pad:N` pads to N characters; `wrap:N` wraps to the width,
+    /// indenting continuation lines by N (the first line follows a column N wide).
+    static func filters(width: Int) -> Extension {
+        let filters = Extension()
+        filters.registerFilter("pad") { value, arguments in
+            TextWrapper.pad(stringify(value), to: try integer(arguments, filter: "pad"))
+        }
+        filters.registerFilter("wrap") { value, arguments in
+            let indent = arguments.isEmpty ? 0 : try integer(arguments, filter: "wrap")
+            return TextWrapper.hanging(stringify(value), width: width, indent: min(indent, width / 2))
+        }
+        return filters
+    }
+
+    private static func stringify(_ value: Any?) -> String {
+        value.map { "\($0)" } ?? ""
+    }
+
+    private static func integer(_ arguments: [Any?], filter: String) throws -> Int {
+        guard arguments.count == 1, let argument = arguments[0] else {
+            throw TemplateSyntaxError("'\(filter)' takes one number, e.g. \(filter):16")
+        }
+        if let number = argument as? Int { return max(0, min(number, 1000)) }
+        if let number = Int("\(argument)") { return max(0, min(number, 1000)) }
+        throw TemplateSyntaxError("'\(filter)' takes a number, found '\(argument)'")
+    }
+}
+
+/// Plain text or Markdown: decides how dossier text is escaped and whether lines are wrapped.
+enum ChronologyFormat {
+    case text, markdown
+
+    /// Dossier text made safe for the output: control characters become spaces; in Markdown,
+    /// characters with a meaning are backslash-escaped so that text shows as written.
+    func escape(_ text: String) -> String {
+        var result = ""
+        result.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
+        for scalar in text.unicodeScalars {
+            if scalar.properties.generalCategory == .control {
+                result.unicodeScalars.append(" ")
+            } else if self == .markdown && "\\`*_{}[]<>|~&".unicodeScalars.contains(scalar) {
+                result.unicodeScalars.append("\\")
+                result.unicodeScalars.append(scalar)
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    /// A URL as the output shows it: as written in text; as an `<autolink>` in Markdown, with the
+    /// characters that would end or break it percent-encoded.
+    func link(_ url: String) -> String {
+        var cleaned = ""
+        for scalar in url.unicodeScalars {
+            switch scalar {
+            case "<": cleaned += "%3C"
+            case ">": cleaned += "%3E"
+            case " ": cleaned += "%20"
+            default:
+                if scalar.properties.generalCategory == .control { cleaned += "%20" } else { cleaned.unicodeScalars.append(scalar) }
+            }
+        }
+        return self == .markdown ? "<\(cleaned)>" : cleaned
+    }
+}

@@ -1,0 +1,77 @@
+/// Wraps text to a width counted in characters (not bytes), so Cyrillic wraps right.
+enum TextWrapper {
+    /// The words of `text` filled greedily into lines of at most `width` characters; words longer
+    /// than `width` are broken. Runs of white space (line breaks included) count as one space.
+    static func lines(_ text: String, width: Int) -> [String] {
+        let width = max(1, width)
+        var lines: [String] = []
+        var current = ""
+        var currentCount = 0
+        for word in text.split(whereSeparator: \.isWhitespace) {
+            var word = Substring(word)
+            while word.count > width {
+                if currentCount > 0 {
+                    lines.append(current)
+                    current = ""
+                    currentCount = 0
+                }
+                let cut = word.index(word.startIndex, offsetBy: width)
+                lines.append(String(word[..<cut]))
+                word = word[cut...]
+            }
+            let count = word.count
+            if currentCount > 0 && currentCount + 1 + count > width {
+                lines.append(current)
+                current = ""
+                currentCount = 0
+            }
+            if currentCount > 0 {
+                current += " "
+                currentCount += 1
+            }
+            current += word
+            currentCount += count
+        }
+        if currentCount > 0 || lines.isEmpty { lines.append(current) }
+        return lines
+    }
+
+    /// `text` wrapped to `width - indent` and joined so that every line after the first starts
+    /// with `indent` spaces: the first line is meant to follow a column of that width.
+    /// `keepingLastWords`, the end of `text` (source markers), is kept on one line with the word before it.
+    static func hanging(_ text: String, width: Int, indent: Int, keepingLastWords tail: String = "") -> String {
+        var text = text
+        let glue: Character = "\u{1F}"
+        if !tail.isEmpty, text.hasSuffix(tail), tail.count < (width - indent) / 2 {
+            text = String(text.dropLast(tail.count)).trimmingTrailingSpaces() + String(glue)
+                + tail.replacingOccurrences(of: " ", with: String(glue))
+        }
+        let joined = lines(text, width: width - indent).joined(separator: "\n" + String(repeating: " ", count: indent))
+        return joined.replacingOccurrences(of: String(glue), with: " ")
+    }
+
+    /// `text` padded with spaces to `width` characters (never cut).
+    static func pad(_ text: String, to width: Int) -> String {
+        let count = text.count
+        return count >= width ? text : text + String(repeating: " ", count: width - count)
+    }
+
+    /// Re-wraps every line of `document` longer than `width`, keeping its leading indent.
+    static func enforce(_ document: String, width: Int) -> String {
+        document.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            guard line.count > width else { return String(line) }
+            let indent = line.prefix { $0 == " " }.count
+            let usable = indent < width / 2 ? indent : 0
+            return String(repeating: " ", count: usable)
+                + hanging(String(line.dropFirst(indent)), width: width, indent: usable)
+        }.joined(separator: "\n")
+    }
+}
+
+extension String {
+    fileprivate func trimmingTrailingSpaces() -> String {
+        var text = self
+        while text.last == " " { text.removeLast() }
+        return text
+    }
+}

@@ -1,0 +1,133 @@
+import Foundation
+import Testing
+
+@Suite struct ChronologyCLITests {
+    func kislyakWorkspace(_ files: [String: String] = [:]) throws -> Workspace {
+        let workspace = try Workspace(files)
+        try workspace.write("kislyak.yml", try Data(contentsOf: repositoryRoot.appendingPathComponent("Examples/kislyak/kislyak.yml")))
+        return workspace
+    }
+
+    func manifest(_ outputs: String) -> String {
+        "cursus: 1\ntitle: Sergey Kislyak — career\ninputs: [kislyak.yml]\nas_of: 2026-11-22\noutputs:\n" + outputs
+    }
+
+    /// The chronology at widths 60, 80 and 100 and paginated matches Tests/Golden/chronology.
+    @Test func goldensAtThreeWidthsAndPaginated() throws {
+        let golden = repositoryRoot.appendingPathComponent("Tests/Golden/chronology")
+        let workspace = try kislyakWorkspace()
+        defer { workspace.remove() }
+        var manifest = try String(contentsOf: golden.appendingPathComponent("cursus.yml"), encoding: .utf8)
+        manifest = manifest.replacingOccurrences(of: "../../../Examples/kislyak/kislyak.yml", with: "kislyak.yml")
+            .replacingOccurrences(of: "output_dir: .", with: "output_dir: out")
+        try workspace.write("cursus.yml", manifest)
+        let result = try workspace.run(["render"])
+        #expect(result.status == 0, "\(result.stderr)")
+        for (name, width) in [("kislyak-60.txt", 60), ("kislyak-80.txt", 80), ("kislyak-100.txt", 100), ("kislyak-paged.txt", 70)] {
+            let rendered = try workspace.read("out/" + name)
+            #expect(rendered == (try Data(contentsOf: golden.appendingPathComponent(name))), "\(name): run `make examples` and review the diff")
+            let lines = String(decoding: rendered, as: UTF8.self).split(separator: "\n").map { $0.drop { $0 == "\u{0C}" } }
+            #expect(lines.allSatisfy { $0.count <= width }, "\(name) stays within \(width) characters")
+        }
+    }
+
+    @Test func aUserTemplateByPathWithFilters() throws {
+        let template = """
+            {{ person.name }} ({{ entries.count }} entries)
+            {% for entry in entries %}
+            {% if entry.kind == "event" %}
+            {{ entry.date|pad:14 }}{{ entry.cited|wrap:14 }}
+            {% endif %}
+            {% endfor %}
+            """
+        let workspace = try kislyakWorkspace([
+            "templates/events.stencil": template,
+            "cursus.yml": manifest("  - {renderer: chronology, path: events.txt, options: {template: templates/events.stencil, width: 50, include: [events]}}\n"),
+        ])
+        defer { workspace.remove() }
+        let result = try workspace.run(["render"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let text = String(decoding: try workspace.read("out/events.txt"), as: UTF8.self)
+        #expect(text.hasPrefix("Sergey Kislyak (25 entries)\n1973          Graduates from the Moscow\n              Engineering Physics Institute [1]\n"))
+        #expect(!text.contains("Starts as"), "tenures left out by include")
+        #expect(text.split(separator: "\n").allSatisfy { $0.count <= 50 })
+    }
+
+    @Test func dossierTextIsInsertedAsTextNeverAsTemplateCode() throws {
+        let workspace = try Workspace([
+            "d.yml": """
+                cursus: 1
+                person: {id: p, name: "{{ title }} {% include 'd.yml' %} *bold* <b>x</b>"}
+                events:
+                  - {id: e, date: 2001, title: "[link](javascript:x) | pipe \\u001b[31m"}
+                """,
+            "cursus.yml": "cursus: 1\ninputs: [d.yml]\nas_of: 2026-01-01\noutputs:\n  - {renderer: chronology, path: c.txt}\n  - {renderer: chronology, path: c.md}\n",
+        ])
+        defer { workspace.remove() }
+        let result = try workspace.run(["render"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let text = String(decoding: try workspace.read("out/c.txt"), as: UTF8.self)
+        #expect(text.contains("{{ title }} {% include 'd.yml' %} *bold* <b>x</b> — CHRONOLOGY".uppercased()))
+        #expect(text.contains("[link](javascript:x) | pipe [31m"), "the escape character becomes a space")
+        let markdown = String(decoding: try workspace.read("out/c.md"), as: UTF8.self)
+        #expect(markdown.contains(#"\{\{ title \}\} \{% include 'd.yml' %\} \*bold\* \<b\>x\</b\>"#))
+        #expect(markdown.contains(#"\[link\](javascript:x) \| pipe"#))
+    }
+
+    @Test func templateSyntaxErrorPointsIntoTheTemplate() throws {
+        let workspace = try kislyakWorkspace([
+            "bad.stencil": "Title {{ title }}\n{% for e in entries %}\n{{ e.date }}\n{% endfor %}\n{% if x %}\nnever closed\n",
+            "cursus.yml": manifest("  - {renderer: chronology, path: c.txt, options: {template: bad.stencil}}\n"),
+        ])
+        defer { workspace.remove() }
+        let result = try workspace.run(["render"])
+        #expect(result.status == 65)
+        #expect(result.stderr == "bad.stencil:5:4: error: [chronology] template error: `endif` was not found.\n{% if x %}\n   ^\n")
+        #expect(!workspace.exists("out"))
+    }
+
+    @Test func unknownFilterIsASyntaxError() throws {
+        let workspace = try kislyakWorkspace([
+            "t/bad.stencil": "{{ title|shout }}\n",
+            "cursus.yml": manifest("  - {renderer: chronology, path: c.txt, options: {template: t/bad.stencil}}\n"),
+        ])
+        defer { workspace.remove() }
+        let result = try workspace.run(["render"])
+        #expect(result.status == 65)
+        #expect(result.stderr.hasPrefix("t/bad.stencil:1:4: error: [chronology] template error: Unknown filter 'shout'."), "Stencil points at the variable")
+    }
+
+    @Test func missingTemplateNamesWhereCursusLooked() throws {
+        let workspace = try kislyakWorkspace(["cursus.yml": manifest("  - {renderer: chronology, path: c.txt, options: {template: mine.stencil}}\n")])
+        defer { workspace.remove() }
+        let result = try workspace.run(["render"])
+        #expect(result.status == 65)
+        #expect(result.stderr.hasPrefix("cursus.yml:6:5: error: [chronology] template 'mine.stencil' not found: it is not a built-in template (chronology, chronology-md) and there is no file mine.stencil inside the manifest's folder"))
+    }
+
+    @Test(arguments: ["../outside.stencil", "/etc/passwd"])
+    func templatesCannotReachOutsideTheManifestFolder(_ name: String) throws {
+        let outer = try Workspace(["outside.stencil": "secret\n"])
+        defer { outer.remove() }
+        let inner = outer.url.appendingPathComponent("project")
+        let workspace = Workspace(existing: inner)
+        try workspace.write("kislyak.yml", try Data(contentsOf: repositoryRoot.appendingPathComponent("Examples/kislyak/kislyak.yml")))
+        try workspace.write("inc.stencil", "{% include \"\(name)\" %}\n")
+        try workspace.write("cursus.yml", manifest("  - {renderer: chronology, path: a.txt, options: {template: inc.stencil}}\n  - {renderer: chronology, path: b.txt, options: {template: \"\(name)\"}}\n"))
+        let include = try workspace.run(["render", "--only", "a.txt"])
+        #expect(include.status == 65)
+        #expect(include.stderr.contains("inc.stencil:1:4: error: [chronology] template error: Template named `\(name)` does not exist"))
+        let direct = try workspace.run(["render", "--only", "b.txt"])
+        #expect(direct.status == 65)
+        #expect(direct.stderr.contains("template '\(name)' not found"))
+        #expect(!workspace.exists("out"))
+    }
+
+    @Test func pageLengthIsForTextOnly() throws {
+        let workspace = try kislyakWorkspace(["cursus.yml": manifest("  - {renderer: chronology, path: c.md, options: {page_length: 40}}\n")])
+        defer { workspace.remove() }
+        let result = try workspace.run(["render"])
+        #expect(result.status == 65)
+        #expect(result.stderr.hasPrefix("cursus.yml:6:5: error: [chronology] option 'page_length' paginates text output; a Markdown file has no pages"))
+    }
+}

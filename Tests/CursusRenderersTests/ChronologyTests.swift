@@ -1,0 +1,77 @@
+import CursusCore
+import Foundation
+import Testing
+
+@testable import CursusRenderers
+
+let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
+
+@Suite struct TextWrapperTests {
+    @Test func fillsGreedilyWithinTheWidth() {
+        #expect(TextWrapper.lines("the quick brown fox jumps", width: 10) == ["the quick", "brown fox", "jumps"])
+        #expect(TextWrapper.lines("  spaced\n\nout  ", width: 20) == ["spaced out"])
+    }
+
+    @Test func breaksWordsLongerThanTheWidth() {
+        #expect(TextWrapper.lines("a abcdefghijkl b", width: 5) == ["a", "abcde", "fghij", "kl b"])
+    }
+
+    @Test func countsCharactersNotBytes() {
+        let lines = TextWrapper.lines("Сергей Иванович Кисляк дипломат", width: 15)
+        #expect(lines == ["Сергей Иванович", "Кисляк дипломат"])
+        #expect(lines.allSatisfy { $0.count <= 15 })
+    }
+
+    @Test func emptyTextIsOneEmptyLine() {
+        #expect(TextWrapper.lines("", width: 10) == [""])
+        #expect(TextWrapper.hanging("", width: 40, indent: 10) == "")
+    }
+
+    @Test func hangingIndentAndMarkersStayWithTheirWord() {
+        let text = TextWrapper.hanging("one two three four [1, 2]", width: 20, indent: 6, keepingLastWords: "[1, 2]")
+        #expect(text == "one two three\n      four [1, 2]")
+    }
+
+    @Test func enforceRewrapsOnlyLongLines() {
+        let document = "short\n    an indented line that is far too long for it\nok"
+        let enforced = TextWrapper.enforce(document, width: 20)
+        #expect(enforced == "short\n    an indented line\n    that is far too\n    long for it\nok")
+    }
+}
+
+@Suite struct ChronologyFormatTests {
+    @Test func textDropsControlCharacters() {
+        #expect(ChronologyFormat.text.escape("a\u{1B}[31mb\u{7}c") == "a [31mb c")
+    }
+
+    @Test func markdownEscapesWhatWouldChangeMeaning() {
+        #expect(ChronologyFormat.markdown.escape("*x* _y_ [l](u) <b> a|b `c` & ~") == #"\*x\* \_y\_ \[l\](u) \<b\> a\|b \`c\` \& \~"#)
+        #expect(ChronologyFormat.markdown.link("https://e.org/a b<c>") == "<https://e.org/a%20b%3Cc%3E>")
+        #expect(ChronologyFormat.text.link("https://e.org/a_b") == "https://e.org/a_b")
+    }
+}
+
+@Suite struct PaginatorTests {
+    @Test func pagesCarryAHeaderAndAreSeparatedByFormFeeds() {
+        let document = (1...7).map { "line \($0)" }.joined(separator: "\n") + "\n"
+        let pages = Paginator(title: "A title", width: 30, pageLength: 5).paginate(document).components(separatedBy: "\u{0C}")
+        #expect(pages.count == 3)
+        #expect(pages[0] == "A title".padding(toLength: 30 - "page 1 of 3".count, withPad: " ", startingAt: 0) + "page 1 of 3\n\nline 1\nline 2\nline 3\n")
+        #expect(pages[2].hasSuffix("\nline 7\n"))
+        #expect(pages.allSatisfy { $0.split(separator: "\n", omittingEmptySubsequences: false).count <= 6 })
+    }
+}
+
+@Suite struct BuiltInTemplateTests {
+    /// Templates/ is the source; the binary embeds a generated copy (`make templates`).
+    @Test func embeddedTemplatesMatchTemplatesFolder() throws {
+        let folder = repositoryRoot.appendingPathComponent("Templates")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".stencil") }
+        #expect(Set(files.map { String($0.dropLast(".stencil".count)) }) == Set(BuiltInTemplates.all.keys))
+        for file in files {
+            let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+            #expect(BuiltInTemplates.all[String(file.dropLast(".stencil".count))] == text, "\(file): run `make templates`")
+        }
+    }
+}
