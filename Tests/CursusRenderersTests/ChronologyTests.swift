@@ -75,3 +75,27 @@ let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         }
     }
 }
+
+@Suite struct ChronologyEntryTests {
+    @Test func emptyDescriptionsAddNothing() throws {
+        var dossier = Dossier(people: [Person(id: "p", name: "P")])
+        dossier.events = [
+            Event(id: "a", date: try EDTF("2001"), title: "Title only", description: ""),
+            Event(id: "b", date: try EDTF("2002"), title: "With", description: "more"),
+        ]
+        let chronology = Chronology(dossier, parts: [.events])
+        #expect(chronology.entries.map(\.text) == ["Title only", "With. more"])
+    }
+
+    @Test func sourcesAreNumberedByFirstCitation() throws {
+        var dossier = Dossier(people: [Person(id: "p", name: "P")])
+        dossier.sources = [Source(id: "never", title: "N"), Source(id: "late", title: "L"), Source(id: "early", title: "E")]
+        dossier.events = [
+            Event(id: "b", date: try EDTF("2002"), title: "B", sources: ["late", "early"]),
+            Event(id: "a", date: try EDTF("2001"), title: "A", sources: ["early"]),
+        ]
+        let chronology = Chronology(dossier, parts: [.events])
+        #expect(chronology.sources.map(\.source.id) == ["early", "late", "never"])
+        #expect(chronology.markers(["late", "early"]) == "[2, 1]")
+    }
+}

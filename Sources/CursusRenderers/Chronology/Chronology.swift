@@ -55,7 +55,7 @@ struct Chronology {
             }
             if parts.contains(.milestones) {
                 for milestone in tenure.milestones {
-                    let text = [milestone.title, milestone.description].compactMap { $0 }.joined(separator: ". ")
+                    let text = [milestone.title, milestone.description].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ". ")
                     entries.append(Entry(date: milestone.date, kind: .milestone, text: text, sourceIDs: milestone.sources.isEmpty ? tenure.sources : milestone.sources, category: tenure.category))
                 }
             }
@@ -65,7 +65,7 @@ struct Chronology {
         }
         if parts.contains(.events) {
             for event in dossier.chronologicalEvents {
-                let text = [event.title, event.description].compactMap { $0 }.joined(separator: ". ")
+                let text = [event.title, event.description].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ". ")
                 entries.append(Entry(date: event.date, kind: .event, text: text, sourceIDs: event.sources, category: event.category))
             }
         }

@@ -1,4 +1,17 @@
 import CursusCore
+import Stencil
+
+/// One record a template sees (`entry`, `post`, `source`, `person`). Stencil copies plain
+/// dictionaries on every lookup; a record answers lookups directly, which keeps big chronologies fast.
+final class TemplateRecord: DynamicMemberLookup {
+    let values: [String: Any]
+
+    init(_ values: [String: Any]) {
+        self.values = values
+    }
+
+    subscript(dynamicMember member: String) -> Any? { values[member] }
+}
 
 /// The variables a chronology template sees (documented in the README, "Chronology templates").
 struct ChronologyContext {
@@ -7,7 +20,7 @@ struct ChronologyContext {
     init(chronology: Chronology, request: RenderRequest, width: Int, format: ChronologyFormat) {
         let escape = format.escape
         let dossier = request.dossier
-        let people = dossier.people.map { person -> [String: Any] in
+        let people = dossier.people.map { person -> TemplateRecord in
             var values: [String: Any] = ["id": person.id, "name": escape(person.name)]
             values["native_name"] = person.nativeName.map(escape)
             values["native_language"] = person.nativeLanguage.map(escape)
@@ -16,40 +29,40 @@ struct ChronologyContext {
             values["birth_place"] = person.birthPlace.map(escape)
             values["death_place"] = person.deathPlace.map(escape)
             values["nationality"] = person.nationality.map(escape)
-            values["attributes"] = person.attributes.map { ["key": escape($0.key), "value": escape($0.value)] }
+            values["attributes"] = person.attributes.map { TemplateRecord(["key": escape($0.key), "value": escape($0.value)]) }
             values["birth"] = person.born.map { born in
                 ([born.display] + [person.birthPlace.map(escape)].compactMap { $0 }).joined(separator: ", ")
             }
-            return values
+            return TemplateRecord(values)
         }
         let title = request.title ?? dossier.people.first.map { "\($0.name) — chronology" } ?? "Chronology"
 
         let dateWidth = (chronology.entries.map(\.date.display.count).max() ?? 0) + 2
-        let entries = chronology.entries.map { entry -> [String: Any] in
+        let entries = chronology.entries.map { entry -> TemplateRecord in
             let markers = chronology.markers(entry.sourceIDs)
             let text = escape(entry.text)
             let cited = markers.isEmpty ? text : text + " " + markers
-            return [
+            return TemplateRecord([
                 "date": entry.date.display, "edtf": entry.date.text, "kind": entry.kind.rawValue, "text": text,
                 "markers": markers, "cited": cited, "category": entry.category.map(escape) ?? "",
                 "line": TextWrapper.pad(entry.date.display, to: dateWidth)
                     + TextWrapper.hanging(cited, width: width, indent: min(dateWidth, width / 2), keepingLastWords: markers),
-            ]
+            ])
         }
 
         let spanWidth = min((chronology.posts.map(\.dates.count).max() ?? 0) + 2, width / 2)
-        let summary = chronology.posts.map { post -> [String: Any] in
+        let summary = chronology.posts.map { post -> TemplateRecord in
             let office = escape(post.office)
             let place = post.place.map(escape) ?? ""
             let text = place.isEmpty || post.office.localizedCaseInsensitiveContains(post.place ?? "") ? office : "\(office) (\(place))"
-            return [
+            return TemplateRecord([
                 "dates": post.dates, "office": office, "place": place, "post": text, "category": post.category.map(escape) ?? "",
                 "line": TextWrapper.pad(post.dates, to: spanWidth) + TextWrapper.hanging(text, width: width, indent: spanWidth),
-            ]
+            ])
         }
 
         let markerWidth = "[\(chronology.sources.count)] ".count
-        let sources = chronology.sources.map { numbered -> [String: Any] in
+        let sources = chronology.sources.map { numbered -> TemplateRecord in
             let source = numbered.source
             let marker = "[\(numbered.number)]"
             let citation = escape(Chronology.describe(source))
@@ -62,12 +75,12 @@ struct ChronologyContext {
             ]
             values["publisher"] = source.publisher.map(escape)
             values["url"] = url
-            return values
+            return TemplateRecord(values)
         }
 
         values = [
             "title": escape(title), "as_of": (try? EDTF(request.asOf.iso))?.display ?? request.asOf.iso, "width": width, "rule": String(repeating: "=", count: width),
-            "person": people.first ?? [:], "people": people, "summary": summary, "entries": entries, "sources": sources,
+            "person": people.first ?? TemplateRecord([:]), "people": people, "summary": summary, "entries": entries, "sources": sources,
             "date_width": dateWidth,
         ]
     }
