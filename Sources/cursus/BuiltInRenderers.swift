@@ -6,5 +6,6 @@ import CursusXLSX
 let builtInRenderers = RendererRegistry([
     CSVRenderer(),
     ChronologyRenderer(),
+    GanttRenderer(),
     XLSXRenderer(),
 ])

@@ -108,9 +108,12 @@ public struct EDTFDate: Sendable, Hashable {
     var yearText: String { (isYPrefixed ? "Y" : "") + (isNegative ? "-" : "") + yearDigits }
 
     /// The form people read ("26 Jul 2008", "Jul 2008", "autumn 2016", "1981", "2010s", "c. 2004", "2017?").
-    public var display: String {
+    public var display: String { display(atMost: .day) }
+
+    /// The form people read, no finer than `coarsest` ("Jul 2008" for 26 July 2008 at `.month`).
+    public func display(atMost coarsest: Precision) -> String {
         var text: String
-        switch precision {
+        switch precision.rank > coarsest.rank ? coarsest : precision {
         case .day: text = "\(Int(dayDigits!)!) \(Self.monthAbbreviations[Int(monthDigits!)! - 1]) \(yearDisplay)"
         case .month: text = "\(Self.monthAbbreviations[Int(monthDigits!)! - 1]) \(yearDisplay)"
         case .season: text = "\(season!.name) \(yearDisplay)"

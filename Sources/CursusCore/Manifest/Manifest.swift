@@ -169,6 +169,12 @@ public struct Manifest: Sendable {
                 }
             case .strings:
                 values[key] = .strings(options.strings(key))
+            case .map:
+                if let mapping = options.mapping(key, what: "'\(key)' mapping") {
+                    var entries: [String: String] = [:]
+                    for entry in mapping.keys { entries[entry] = mapping.string(entry) }
+                    values[key] = .map(entries)
+                }
             case .choices(let allowed):
                 let items = options.strings(key)
                 for item in items where !allowed.contains(item) {

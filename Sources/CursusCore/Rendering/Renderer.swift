@@ -4,6 +4,7 @@ public enum OptionValue: Sendable, Hashable, CustomStringConvertible {
     case bool(Bool)
     case int(Int)
     case strings([String])
+    case map([String: String])
 
     public var description: String {
         switch self {
@@ -11,6 +12,7 @@ public enum OptionValue: Sendable, Hashable, CustomStringConvertible {
         case .bool(let value): return String(value)
         case .int(let value): return String(value)
         case .strings(let values): return "[" + values.joined(separator: ", ") + "]"
+        case .map(let values): return "{" + values.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ") + "}"
         }
     }
 }
@@ -28,6 +30,8 @@ public struct RendererOption: Sendable {
         case choices([String])
         /// A single character (CSV delimiter).
         case character
+        /// A mapping of words to texts (category → colour).
+        case map
 
         public var name: String {
             switch self {
@@ -38,6 +42,7 @@ public struct RendererOption: Sendable {
             case .strings: return "list"
             case .choices(let values): return "list of " + values.joined(separator: "|")
             case .character: return "character"
+            case .map: return "mapping"
             }
         }
     }
@@ -105,6 +110,11 @@ public struct RenderOptions: Sendable {
 
     public func strings(_ name: String) -> [String]? {
         if case .strings(let values) = values[name] { return values }
+        return nil
+    }
+
+    public func map(_ name: String) -> [String: String]? {
+        if case .map(let values) = values[name] { return values }
         return nil
     }
 }

@@ -1,0 +1,56 @@
+/// Escaping and number formatting for Graphviz DOT, so that whatever a dossier says is drawn literally.
+enum DOT {
+    /// `text` as the inside of a DOT quoted string: backslashes doubled (so `\N`, `\G`, `\l` are
+    /// not expanded), quotes escaped, control characters turned into spaces. Line breaks become `\n`
+    /// (tooltips keep them).
+    static func quoted(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\": result += "\\\\"
+            case "\"": result += "\\\""
+            case "\n": result += "\\n"
+            default:
+                if scalar.properties.generalCategory == .control {
+                    result += " "
+                } else {
+                    result.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return result + "\""
+    }
+
+    /// `text` for an HTML-like label: `& < > " '` as entities, control characters as spaces.
+    static func html(_ text: String) -> String {
+        var result = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "'": result += "&#39;"
+            default:
+                if scalar.properties.generalCategory == .control {
+                    result += " "
+                } else {
+                    result.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return result
+    }
+
+    /// A number in points with two decimals, the same on every run and machine.
+    static func number(_ value: Double) -> String {
+        let hundredths = Int((value * 100).rounded())
+        let sign = hundredths < 0 ? "-" : ""
+        let magnitude = abs(hundredths)
+        let fraction = magnitude % 100
+        return "\(sign)\(magnitude / 100).\(fraction < 10 ? "0" : "")\(fraction)"
+    }
+
+    /// Points as inches (Graphviz sizes nodes in inches).
+    static func inches(_ points: Double) -> String { number(points / 72) }
+}

@@ -1,0 +1,123 @@
+/// Writes a laid-out chart as Graphviz DOT in which every node is pinned (`pos` in points,
+/// for `neato -n2`): Graphviz only draws. Nodes are declared back to front.
+struct GanttDOTWriter {
+    let chart: GanttChart
+    static let font = "DejaVu Sans"
+
+    private var lines: [String] = []
+    private var serial = 0
+
+    init(chart: GanttChart) {
+        self.chart = chart
+    }
+
+    mutating func write() -> String {
+        lines = [
+            "graph cursus {",
+            "  graph [bgcolor=\"white\", pad=\"0.05\", splines=false, fontname=\(DOT.quoted(Self.font))];",
+            "  node [shape=box, fixedsize=true, label=\"\", penwidth=0, style=filled, fontname=\(DOT.quoted(Self.font)), fontsize=9];",
+        ]
+        let plot = chart.plot
+        for band in chart.bands {
+            box(band, fill: "#F2F2F2")
+        }
+        for line in chart.grid {
+            box(GanttChart.Rect(x: line.x - 0.35, y: plot.y, width: 0.7, height: plot.height), fill: line.major ? "#BBBBBB" : "#E2E2E2")
+        }
+        for label in chart.axisLabels { text(label) }
+        for label in chart.rowLabels { text(label, width: chart.rowLabelWidth) }
+        for bar in chart.bars { self.bar(bar) }
+        for mark in chart.milestones {
+            node("shape=diamond, width=\(DOT.inches(8)), height=\(DOT.inches(8)), fillcolor=\"#333333\", tooltip=\(DOT.quoted(mark.tooltip))", x: mark.x, y: mark.y)
+        }
+        for event in chart.events {
+            vertical(x: event.x, from: event.lineTop, to: event.dotY, color: "#CC0000", tooltip: event.tooltip)
+            node("shape=circle, width=\(DOT.inches(5)), height=\(DOT.inches(5)), fillcolor=\"#AA0000\", tooltip=\(DOT.quoted(event.tooltip))", x: event.x, y: event.dotY)
+            text(event.label)
+        }
+        legend()
+        if let title = chart.title { text(title) }
+        lines.append("}")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    // MARK: - Shapes
+
+    private mutating func node(_ attributes: String, x: Double, y: Double) {
+        serial += 1
+        lines.append("  n\(serial) [\(attributes), pos=\"\(DOT.number(x)),\(DOT.number(chart.height - y))!\"];")
+    }
+
+    private mutating func box(_ rect: GanttChart.Rect, fill: String, extra: String = "") {
+        node("width=\(DOT.inches(rect.width)), height=\(DOT.inches(rect.height)), fillcolor=\"\(fill)\"\(extra)", x: rect.midX, y: rect.midY)
+    }
+
+    /// A dashed vertical hairline: a box of no width whose dashed outline draws the line.
+    private mutating func vertical(x: Double, from top: Double, to bottom: Double, color: String, tooltip: String) {
+        node(
+            "width=0.001, height=\(DOT.inches(bottom - top)), style=dashed, penwidth=0.9, color=\"\(color)\", tooltip=\(DOT.quoted(tooltip))",
+            x: x, y: (top + bottom) / 2)
+    }
+
+    private mutating func bar(_ bar: GanttChart.Bar) {
+        let rect = bar.rect
+        let style = bar.dashed ? "\"filled,dashed\"" : "filled"
+        let outline = "penwidth=1, color=\"\(bar.outline)\", style=\(style)"
+        let tooltip = "tooltip=\(DOT.quoted(bar.tooltip))"
+        // A fading end is a gradient box beside the solid part, so the outline stops where the fade starts.
+        let fade = min(GanttLayout.fade, rect.width / 2)
+        var solid = rect
+        if bar.fadesIn { solid.x += fade; solid.width -= fade }
+        if bar.fadesOut { solid.width -= fade }
+        if bar.fadesIn {
+            box(GanttChart.Rect(x: rect.x, y: rect.y, width: fade, height: rect.height), fill: "#FFFFFF:\(bar.fill)", extra: ", gradientangle=0, \(tooltip)")
+        }
+        if bar.fadesOut {
+            box(GanttChart.Rect(x: solid.maxX, y: rect.y, width: fade, height: rect.height), fill: "\(bar.fill):#FFFFFF", extra: ", gradientangle=0, \(tooltip)")
+        }
+        box(solid, fill: bar.fill, extra: ", \(outline), \(tooltip)")
+        if let label = bar.label { text(label) }
+    }
+
+    /// Text as an HTML-like label in a box of its own, aligned on its anchor.
+    private mutating func text(_ text: GanttChart.Text, width fixedWidth: Double? = nil) {
+        let width = fixedWidth ?? (max(TextMetrics.width(text.text, size: text.size, bold: text.bold),
+                                       TextMetrics.width(text.secondLine ?? "", size: GanttLayout.subLabelSize)) + 4)
+        let height = text.secondLine == nil ? text.size * 1.5 : text.size * 1.5 + GanttLayout.subLabelSize * 1.4
+        let centerX: Double
+        let align: String
+        switch text.alignment {
+        case .left: centerX = text.x + width / 2; align = "LEFT"
+        case .center: centerX = text.x; align = "CENTER"
+        case .right: centerX = text.x - width / 2; align = "RIGHT"
+        }
+        var content = "<FONT POINT-SIZE=\"\(DOT.number(text.size))\" COLOR=\"\(text.color)\">\(text.bold ? "<B>" : "")\(DOT.html(text.text))\(text.bold ? "</B>" : "")</FONT>"
+        if let second = text.secondLine {
+            content += "<BR ALIGN=\"\(align)\"/><FONT POINT-SIZE=\"\(DOT.number(GanttLayout.subLabelSize))\" COLOR=\"#666666\">\(DOT.html(second))</FONT>"
+        }
+        let label = "<<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLPADDING=\"0\" CELLSPACING=\"0\"><TR><TD WIDTH=\"\(Int(width))\" HEIGHT=\"\(Int(height))\" ALIGN=\"\(align)\" BALIGN=\"\(align)\">\(content)</TD></TR></TABLE>>"
+        node("shape=plaintext, style=\"\", margin=0, width=\(DOT.inches(width)), height=\(DOT.inches(height)), label=\(label)", x: centerX, y: text.y)
+    }
+
+    private mutating func legend() {
+        var y = chart.legendOrigin.y + GanttLayout.legendPitch / 2
+        let x = chart.legendOrigin.x
+        for item in chart.legend {
+            let swatch = GanttChart.Rect(x: x, y: y - 5, width: 18, height: 10)
+            switch item.swatch {
+            case .fill(let color, let outline):
+                box(swatch, fill: color, extra: ", penwidth=1, color=\"\(outline)\"")
+            case .dashed:
+                box(swatch, fill: "#FFFFFF", extra: ", penwidth=1, color=\"#333333\", style=\"filled,dashed\"")
+            case .fade(let color):
+                box(swatch, fill: "\(color):#FFFFFF", extra: ", gradientangle=0")
+            case .event:
+                vertical(x: swatch.midX, from: swatch.y - 1, to: swatch.y + swatch.height + 1, color: "#CC0000", tooltip: "event")
+            case .milestone:
+                node("shape=diamond, width=\(DOT.inches(8)), height=\(DOT.inches(8)), fillcolor=\"#333333\"", x: swatch.midX, y: swatch.midY)
+            }
+            text(GanttChart.Text(text: item.text, x: x + 24, y: y, size: GanttLayout.eventSize, alignment: .left))
+            y += GanttLayout.legendPitch
+        }
+    }
+}
