@@ -67,13 +67,13 @@ struct Workspace {
 
     /// Runs `cursus` with `arguments` in the workspace and waits for it.
     @discardableResult
-    func run(_ arguments: [String]) throws -> CLIResult {
-        let process = try start(arguments)
+    func run(_ arguments: [String], environment: [String: String]? = nil) throws -> CLIResult {
+        let process = try start(arguments, environment: environment)
         return process.wait()
     }
 
-    func start(_ arguments: [String]) throws -> RunningCLI {
-        try RunningCLI(arguments, in: url)
+    func start(_ arguments: [String], environment: [String: String]? = nil) throws -> RunningCLI {
+        try RunningCLI(arguments, in: url, environment: environment)
     }
 
     func remove() {
@@ -87,7 +87,7 @@ struct RunningCLI {
     let stdoutURL: URL
     let stderrURL: URL
 
-    init(_ arguments: [String], in folder: URL) throws {
+    init(_ arguments: [String], in folder: URL, environment: [String: String]? = nil) throws {
         stdoutURL = folder.appendingPathComponent(".stdout-\(UUID().uuidString)")
         stderrURL = folder.appendingPathComponent(".stderr-\(UUID().uuidString)")
         FileManager.default.createFile(atPath: stdoutURL.path, contents: nil)
@@ -98,6 +98,7 @@ struct RunningCLI {
         process.standardOutput = try FileHandle(forWritingTo: stdoutURL)
         process.standardError = try FileHandle(forWritingTo: stderrURL)
         process.standardInput = FileHandle.nullDevice
+        if let environment { process.environment = environment }
         try process.run()
     }
 

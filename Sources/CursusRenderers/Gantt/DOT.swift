@@ -21,11 +21,13 @@ enum DOT {
         return result + "\""
     }
 
-    /// `text` for an HTML-like label: `& < > " '` as entities, control characters as spaces.
+    /// `text` for an HTML-like label: `& < > " '` as entities, control characters as spaces, and
+    /// backslashes doubled, because Graphviz expands `\N`, `\G` … even inside HTML-like labels.
     static func html(_ text: String) -> String {
         var result = ""
         for scalar in text.unicodeScalars {
             switch scalar {
+            case "\\": result += "\\\\"
             case "&": result += "&amp;"
             case "<": result += "&lt;"
             case ">": result += "&gt;"

@@ -42,5 +42,23 @@ enum Graphviz {
                 .failure,
                 Diagnostic(.error, "Graphviz (neato -n2 -T\(format)) failed\(message.isEmpty ? " with status \(process.terminationStatus)" : ": \(message)")"))
         }
+        if format == "pdf" { try pinCreationDate(in: output, to: sourceDate) }
+    }
+
+    /// cairo before 1.17 ignores SOURCE_DATE_EPOCH and stamps PDFs with the clock: overwrite the
+    /// date digits of `/CreationDate (D:…)` with `day` in place (same length, so offsets stay valid).
+    static func pinCreationDate(in path: String, to day: CalendarDay) throws {
+        guard var data = FileManager.default.contents(atPath: path),
+            let marker = data.firstRange(of: Data("/CreationDate (D:".utf8))
+        else { return }
+        let digits = Data(String(format: "%04d%02d%02d000000", day.year, day.month, day.day).utf8)
+        let range = marker.upperBound..<min(marker.upperBound + digits.count, data.endIndex)
+        guard range.count == digits.count, data[range].allSatisfy({ (0x30...0x39).contains($0) }) else { return }
+        data.replaceSubrange(range, with: digits)
+        do {
+            try data.write(to: URL(fileURLWithPath: path))
+        } catch {
+            throw CursusError(.failure, Diagnostic(.error, "cannot finish the PDF: \(error.localizedDescription)"))
+        }
     }
 }

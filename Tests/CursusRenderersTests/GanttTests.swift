@@ -1,0 +1,123 @@
+import CursusCore
+import Foundation
+import Testing
+
+@testable import CursusRenderers
+
+@Suite struct DOTEscapingTests {
+    @Test func quotedStringsShowTextLiterally() {
+        #expect(DOT.quoted(#"say "hi" \N \G \l"#) == #""say \"hi\" \\N \\G \\l""#)
+        #expect(DOT.quoted("two\nlines\u{7}") == #""two\nlines ""#)
+    }
+
+    @Test func htmlLabelsEscapeMarkup() {
+        #expect(DOT.html(#"<b>&amp; "q" 'a' {x|y}</b>"#) == "&lt;b&gt;&amp;amp; &quot;q&quot; &#39;a&#39; {x|y}&lt;/b&gt;")
+        #expect(DOT.html(#"\N \G"#) == #"\\N \\G"#, "Graphviz expands backslash escapes even in HTML-like labels")
+        #expect(DOT.html("a\u{1B}b") == "a b")
+    }
+
+    @Test func numbersAreFixedPoint() {
+        #expect(DOT.number(12.345) == "12.35")
+        #expect(DOT.number(-0.5) == "-0.50")
+        #expect(DOT.number(3) == "3.00")
+    }
+}
+
+@Suite struct GanttLayoutTests {
+    let asOf = CalendarDay(year: 2026, month: 11, day: 22)
+
+    func layout(_ tenures: [Tenure], events: [Event] = [], options: GanttOptions = GanttOptions()) -> GanttChart {
+        let dossier = Dossier(people: [Person(id: "p", name: "P")], tenures: tenures, events: events)
+        return GanttLayout(dossier: dossier, asOf: asOf, options: options).layout()
+    }
+
+    func tenure(_ id: String, _ office: String, _ start: String, _ end: String?, category: String? = nil, ongoing: Bool = false) -> Tenure {
+        Tenure(id: id, person: "p", office: office, category: category, start: try! EDTF(start), end: end.map { try! EDTF($0) }, ongoing: ongoing)
+    }
+
+    @Test func barsAreExactToTheDayAndPartialDatesSitMidPeriod() throws {
+        let chart = layout([tenure("a", "A", "2000-01-01", "2000-12-31"), tenure("b", "B", "2001", "2001")])
+        let plot = chart.plot
+        let perDay = plot.width / Double(366 + 365)
+        #expect(abs(chart.bars[0].rect.x - plot.x) < 0.01)
+        #expect(abs(chart.bars[0].rect.width - 366 * perDay) < 0.01, "2000 is a leap year: 366 days, to the end of the last")
+        #expect(!chart.bars[0].dashed)
+        let b = chart.bars[1]
+        #expect(b.dashed, "year-only dates are drawn dashed")
+        #expect(abs(b.rect.x - (plot.x + (366 + 182.5) * perDay)) < 0.01, "a year-only start sits mid-year")
+    }
+
+    @Test func overlappingTenuresInOneRowTakeSubLanes() {
+        let chart = layout([
+            tenure("a", "Envoy", "2000", "2005"), tenure("b", "Envoy", "2003", "2008"), tenure("c", "Envoy", "2006", "2009"),
+        ])
+        #expect(chart.rowLabels.count == 1)
+        let tops = chart.bars.sorted { $0.rect.x < $1.rect.x }.map(\.rect.y)
+        #expect(tops[0] != tops[1], "overlapping bars are in different lanes")
+        #expect(tops[0] == tops[2], "a later bar reuses a free lane")
+    }
+
+    @Test func ongoingTenuresFadeAtAsOf() {
+        let chart = layout([tenure("a", "Senator", "2017-09-20", nil, ongoing: true)])
+        let bar = chart.bars[0]
+        #expect(bar.fadesOut && !bar.dashed)
+        let asOfX = chart.plot.x + chart.plot.width * Double(asOf.daysSinceEpoch + 1 - CalendarDay(year: 2017, month: 1, day: 1).daysSinceEpoch)
+            / Double(CalendarDay(year: 2027, month: 1, day: 1).daysSinceEpoch - CalendarDay(year: 2017, month: 1, day: 1).daysSinceEpoch)
+        #expect(abs(bar.rect.maxX - asOfX) < 0.01)
+        #expect(chart.title?.text == "P — career 2017–present")
+    }
+
+    @Test func eventLabelsInOneLaneNeverOverlap() {
+        let events = (0..<12).map { Event(id: "e\($0)", date: try! EDTF("2016-12-\(10 + $0)"), title: "An event with a long title number \($0)") }
+        let chart = layout([tenure("a", "A", "2008", "2020")], events: events)
+        #expect(chart.events.count == 12)
+        let byLane = Dictionary(grouping: chart.events, by: \.dotY)
+        #expect(byLane.count > 1, "labels that would collide go to further lanes")
+        for (_, lane) in byLane {
+            let extents = lane.map { event -> ClosedRange<Double> in
+                let width = TextMetrics.width(event.label.text, size: event.label.size)
+                return event.label.alignment == .right ? (event.label.x - width)...event.label.x : event.label.x...(event.label.x + width)
+            }.sorted { $0.lowerBound < $1.lowerBound }
+            for (a, b) in zip(extents, extents.dropFirst()) { #expect(a.upperBound < b.lowerBound) }
+        }
+    }
+
+    @Test func windowClipsAndDropsBars() {
+        var options = GanttOptions()
+        options.from = try! EDTF("2000")
+        options.to = try! EDTF("2004")
+        let chart = layout([tenure("a", "A", "1990", "1995"), tenure("b", "B", "1998", "2002")], options: options)
+        #expect(chart.bars.count == 1)
+        #expect(abs(chart.bars[0].rect.x - chart.plot.x) < 0.01, "clipped at the window's start")
+        #expect(chart.rowLabels.map(\.text) == ["B"])
+    }
+
+    @Test func rowsByPersonMakeASuccessionChart() {
+        var dossier = Dossier(people: [Person(id: "a", name: "Yuri Ushakov"), Person(id: "b", name: "Sergey Kislyak")])
+        dossier.tenures = [
+            Tenure(id: "t1", person: "a", office: "Ambassador", start: try! EDTF("1999"), end: try! EDTF("2008-07")),
+            Tenure(id: "t2", person: "b", office: "Ambassador", start: try! EDTF("2008-07-26"), end: try! EDTF("2017-08-21")),
+        ]
+        var options = GanttOptions()
+        options.rows = .person
+        let chart = GanttLayout(dossier: dossier, asOf: asOf, options: options).layout()
+        #expect(chart.rowLabels.map(\.text) == ["Yuri Ushakov", "Sergey Kislyak"])
+        #expect(chart.title?.text == "Careers 1999–2017")
+    }
+
+    @Test func categoriesGetStableColoursAndOverrides() {
+        var options = GanttOptions()
+        options.colors = ["home": "#123456"]
+        let tenures = [tenure("a", "A", "2000", "2001", category: "abroad"), tenure("b", "B", "2002", "2003", category: "home"), tenure("c", "C", "2004", "2005", category: "abroad")]
+        let chart = layout(tenures, options: options)
+        #expect(chart.bars.map(\.fill) == [Palette.light[0], "#123456", Palette.light[0]])
+        #expect(layout(tenures, options: options).bars.map(\.fill) == chart.bars.map(\.fill))
+    }
+
+    @Test func narrowBarsMoveOrDropTheirLabel() {
+        var options = GanttOptions()
+        options.yearWidth = 4
+        let chart = layout([tenure("a", "A", "2000-01-01", "2000-03-01"), tenure("b", "B", "2030", "2031")], options: options)
+        #expect(chart.bars[0].label?.alignment == .left, "the label goes after the bar")
+    }
+}
