@@ -148,3 +148,17 @@ let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         #expect(Suggestion.closest(to: "zzzzzz", in: DossierLoader.tenureKeys) == nil)
     }
 }
+
+@Suite struct EscapingTests {
+    @Test func jsonStringsEscapeQuotesBackslashesAndControls() throws {
+        let text = "a\"b\\c\nd\te\u{1}f\u{2028}"
+        let quoted = JSONText.quote(text)
+        #expect(quoted == #""a\"b\\c\nd\te\u0001f\u2028""#)
+        let decoded = try JSONSerialization.jsonObject(with: Data("[\(quoted)]".utf8)) as? [String]
+        #expect(decoded == [text], "a real JSON parser reads back the same text")
+    }
+
+    @Test func controlCharactersGoThroughTheGivenRule() {
+        #expect(Escaping.escape("x\u{7}y<", ["<": "&lt;"], control: Escaping.space) == "x y&lt;")
+    }
+}

@@ -103,20 +103,12 @@ enum ChronologyFormat {
     /// Dossier text made safe for the output: control characters become spaces; in Markdown,
     /// characters with a meaning are backslash-escaped so that text shows as written.
     func escape(_ text: String) -> String {
-        var result = ""
-        result.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
-        for scalar in text.unicodeScalars {
-            if scalar.properties.generalCategory == .control {
-                result.unicodeScalars.append(" ")
-            } else if self == .markdown && "\\`*_{}[]<>|~&".unicodeScalars.contains(scalar) {
-                result.unicodeScalars.append("\\")
-                result.unicodeScalars.append(scalar)
-            } else {
-                result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
+        Escaping.escape(text, self == .markdown ? Self.markdownSpecials : [:], control: Escaping.space)
     }
+
+    /// Characters that change the meaning of Markdown inline text, each with a backslash before it.
+    private static let markdownSpecials: [Unicode.Scalar: String] = Dictionary(
+        uniqueKeysWithValues: "\\`*_{}[]<>|~&".unicodeScalars.map { ($0, "\\" + String($0)) })
 
     /// A URL as the output shows it: as written in text; as an `<autolink>` in Markdown, with the
     /// characters that would end or break it percent-encoded.

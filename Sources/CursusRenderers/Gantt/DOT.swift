@@ -1,47 +1,18 @@
+import CursusCore
+
 /// Escaping and number formatting for Graphviz DOT, so that whatever a dossier says is drawn literally.
 enum DOT {
-    /// `text` as the inside of a DOT quoted string: backslashes doubled (so `\N`, `\G`, `\l` are
-    /// not expanded), quotes escaped, control characters turned into spaces. Line breaks become `\n`
-    /// (tooltips keep them).
+    /// `text` as a DOT quoted string: backslashes doubled (so `\N`, `\G`, `\l` are not expanded),
+    /// quotes escaped, control characters turned into spaces. Line breaks become `\n` (tooltips keep them).
     static func quoted(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\\": result += "\\\\"
-            case "\"": result += "\\\""
-            case "\n": result += "\\n"
-            default:
-                if scalar.properties.generalCategory == .control {
-                    result += " "
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return result + "\""
+        "\"" + Escaping.escape(text, ["\\": "\\\\", "\"": "\\\"", "\n": "\\n"], control: Escaping.space) + "\""
     }
 
     /// `text` for an HTML-like label: `& < > " '` as entities, control characters as spaces, and
     /// backslashes doubled, because Graphviz expands `\N`, `\G` … even inside HTML-like labels.
     static func html(_ text: String) -> String {
-        var result = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\\": result += "\\\\"
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default:
-                if scalar.properties.generalCategory == .control {
-                    result += " "
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return result
+        Escaping.escape(
+            text, ["\\": "\\\\", "&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;"], control: Escaping.space)
     }
 
     /// A number in points with two decimals, the same on every run and machine.

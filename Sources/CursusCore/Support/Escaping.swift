@@ -1,0 +1,25 @@
+/// The one loop behind every escaper (JSON, DOT, HTML-like labels, Markdown): replace the
+/// characters a format gives meaning to, and neutralise control characters.
+public enum Escaping {
+    /// `text` with each scalar found in `replacements` replaced, and every other control
+    /// character replaced by what `control` returns for it.
+    public static func escape(
+        _ text: String, _ replacements: [Unicode.Scalar: String], control: (Unicode.Scalar) -> String
+    ) -> String {
+        var result = ""
+        result.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
+        for scalar in text.unicodeScalars {
+            if let replacement = replacements[scalar] {
+                result += replacement
+            } else if scalar.properties.generalCategory == .control {
+                result += control(scalar)
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    /// For formats where a control character has no place: it becomes a space.
+    public static func space(_ scalar: Unicode.Scalar) -> String { " " }
+}
