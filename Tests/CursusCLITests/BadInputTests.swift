@@ -118,6 +118,14 @@ let badInputs: [BadInput] = [
         files: ["m.yml": goodManifest.replacingOccurrences(of: "path: tenures.csv}", with: "path: tenures.csv, options: {table: tenure}}")],
         expected: ["m.yml:6:57: error: option 'table' must be one of tenures, events, people, sources, found 'tenure' (did you mean 'tenures'?)"]),
     BadInput(
+        name: "a quote as CSV delimiter",
+        files: ["m.yml": goodManifest.replacingOccurrences(of: "path: tenures.csv}", with: "path: tenures.csv, options: {delimiter: '\"'}}")],
+        expected: ["m.yml:6:5: error: [csv] the delimiter cannot be a quote or a line break"]),
+    BadInput(
+        name: "a workbook with no sheets",
+        files: ["m.yml": goodManifest.replacingOccurrences(of: "{renderer: csv, path: tenures.csv}", with: "{renderer: xlsx, path: w.xlsx, options: {sheets: []}}")],
+        expected: ["m.yml:6:5: error: [xlsx] option 'sheets' lists no table; name at least one of tenures, events, people, sources"]),
+    BadInput(
         name: "output escaping output_dir",
         files: ["m.yml": goodManifest.replacingOccurrences(of: "path: tenures.csv", with: "path: ../escaped.csv")],
         expected: ["m.yml:6:5: error: [csv] the output path '../escaped.csv' climbs out of output_dir with '..'; outputs stay inside it"]),
