@@ -1,0 +1,55 @@
+import Yams
+
+/// Prints encoded dossiers as YAML or JSON, byte-identical for equal input.
+public enum DossierWriter {
+    public enum Format: String, Sendable, CaseIterable {
+        case yaml, json
+    }
+
+    public static func write(_ dossier: Dossier, as format: Format) -> String {
+        let value = DossierEncoding.encode(dossier)
+        switch format {
+        case .json: return json(value, indent: "") + "\n"
+        case .yaml: return yaml(value)
+        }
+    }
+
+    /// JSON with two-space indentation and keys in schema order.
+    public static func json(_ value: EncodedValue, indent: String = "", pretty: Bool = true) -> String {
+        let inner = indent + "  "
+        let newline = pretty ? "\n" : ""
+        let separator = pretty ? ",\n" : ","
+        switch value {
+        case .string(let text): return JSONText.quote(text)
+        case .bool(let flag): return flag ? "true" : "false"
+        case .int(let number): return String(number)
+        case .list(let items):
+            if items.isEmpty { return "[]" }
+            let body = items.map { (pretty ? inner : "") + json($0, indent: inner, pretty: pretty) }.joined(separator: separator)
+            return "[" + newline + body + newline + (pretty ? indent : "") + "]"
+        case .map(let pairs):
+            if pairs.isEmpty { return "{}" }
+            let colon = pretty ? ": " : ":"
+            let body = pairs.map { (pretty ? inner : "") + JSONText.quote($0.0) + colon + json($0.1, indent: inner, pretty: pretty) }
+                .joined(separator: separator)
+            return "{" + newline + body + newline + (pretty ? indent : "") + "}"
+        }
+    }
+
+    /// YAML through Yams' emitter, quoting every string a YAML reader would take for something else.
+    public static func yaml(_ value: EncodedValue) -> String {
+        (try? Yams.serialize(node: node(value), width: -1, allowUnicode: true)) ?? json(value) + "\n"
+    }
+
+    private static func node(_ value: EncodedValue) -> Node {
+        switch value {
+        case .string(let text):
+            let plainWouldChange = text.isEmpty || Resolver.default.resolveTag(of: Node(text)) != .str
+            return Node(text, Tag(.str), plainWouldChange ? .doubleQuoted : .any)
+        case .bool(let flag): return Node(flag ? "true" : "false", Tag(.bool))
+        case .int(let number): return Node(String(number), Tag(.int))
+        case .list(let items): return Node(items.map(node))
+        case .map(let pairs): return Node(pairs.map { (Node($0.0), node($0.1)) })
+        }
+    }
+}
