@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "CursusCore", targets: ["CursusCore"]),
         .library(name: "CursusRenderers", targets: ["CursusRenderers"]),
         .library(name: "CursusXLSX", targets: ["CursusXLSX"]),
+        .library(name: "CursusImport", targets: ["CursusImport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -23,6 +24,10 @@ let package = Package(
         .target(
             name: "CursusRenderers",
             dependencies: ["CursusCore", .product(name: "Stencil", package: "Stencil")]
+        ),
+        .target(
+            name: "CursusImport",
+            dependencies: ["CursusCore"]
         ),
         .systemLibrary(
             name: "CLibXLSXWriter",
@@ -39,12 +44,14 @@ let package = Package(
                 "CursusCore",
                 "CursusRenderers",
                 "CursusXLSX",
+                "CursusImport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "CursusCoreTests", dependencies: ["CursusCore"]),
         .testTarget(name: "CursusRenderersTests", dependencies: ["CursusRenderers"]),
         .testTarget(name: "CursusXLSXTests", dependencies: ["CursusXLSX"]),
+        .testTarget(name: "CursusImportTests", dependencies: ["CursusImport"]),
         .testTarget(name: "CursusCLITests", dependencies: ["cursus"]),
     ]
 )

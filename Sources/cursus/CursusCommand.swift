@@ -13,6 +13,6 @@ struct CursusCommand: ParsableCommand {
             Exit codes: 0 success, 64 bad command line, 65 bad input data or manifest, 1 anything else.
             """,
         version: "0.1.0",
-        subcommands: [RenderCommand.self, ValidateCommand.self, RenderersCommand.self, DateCommand.self, InitCommand.self]
+        subcommands: [RenderCommand.self, ValidateCommand.self, RenderersCommand.self, DateCommand.self, InitCommand.self, ImportCommand.self]
     )
 }

@@ -1,0 +1,59 @@
+import CursusCore
+
+/// What an importer made of its input: a dossier, and everything it could not understand.
+public struct ImportResult: Sendable {
+    public var dossier: Dossier
+    /// Warnings at the line they concern: nothing is dropped silently.
+    public var warnings: [Diagnostic]
+}
+
+/// Collects an importer's warnings, each at its line of the input.
+struct ImportWarnings {
+    let file: InputFile
+    let scope: String
+    private(set) var diagnostics: [Diagnostic] = []
+
+    init(file: InputFile, scope: String) {
+        self.file = file
+        self.scope = scope
+    }
+
+    mutating func warn(_ message: String, line: Int?) {
+        diagnostics.append(file.diagnostic(message, line: line, column: nil, severity: .warning, scope: scope))
+    }
+
+    func error(_ message: String, line: Int?, column: Int? = nil) -> CursusError {
+        CursusError(.data, file.diagnostic(message, line: line, column: column, scope: scope))
+    }
+}
+
+/// Ids made from names: lowercase words joined by dashes, unique within one import.
+struct IDMaker {
+    private var used: Set<String> = []
+
+    mutating func make(_ name: String, suffix: String? = nil) -> String {
+        var slug = ""
+        var lastWasDash = true
+        for character in name.lowercased() {
+            if character.isLetter || character.isNumber, character.isASCII {
+                slug.append(character)
+                lastWasDash = false
+            } else if !lastWasDash {
+                slug.append("-")
+                lastWasDash = true
+            }
+            if slug.count >= 48 { break }
+        }
+        while slug.hasSuffix("-") { slug.removeLast() }
+        if slug.isEmpty { slug = "item" }
+        if let suffix { slug += "-" + suffix }
+        var id = slug
+        var counter = 2
+        while used.contains(id) {
+            id = "\(slug)-\(counter)"
+            counter += 1
+        }
+        used.insert(id)
+        return id
+    }
+}

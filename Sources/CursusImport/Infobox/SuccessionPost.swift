@@ -1,0 +1,52 @@
+/// A post from succession boxes: `{{s-bef}}`, `{{s-ttl}}`, `{{s-aft}}` or `{{succession box}}`.
+struct SuccessionPost {
+    var title: String
+    var start: String?
+    var end: String?
+    var ongoing = false
+    var predecessor: String?
+    var successor: String?
+
+    /// The posts the succession boxes in `templates` describe.
+    static func read(_ templates: [WikiTemplate], warnings: inout ImportWarnings) -> [SuccessionPost] {
+        var posts: [SuccessionPost] = []
+        var before: String?
+        var cleaner = WikiCleaner()
+        for template in templates {
+            switch template.normalizedName {
+            case "s-bef":
+                before = template.value("before").map { cleaner.clean($0) }
+            case "s-ttl", "succession box":
+                guard let title = template.value("title").map({ cleaner.clean($0) }), !title.isEmpty else {
+                    warnings.warn("a succession box without a title; left out", line: template.line)
+                    continue
+                }
+                var post = SuccessionPost(title: title)
+                post.predecessor = template.value("before").map { cleaner.clean($0) } ?? before
+                post.successor = template.value("after").map { cleaner.clean($0) }
+                if let years = template.value("years").map({ cleaner.clean($0) }) {
+                    let parts = years.replacingOccurrences(of: "—", with: "–").replacingOccurrences(of: " - ", with: "–")
+                        .components(separatedBy: "–").map { $0.trimmingCharacters(in: .whitespaces) }
+                    if case .date(let start)? = parts.first.flatMap(WikiDate.parse) { post.start = start }
+                    if parts.count > 1 {
+                        switch WikiDate.parse(parts[1]) {
+                        case .date(let end)?: post.end = end
+                        case .present?: post.ongoing = true
+                        case nil: if parts[1].isEmpty { post.ongoing = true }
+                        }
+                    }
+                    if post.start == nil { warnings.warn("succession box years '\(years)' are not dates Cursus can read", line: template.line) }
+                }
+                before = nil
+                posts.append(post)
+            case "s-aft":
+                if let last = posts.indices.last, posts[last].successor == nil {
+                    posts[last].successor = template.value("after").map { cleaner.clean($0) }
+                }
+            default:
+                continue
+            }
+        }
+        return posts
+    }
+}

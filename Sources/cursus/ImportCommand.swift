@@ -1,0 +1,73 @@
+import ArgumentParser
+import CursusCore
+import CursusImport
+import Foundation
+
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Make a dossier from a Wikipedia infobox, a Wikidata entity or a CSV table.",
+        discussion: """
+            KIND is infobox (wikitext or 'Key: value' lines), wikidata (entity JSON) or csv (a table as \
+            Cursus writes it, or any table with --map). What cannot be understood is reported as a warning \
+            at its line; the dossier written is one that 'cursus validate' accepts.
+            """)
+
+    enum Kind: String, ExpressibleByArgument, CaseIterable {
+        case infobox, wikidata, csv
+    }
+
+    @Argument(help: "infobox, wikidata or csv.")
+    var kind: Kind
+
+    @Argument(help: "The file to import.", completion: .file())
+    var input: String
+
+    @Option(name: .shortAndLong, help: "Write the dossier here (default: standard output).", completion: .file())
+    var output: String?
+
+    @Option(help: "yaml or json.")
+    var format: DossierWriter.Format = .yaml
+
+    @Option(help: "wikidata: the entity of the person (default: the one with positions held, P39).")
+    var entity: String?
+
+    @Option(help: "wikidata: the language of labels.")
+    var lang = "en"
+
+    @Option(help: "csv: field=Column pairs for a table with other headings, e.g. start=From,end=To,office=Post.")
+    var map: String?
+
+    func run() throws {
+        try Console.run {
+            let file = try InputFile.read(input, what: "\(kind.rawValue) input")
+            let result: ImportResult
+            switch kind {
+            case .infobox: result = try InfoboxImporter.import(file)
+            case .wikidata: result = try WikidataImporter.import(file, entity: entity, language: lang)
+            case .csv: result = try CSVImporter.import(file, mapping: try CSVImporter.mapping(map))
+            }
+            Console.report(result.warnings)
+            let text = DossierWriter.write(result.dossier, as: format)
+            // What is written must be what `cursus validate` accepts: read it back the same way.
+            let written = InputFile(path: output ?? "<import>.\(format.rawValue)", text: text)
+            _ = try DossierValidator.merge([try DossierLoader.decode(written)])
+            guard let output else {
+                print(text, terminator: "")
+                return
+            }
+            let transaction = OutputTransaction()
+            do {
+                let writer = try transaction.add(output.hasPrefix("/") ? output : FileManager.default.currentDirectoryPath + "/" + output).textWriter()
+                writer.write(text)
+                try writer.close()
+                try transaction.commit()
+            } catch {
+                transaction.rollback()
+                throw error
+            }
+        }
+    }
+}
+
+extension DossierWriter.Format: ExpressibleByArgument {}
