@@ -1,4 +1,5 @@
 import CursusCore
+import Foundation
 
 /// What an importer made of its input: a dossier, and everything it could not understand.
 public struct ImportResult: Sendable {
@@ -34,7 +35,7 @@ struct IDMaker {
     mutating func make(_ name: String, suffix: String? = nil) -> String {
         var slug = ""
         var lastWasDash = true
-        for character in name.lowercased() {
+        for character in name.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased() {
             if character.isLetter || character.isNumber, character.isASCII {
                 slug.append(character)
                 lastWasDash = false

@@ -33,8 +33,38 @@ public enum DossierTable: String, Sendable, CaseIterable {
         }
     }
 
-    /// Separates items of a list inside one cell.
+    /// Separates items of a list inside one cell; a `;` or `\` inside an item is escaped with `\`.
     public static let listSeparator = "; "
+
+    /// Items joined into one cell, so that `splitList` gives them back exactly.
+    public static func joinList(_ items: [String]) -> String {
+        items.map { $0.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: ";", with: "\\;") }
+            .joined(separator: listSeparator)
+    }
+
+    /// The items of a cell written by `joinList`.
+    public static func splitList(_ cell: String) -> [String] {
+        var items: [String] = []
+        var current = ""
+        var escaped = false
+        var characters = Array(cell)[...]
+        while let character = characters.popFirst() {
+            if escaped {
+                current.append(character)
+                escaped = false
+            } else if character == "\\" {
+                escaped = true
+            } else if character == ";" {
+                items.append(current)
+                current = ""
+                if characters.first == " " { characters.removeFirst() }
+            } else {
+                current.append(character)
+            }
+        }
+        items.append(current)
+        return items.filter { !$0.isEmpty }
+    }
 
     public var columns: [String] {
         switch self {
@@ -117,6 +147,6 @@ public enum DossierTable: String, Sendable, CaseIterable {
     }
 
     private static func list(_ values: [String]) -> TableCell {
-        text(values.joined(separator: listSeparator))
+        text(joinList(values))
     }
 }

@@ -96,7 +96,7 @@ struct RowReader {
     }
 
     static func list(_ value: String?) -> [String] {
-        value.map { $0.components(separatedBy: DossierTable.listSeparator).filter { !$0.isEmpty } } ?? []
+        value.map(DossierTable.splitList) ?? []
     }
 
     private mutating func date(_ value: String?, field: String, line: Int) -> EDTF? {

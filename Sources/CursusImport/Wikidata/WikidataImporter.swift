@@ -13,7 +13,7 @@ public enum WikidataImporter {
         do {
             root = try JSONSerialization.jsonObject(with: Data(file.text.utf8))
         } catch {
-            let (line, column) = position(in: "\(error)")
+            let (line, column) = position(in: "\(error) \(reason(error))", text: file.text)
             throw warnings.error("not valid JSON: \(reason(error))", line: line, column: column)
         }
         guard let object = root as? [String: Any] else { throw warnings.error("expected a JSON object with \"entities\"", line: 1) }
@@ -45,15 +45,22 @@ public enum WikidataImporter {
         ((entity["claims"] as? [String: Any])?[property] as? [[String: Any]]) ?? []
     }
 
-    /// "around line 3, column 7" in Foundation's JSON errors.
-    static func position(in text: String) -> (Int?, Int?) {
-        guard let match = text.firstMatch(of: #/line (\d+), column (\d+)/#) else { return (nil, nil) }
-        return (Int(match.output.1), Int(match.output.2))
+    /// Where Foundation's JSON error points: "around line 3, column 7", or "around character 29"
+    /// (an offset, turned into a line and column of `text`).
+    static func position(in message: String, text: String) -> (Int?, Int?) {
+        if let match = message.firstMatch(of: #/line (\d+), column (\d+)/#) {
+            return (Int(match.output.1), Int(match.output.2))
+        }
+        guard let match = message.firstMatch(of: #/character (\d+)/#), let offset = Int(match.output.1) else { return (nil, nil) }
+        let before = text.utf8.prefix(offset)
+        let line = before.count { $0 == UInt8(ascii: "\n") } + 1
+        let column = before.count - (before.lastIndex(of: UInt8(ascii: "\n")).map { before.distance(from: before.startIndex, to: $0) + 1 } ?? 0) + 1
+        return (line, column)
     }
 
     static func reason(_ error: Error) -> String {
         let text = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "\(error)"
-        return text.replacing(#/ around line \d+, column \d+\.?/#, with: "")
+        return text.replacing(#/ around (line \d+, column \d+|character \d+)\.?/#, with: "")
     }
 
     struct Reader {
