@@ -30,6 +30,7 @@ examples: templates build
 	python3 Tests/Support/xlsx.py extract Examples/kislyak/out/kislyak.xlsx Tests/Golden/kislyak.xlsx
 	find Tests/Golden/kislyak.xlsx -type f ! -name '*.xml' -delete
 	$(CURSUS) render --quiet Tests/Golden/chronology/cursus.yml
+	$(CURSUS) render --quiet Examples/plugins/cursus.yml
 
 clean:
 	rm -rf .build

@@ -20,8 +20,8 @@ struct RenderCommand: ParsableCommand {
     func run() throws {
         TemporaryFiles.shared.installSignalHandlers()
         try Console.run {
-            let manifest = try Manifest.load(self.manifest, registry: builtInRenderers)
-            let renderer = ManifestRenderer(manifest: manifest, registry: builtInRenderers)
+            let manifest = try Manifest.load(self.manifest, registry: rendererRegistry)
+            let renderer = ManifestRenderer(manifest: manifest)
             let outputs = renderer.outputs(only: only)
             if outputs.isEmpty, let only {
                 let names = manifest.outputs.map(\.path) + Set(manifest.outputs.map(\.renderer)).sorted()

@@ -1,5 +1,7 @@
 import ArgumentParser
 import CursusCore
+import CursusRenderers
+import Foundation
 
 struct RenderersCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -12,24 +14,38 @@ struct RenderersCommand: ParsableCommand {
     func run() throws {
         try Console.run {
             guard let name else {
-                let width = builtInRenderers.names.map(\.count).max() ?? 0
-                for renderer in builtInRenderers.renderers {
-                    let descriptor = renderer.descriptor
-                    print(descriptor.name.padding(toLength: width + 2, withPad: " ", startingAt: 0) + descriptor.summary)
-                }
+                list()
                 return
             }
-            guard let renderer = builtInRenderers.renderer(named: name) else {
-                Console.error("error: unknown renderer '\(name)'\(Suggestion.didYouMean(name, in: builtInRenderers.names)); known renderers: \(builtInRenderers.names.joined(separator: ", "))")
-                throw ExitCode.validationFailure
+            let renderer: any Renderer
+            do {
+                renderer = try rendererRegistry.resolve(name, from: FileManager.default.currentDirectoryPath)
+            } catch let error as CursusError {
+                Console.report(error.diagnostics)
+                throw error.kind == .data ? ExitCode.validationFailure : ExitCode(1)
             }
             let descriptor = renderer.descriptor
             print("\(descriptor.name): \(descriptor.summary)")
-            print("writes .\(descriptor.fileExtension) files\n\noptions:")
+            if let plugin = renderer as? ExternalRenderer { print("plug-in: \(plugin.executable)") }
+            print("writes .\(descriptor.fileExtension) files\n")
+            print(descriptor.options.isEmpty ? "no options" : "options:")
             for option in descriptor.options {
                 let defaultText = option.defaultValue.map { " (default: \($0))" } ?? ""
                 print("  \(option.name) <\(option.kind.name)>\(defaultText)\n      \(option.help)")
             }
+        }
+    }
+
+    /// Built-in renderers, then the plug-ins on PATH (each asked for its summary).
+    private func list() {
+        var rows = rendererRegistry.renderers.map { ($0.descriptor.name, $0.descriptor.summary) }
+        for (name, path) in ExternalRenderer.onPath() where rendererRegistry.renderer(named: name) == nil {
+            let summary = (try? ExternalRenderer.describe(path, name: name).descriptor.summary) ?? "(does not describe itself: run 'cursus renderers \(name)')"
+            rows.append((name, "\(summary) [plug-in: \(path)]"))
+        }
+        let width = rows.map(\.0.count).max() ?? 0
+        for (name, summary) in rows {
+            print(name.padding(toLength: width + 2, withPad: " ", startingAt: 0) + summary)
         }
     }
 }

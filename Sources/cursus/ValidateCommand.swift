@@ -35,8 +35,8 @@ struct ValidateCommand: ParsableCommand {
     }
 
     private func validateManifest(_ input: InputFile) throws(CursusError) {
-        let manifest = try Manifest.decode(input, registry: builtInRenderers)
-        let renderer = ManifestRenderer(manifest: manifest, registry: builtInRenderers)
+        let manifest = try Manifest.decode(input, registry: rendererRegistry)
+        let renderer = ManifestRenderer(manifest: manifest)
         let (dossier, warnings) = try renderer.loadDossier()
         Console.report(warnings)
         var bag = DiagnosticBag()

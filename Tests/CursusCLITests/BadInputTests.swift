@@ -108,7 +108,7 @@ let badInputs: [BadInput] = [
     BadInput(
         name: "unknown renderer with suggestion",
         files: ["m.yml": goodManifest.replacingOccurrences(of: "renderer: csv", with: "renderer: cvs")],
-        expected: ["m.yml:6:16: error: unknown renderer 'cvs' (did you mean 'csv'?); known renderers: csv, "]),
+        expected: ["m.yml:6:16: error: unknown renderer 'cvs' (did you mean 'csv'?); it is not built in (csv, ", "and there is no program cursus-render-cvs on PATH"]),
     BadInput(
         name: "unknown renderer option with suggestion",
         files: ["m.yml": goodManifest.replacingOccurrences(of: "path: tenures.csv}", with: "path: tenures.csv, options: {tabel: events}}")],

@@ -26,7 +26,7 @@ import Testing
         let list = try workspace.run(["renderers"])
         #expect(list.status == 0)
         let names = list.stdout.split(separator: "\n").map { $0.prefix { $0 != " " } }
-        #expect(names.starts(with: ["csv", "chronology", "gantt", "xlsx"]), "built-ins first, in registry order")
+        #expect(names.starts(with: ["csv", "chronology", "gantt", "json", "xlsx"]), "built-ins first, in registry order")
         #expect(list.stdout.contains("xlsx        An Excel workbook"), "summaries aligned")
         let xlsx = try workspace.run(["renderers", "xlsx"])
         #expect(xlsx.stdout.contains("  sheets <list of tenures|events|people|sources> (default: [tenures, events, people, sources])"))

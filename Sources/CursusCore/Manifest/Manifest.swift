@@ -3,7 +3,10 @@ import Yams
 
 /// One file a manifest asks for: which renderer, where, with which options and filter.
 public struct OutputSpec: Sendable {
+    /// The renderer's name, as the manifest gives it.
     public var renderer: String
+    /// The renderer itself: built in, or a plug-in found for that name.
+    public var implementation: any Renderer
     /// As written in the manifest, relative to `output_dir`.
     public var path: String
     public var options: RenderOptions
@@ -85,7 +88,7 @@ public struct Manifest: Sendable {
         let outputNodes = top.sequence("outputs")
         top.requireNonEmptyList("outputs", "a manifest needs 'outputs': a list of {renderer, path} entries; nothing would be rendered")
         let outputs = outputNodes.compactMap { node in
-            readOutput(node, file: file, registry: registry, problems: problems)
+            readOutput(node, file: file, directory: directory, registry: registry, problems: problems)
         }
         return Manifest(
             path: file.path, directory: directory, displayDirectory: writtenDirectory, title: top.string("title"), inputs: inputs, asOf: asOf,
@@ -93,19 +96,19 @@ public struct Manifest: Sendable {
             outputs: outputs)
     }
 
-    private static func readOutput(_ node: Node, file: InputFile, registry: RendererRegistry, problems: ReadProblems) -> OutputSpec? {
+    private static func readOutput(
+        _ node: Node, file: InputFile, directory: String, registry: RendererRegistry, problems: ReadProblems
+    ) -> OutputSpec? {
         guard let entry = MappingReader(node, what: "output", file: file, problems: problems) else { return nil }
         entry.checkKeys(outputKeys)
         let rendererName = entry.string("renderer", required: true)
         let path = entry.string("path", required: true)
         var renderer: (any Renderer)?
         if let rendererName {
-            renderer = registry.renderer(named: rendererName)
-            if renderer == nil {
-                entry.report(
-                    "renderer",
-                    "unknown renderer '\(rendererName)'\(Suggestion.didYouMean(rendererName, in: registry.names)); known renderers: \(registry.names.joined(separator: ", "))"
-                )
+            do {
+                renderer = try registry.resolve(rendererName, from: directory)
+            } catch {
+                for diagnostic in error.diagnostics { entry.report("renderer", diagnostic.message) }
             }
         }
         var given: [String: OptionValue] = [:]
@@ -122,7 +125,7 @@ public struct Manifest: Sendable {
         guard let renderer, let path else { return nil }
         let location = file.location(of: node)
         return OutputSpec(
-            renderer: renderer.descriptor.name, path: path,
+            renderer: rendererName ?? renderer.descriptor.name, implementation: renderer, path: path,
             options: RenderOptions(given, defaults: renderer.descriptor), filter: filter ?? DossierFilter(),
             location: location, sourceLine: location.line.flatMap(file.line))
     }

@@ -4,11 +4,9 @@ import Foundation
 /// only when every output succeeded, moves them all into place.
 public struct ManifestRenderer: Sendable {
     public let manifest: Manifest
-    public let registry: RendererRegistry
 
-    public init(manifest: Manifest, registry: RendererRegistry) {
+    public init(manifest: Manifest) {
         self.manifest = manifest
-        self.registry = registry
     }
 
     /// Loads and merges every input, reporting the problems of all of them at once.
@@ -55,9 +53,7 @@ public struct ManifestRenderer: Sendable {
 
     private func render(_ output: OutputSpec, dossier: Dossier, asOf: CalendarDay, into transaction: OutputTransaction) throws(CursusError) {
         do {
-            guard let renderer = registry.renderer(named: output.renderer) else {
-                throw CursusError(.data, Diagnostic(.error, "unknown renderer '\(output.renderer)'"))
-            }
+            let renderer = output.implementation
             let knownPeople = dossier.people.map(\.id)
             for person in output.filter.people ?? [] where !knownPeople.contains(person) {
                 throw CursusError(.data, Diagnostic(.error, "the filter names person '\(person)', whom no input defines\(Suggestion.didYouMean(person, in: knownPeople))"))

@@ -17,6 +17,19 @@ public enum OptionValue: Sendable, Hashable, CustomStringConvertible {
     }
 }
 
+extension OptionValue {
+    /// The value as JSON/YAML writers take it (mappings with sorted keys).
+    public var encoded: EncodedValue {
+        switch self {
+        case .string(let text): return .string(text)
+        case .bool(let value): return .bool(value)
+        case .int(let value): return .int(value)
+        case .strings(let values): return .list(values.map(EncodedValue.string))
+        case .map(let values): return .map(values.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })
+        }
+    }
+}
+
 /// One option a renderer takes: its name, type, default and help.
 public struct RendererOption: Sendable {
     public enum Kind: Sendable, Hashable {
@@ -161,15 +174,38 @@ public protocol Renderer: Sendable {
 
 /// The renderers a command knows, in the order they are listed; assembled by the CLI.
 public struct RendererRegistry: Sendable {
-    public let renderers: [any Renderer]
+    /// Finds a renderer that is not built in (a plug-in) by name, from the manifest's folder;
+    /// nil when there is none. Throws when one is found but cannot be used.
+    public typealias Locator = @Sendable (_ name: String, _ directory: String) throws(CursusError) -> (any Renderer)?
 
-    public init(_ renderers: [any Renderer]) {
+    public let renderers: [any Renderer]
+    let locator: Locator?
+    /// Where the locator looks, for messages ("cursus-render-NAME on PATH (/usr/bin, /bin)").
+    let lookedIn: @Sendable (_ name: String, _ directory: String) -> String
+
+    public init(
+        _ renderers: [any Renderer], locator: Locator? = nil,
+        lookedIn: @escaping @Sendable (_ name: String, _ directory: String) -> String = { _, _ in "" }
+    ) {
         self.renderers = renderers
+        self.locator = locator
+        self.lookedIn = lookedIn
     }
 
     public var names: [String] { renderers.map(\.descriptor.name) }
 
+    /// A built-in renderer by name.
     public func renderer(named name: String) -> (any Renderer)? {
         renderers.first { $0.descriptor.name == name }
+    }
+
+    /// A built-in renderer, else a plug-in; the error says where Cursus looked.
+    public func resolve(_ name: String, from directory: String) throws(CursusError) -> any Renderer {
+        if let builtIn = renderer(named: name) { return builtIn }
+        if let located = try locator?(name, directory) { return located }
+        let places = lookedIn(name, directory)
+        throw CursusError(.data, Diagnostic(
+            .error,
+            "unknown renderer '\(name)'\(Suggestion.didYouMean(name, in: names)); it is not built in (\(names.joined(separator: ", ")))\(places.isEmpty ? "" : " and there is no \(places)")"))
     }
 }

@@ -1,6 +1,7 @@
 /// A dossier as an ordered tree of values, in the schema of dossier files: the one shape that
 /// the YAML and JSON writers (imports, the plug-in protocol, the json renderer) all print.
 public indirect enum EncodedValue: Sendable, Equatable {
+    case null
     case string(String)
     case bool(Bool)
     case int(Int)
@@ -9,6 +10,7 @@ public indirect enum EncodedValue: Sendable, Equatable {
 
     public static func == (lhs: EncodedValue, rhs: EncodedValue) -> Bool {
         switch (lhs, rhs) {
+        case (.null, .null): return true
         case (.string(let a), .string(let b)): return a == b
         case (.bool(let a), .bool(let b)): return a == b
         case (.int(let a), .int(let b)): return a == b

@@ -20,6 +20,7 @@ public enum DossierWriter {
         let newline = pretty ? "\n" : ""
         let separator = pretty ? ",\n" : ","
         switch value {
+        case .null: return "null"
         case .string(let text): return JSONText.quote(text)
         case .bool(let flag): return flag ? "true" : "false"
         case .int(let number): return String(number)
@@ -43,6 +44,7 @@ public enum DossierWriter {
 
     private static func node(_ value: EncodedValue) -> Node {
         switch value {
+        case .null: return Node("null", Tag(.null))
         case .string(let text):
             let plainWouldChange = text.isEmpty || Resolver.default.resolveTag(of: Node(text)) != .str
             return Node(text, Tag(.str), plainWouldChange ? .doubleQuoted : .any)

@@ -3,44 +3,22 @@ import Foundation
 
 /// Runs Graphviz's `neato -n2` on a DOT file to draw it (positions are already pinned).
 enum Graphviz {
-    /// The `neato` executable on PATH, or nil when Graphviz is not installed.
-    static func neato() -> String? {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        return path.split(separator: ":").map { "\($0)/neato" }.first { FileManager.default.isExecutableFile(atPath: $0) }
-    }
-
     /// Draws the DOT file at `dotPath` as `format` into `output`; Graphviz's warnings and errors
     /// become a Cursus error. `sourceDate` fixes the creation date embedded in PDFs, so files stay
     /// byte-identical.
     static func draw(_ dotPath: String, format: String, dpi: Int, to output: String, sourceDate: CalendarDay) throws {
-        guard let neato = neato() else {
+        guard let neato = ProgramRunner.onPath("neato") else {
             throw CursusError(
                 .failure,
                 Diagnostic(.error, "Graphviz is not installed, so the chart cannot be drawn as \(format); install the Debian package 'graphviz' (apt-get install graphviz), or drop 'formats' to write the DOT file alone"))
         }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: neato)
-        process.arguments = ["-n2", "-T\(format)", "-Gdpi=\(dpi)", "-o", output, dotPath]
         var environment = ProcessInfo.processInfo.environment
         environment["SOURCE_DATE_EPOCH"] = String(sourceDate.daysSinceEpoch * 86_400)
-        process.environment = environment
-        let errors = Pipe()
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = errors
-        do {
-            try process.run()
-        } catch {
-            throw CursusError(.failure, Diagnostic(.error, "cannot run \(neato): \(error.localizedDescription)"))
-        }
-        // Read to the end first: waiting first could stall on a full pipe.
-        let stderr = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let message = String(decoding: stderr, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        guard process.terminationStatus == 0, message.isEmpty else {
-            throw CursusError(
-                .failure,
-                Diagnostic(.error, "Graphviz (neato -n2 -T\(format)) failed\(message.isEmpty ? " with status \(process.terminationStatus)" : ": \(message)")"))
+        let outcome = try ProgramRunner.run(
+            neato, arguments: ["-n2", "-T\(format)", "-Gdpi=\(dpi)", "-o", output, dotPath], environment: environment, timeout: 600)
+        guard outcome.status == 0, outcome.standardError.isEmpty, !outcome.timedOut else {
+            let reason = outcome.timedOut ? " (stopped after 10 minutes)" : outcome.standardError.isEmpty ? " with status \(outcome.status)" : ": \(outcome.standardError)"
+            throw CursusError(.failure, Diagnostic(.error, "Graphviz (neato -n2 -T\(format)) failed\(reason)"))
         }
         if format == "pdf" { try pinCreationDate(in: output, to: sourceDate) }
     }

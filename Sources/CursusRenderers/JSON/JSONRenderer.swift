@@ -1,0 +1,19 @@
+import CursusCore
+
+/// The dossier as JSON in the schema of dossier files: exactly what a plug-in receives as
+/// `dossier`, and itself a dossier Cursus can read.
+public struct JSONRenderer: Renderer {
+    public init() {}
+
+    public let descriptor = RendererDescriptor(
+        name: "json",
+        summary: "The dossier as JSON, in the shape of dossier files (what plug-ins receive)",
+        fileExtension: "json",
+        options: [])
+
+    public func render(_ request: RenderRequest, to output: OutputFile) throws {
+        let writer = try output.textWriter()
+        writer.write(DossierWriter.write(request.dossier, as: .json))
+        try writer.close()
+    }
+}

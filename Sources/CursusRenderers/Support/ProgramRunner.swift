@@ -1,0 +1,69 @@
+import CursusCore
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Runs a program directly (never through a shell): input from a file, output to a file,
+/// standard error collected, stopped when it runs past its time.
+enum ProgramRunner {
+    struct Outcome {
+        var status: Int32
+        var standardError: String
+        var timedOut: Bool
+    }
+
+    static func run(
+        _ executable: String, arguments: [String], input: String? = nil, output: String? = nil,
+        environment: [String: String]? = nil, timeout: Double
+    ) throws -> Outcome {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        if let environment { process.environment = environment }
+        process.standardInput = try input.map { try FileHandle(forReadingFrom: URL(fileURLWithPath: $0)) } ?? FileHandle.nullDevice
+        if let output {
+            _ = FileManager.default.createFile(atPath: output, contents: nil)
+            process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: output))
+        } else {
+            process.standardOutput = FileHandle.nullDevice
+        }
+        // Standard error goes to a file of its own: a pipe could fill up and stall the program.
+        let errorPath = NSTemporaryDirectory() + "cursus-stderr-\(getpid())-\(UUID().uuidString)"
+        _ = FileManager.default.createFile(atPath: errorPath, contents: nil)
+        defer { unlink(errorPath) }
+        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: errorPath))
+        let finished = DispatchSemaphore(value: 0)
+        process.terminationHandler = { _ in finished.signal() }
+        do {
+            try process.run()
+        } catch {
+            throw CursusError(.failure, Diagnostic(.error, "cannot run \(executable): \(error.localizedDescription)"))
+        }
+        var timedOut = false
+        if finished.wait(timeout: .now() + timeout) == .timedOut {
+            // The program leads a process group of its own: stop the whole group, so that children
+            // it started (a shell's `sleep`) do not keep it from ending.
+            timedOut = true
+            kill(-process.processIdentifier, SIGTERM)
+            if finished.wait(timeout: .now() + 2) == .timedOut {
+                kill(-process.processIdentifier, SIGKILL)
+                finished.wait()
+            }
+        }
+        let standardError = (try? String(contentsOfFile: errorPath, encoding: .utf8)) ?? ""
+        return Outcome(
+            status: process.terminationStatus, standardError: standardError.trimmingCharacters(in: .whitespacesAndNewlines),
+            timedOut: timedOut)
+    }
+
+    /// The first executable called `name` on PATH.
+    static func onPath(_ name: String) -> String? {
+        searchPath().map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    static func searchPath() -> [String] {
+        (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":").map(String.init)
+    }
+}

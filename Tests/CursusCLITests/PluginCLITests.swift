@@ -1,0 +1,122 @@
+import Foundation
+import Testing
+
+@Suite struct PluginCLITests {
+    static let describe = #"{"name": "echo", "summary": "Echoes the request", "extension": "txt", "options": [{"name": "greeting", "type": "string", "default": "hi", "help": "Said first"}]}"#
+
+    /// A workspace with the good dossier and a plug-in script `name` doing `body` when asked to render.
+    func workspace(plugin name: String, describe: String = describe, body: String) throws -> Workspace {
+        let workspace = try Workspace(["d.yml": goodDossier])
+        try workspace.write("bin/\(name)", """
+            #!/bin/sh
+            if [ "$1" = "--describe" ]; then
+              cat <<'JSON'
+            \(describe)
+            JSON
+              exit 0
+            fi
+            \(body)
+
+            """)
+        chmod(workspace.url.appendingPathComponent("bin/\(name)").path, 0o755)
+        return workspace
+    }
+
+    func manifest(_ output: String) -> String {
+        "cursus: 1\ninputs: [d.yml]\nas_of: 2026-01-01\noutputs:\n  - {renderer: csv, path: t.csv}\n  - \(output)\n"
+    }
+
+    var environment: [String: String] { ProcessInfo.processInfo.environment }
+
+    /// The example plug-in renders the Kislyak dossier to the committed calendar.
+    @Test func theExamplePluginRendersTheExample() throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        for name in ["plugins/cursus.yml", "plugins/cursus-render-ics", "kislyak/kislyak.yml"] {
+            try workspace.write(name, try Data(contentsOf: repositoryRoot.appendingPathComponent("Examples/" + name)))
+        }
+        chmod(workspace.url.appendingPathComponent("plugins/cursus-render-ics").path, 0o755)
+        let result = try workspace.run(["render", "plugins/cursus.yml"])
+        #expect(result.status == 0, "\(result.stderr)")
+        for name in ["kislyak.ics", "kislyak.json"] {
+            let golden = try Data(contentsOf: repositoryRoot.appendingPathComponent("Examples/plugins/out/" + name))
+            #expect(try workspace.read("plugins/out/" + name) == golden, "\(name): run `make examples` and review the diff")
+        }
+    }
+
+    @Test func aPluginOnPathIsFoundByNameAndGetsTheRequest() throws {
+        let workspace = try self.workspace(plugin: "cursus-render-echo", body: "cat")
+        defer { workspace.remove() }
+        try workspace.write("m.yml", manifest("{renderer: echo, path: request.json, options: {greeting: hello}}"))
+        var environment = self.environment
+        environment["PATH"] = workspace.url.appendingPathComponent("bin").path + ":" + (environment["PATH"] ?? "")
+        let result = try workspace.run(["render", "m.yml"], environment: environment)
+        #expect(result.status == 0, "\(result.stderr)")
+        let request = try JSONSerialization.jsonObject(with: try workspace.read("out/request.json")) as! [String: Any]
+        #expect(request["protocol"] as? Int == 1)
+        #expect(request["as_of"] as? String == "2026-01-01")
+        #expect(request["options"] as? [String: String] == ["greeting": "hello"], "Cursus's own timeout is not passed on")
+        let dossier = try #require(request["dossier"] as? [String: Any])
+        #expect((dossier["tenures"] as? [[String: Any]])?.first?["office"] as? String == "Consul")
+        let listed = try workspace.run(["renderers"], environment: environment)
+        #expect(listed.stdout.contains("echo  "), "\(listed.stdout)")
+        #expect(listed.stdout.contains("Echoes the request [plug-in: "))
+    }
+
+    @Test func aFailingPluginShowsItsErrorAndLeavesNothing() throws {
+        let workspace = try self.workspace(plugin: "fail", body: "echo 'partial output'\necho 'cannot format the dossier' >&2\nexit 3")
+        defer { workspace.remove() }
+        try workspace.write("m.yml", manifest("{renderer: bin/fail, path: out.txt}"))
+        let result = try workspace.run(["render", "m.yml"])
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix("m.yml:6:5: error: [bin/fail] the plug-in "))
+        #expect(result.stderr.contains("failed (exit 3):\ncannot format the dossier"))
+        #expect(!workspace.exists("out"), "neither the plug-in's partial output nor the CSV is written")
+    }
+
+    @Test func aHangingPluginIsStopped() throws {
+        let workspace = try self.workspace(plugin: "hang", body: "sleep 60")
+        defer { workspace.remove() }
+        try workspace.write("m.yml", manifest("{renderer: bin/hang, path: out.txt, options: {timeout: 1}}"))
+        let started = Date()
+        let result = try workspace.run(["render", "m.yml"])
+        #expect(Date().timeIntervalSince(started) < 20)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("ran past its timeout of 1 s and was stopped; raise the option 'timeout' if it needs longer"))
+        #expect(!workspace.exists("out"))
+    }
+
+    @Test(arguments: [
+        ("this is not JSON", "printed something that is not a JSON object for --describe ('this is not JSON')"),
+        (#"{"name": "x", "extension": "txt"}"#, "printed a descriptor Cursus cannot use: the descriptor has no text 'summary'"),
+        (#"{"summary": "s", "extension": "txt", "options": [{"name": "n", "type": "float"}]}"#, "option 'n' has type 'float'; types are bool, int, list, mapping, string"),
+    ])
+    func aBadDescriptorIsAClearError(_ describe: String, _ message: String) throws {
+        let workspace = try self.workspace(plugin: "odd", describe: describe, body: "cat")
+        defer { workspace.remove() }
+        try workspace.write("m.yml", manifest("{renderer: bin/odd, path: out.txt}"))
+        let result = try workspace.run(["render", "m.yml"])
+        #expect(result.status == 65)
+        #expect(result.stderr.hasPrefix("m.yml:6:16: error: the plug-in "), "\(result.stderr)")
+        #expect(result.stderr.contains(message), "\(result.stderr)")
+    }
+
+    @Test func anUnknownOptionIsRefusedBeforeTheRender() throws {
+        let workspace = try self.workspace(plugin: "echo", body: "cat")
+        defer { workspace.remove() }
+        try workspace.write("m.yml", manifest("{renderer: bin/echo, path: out.txt, options: {greting: hello}}"))
+        let result = try workspace.run(["render", "m.yml"])
+        #expect(result.status == 65)
+        #expect(result.stderr.hasPrefix("m.yml:6:60: error: unknown option 'greting' for renderer 'bin/echo' (did you mean 'greeting'?); its options: greeting, timeout"))
+    }
+
+    @Test func aMissingPluginSaysWhereCursusLooked() throws {
+        let workspace = try Workspace(["d.yml": goodDossier])
+        defer { workspace.remove() }
+        try workspace.write("m.yml", manifest("{renderer: ./plugins/nothere, path: out.txt}") + "  - {renderer: rss, path: feed.xml}\n")
+        let result = try workspace.run(["render", "m.yml"], environment: ["PATH": "/usr/bin:/bin"])
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("error: unknown renderer './plugins/nothere'; it is not built in (csv, chronology, gantt, json, xlsx) and there is no executable file at \(workspace.url.path)/plugins/nothere"))
+        #expect(result.stderr.contains("error: unknown renderer 'rss' (did you mean 'csv'?); it is not built in (csv, chronology, gantt, json, xlsx) and there is no program cursus-render-rss on PATH (/usr/bin:/bin)"))
+    }
+}
