@@ -6,7 +6,15 @@
 public struct EDTF: Sendable, Hashable, CustomStringConvertible {
     /// The text as written.
     public let text: String
-    public let value: Value
+    // What sorting, tables and charts need, kept small (dossiers hold millions of dates);
+    // the parsed form is rebuilt from `text` when a date is displayed.
+    private let earliestDay: Int
+    private let latestDay: Int
+    private let precisionRank: UInt8
+    private let flags: UInt8
+    private static let none = Int.min
+    private static let qualified: UInt8 = 1
+    private static let exactDay: UInt8 = 2
 
     public enum Value: Sendable, Hashable {
         case date(EDTFDate)
@@ -28,7 +36,64 @@ public struct EDTF: Sendable, Hashable, CustomStringConvertible {
     /// Parses EDTF text; throws `EDTFError` naming what is wrong and where.
     public init(_ text: String) throws(EDTFError) {
         self.text = text
-        self.value = try EDTFParser.parse(text)
+        if let plain = Self.plainDate(text) {
+            (earliestDay, latestDay, precisionRank) = plain
+            flags = precisionRank == EDTFDate.Precision.day.rank8 ? Self.exactDay : 0
+            return
+        }
+        let value = try EDTFParser.parse(text)
+        earliestDay = Self.earliest(of: value)?.daysSinceEpoch ?? Self.none
+        latestDay = Self.latest(of: value)?.daysSinceEpoch ?? Self.none
+        precisionRank = UInt8(Self.precision(of: value).rank)
+        var flags: UInt8 = 0
+        switch value {
+        case .date(let date):
+            if date.isQualified { flags |= Self.qualified }
+            if date.precision == .day && !date.isQualified { flags |= Self.exactDay }
+        case .interval(let start, let end):
+            if start.date?.isQualified == true || end.date?.isQualified == true { flags |= Self.qualified }
+        }
+        self.flags = flags
+    }
+
+    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD` in plain digits, read without allocating; nil for anything else
+    /// (and for impossible days, which the full parser then reports).
+    private static func plainDate(_ text: String) -> (Int, Int, UInt8)? {
+        var utf8 = text.utf8
+        return utf8.withContiguousStorageIfAvailable { bytes -> (Int, Int, UInt8)? in
+            func digits(_ range: Range<Int>) -> Int? {
+                var value = 0
+                for index in range {
+                    let byte = bytes[index]
+                    guard byte >= 48 && byte <= 57 else { return nil }
+                    value = value * 10 + Int(byte - 48)
+                }
+                return value
+            }
+            guard bytes.count == 4 || bytes.count == 7 || bytes.count == 10, let year = digits(0..<4) else { return nil }
+            if bytes.count == 4 {
+                return (CalendarDay(year: year, month: 1, day: 1).daysSinceEpoch, CalendarDay(year: year, month: 12, day: 31).daysSinceEpoch,
+                        EDTFDate.Precision.year.rank8)
+            }
+            guard bytes[4] == 45, let month = digits(5..<7), (1...12).contains(month) else { return nil }
+            let length = CalendarDay.daysInMonth(month, year: year)
+            if bytes.count == 7 {
+                return (CalendarDay(year: year, month: month, day: 1).daysSinceEpoch,
+                        CalendarDay(year: year, month: month, day: length).daysSinceEpoch, EDTFDate.Precision.month.rank8)
+            }
+            guard bytes[7] == 45, let day = digits(8..<10), (1...length).contains(day) else { return nil }
+            let number = CalendarDay(year: year, month: month, day: day).daysSinceEpoch
+            return (number, number, EDTFDate.Precision.day.rank8)
+        } ?? nil
+    }
+
+    /// The parsed date (rebuilt from the text; it was valid when the value was made).
+    public var value: Value {
+        do {
+            return try EDTFParser.parse(text)
+        } catch {
+            preconditionFailure("EDTF '\(text)' was valid when it was made")
+        }
     }
 
     /// The canonical EDTF text (qualifiers normalised, time kept).
@@ -41,16 +106,27 @@ public struct EDTF: Sendable, Hashable, CustomStringConvertible {
 
     public var description: String { edtf }
 
+    public static func == (lhs: EDTF, rhs: EDTF) -> Bool { lhs.text == rhs.text }
+    public func hash(into hasher: inout Hasher) { hasher.combine(text) }
+
     /// The first day the date can mean; nil for an open or unknown start.
     public var earliest: CalendarDay? {
+        earliestDay == Self.none ? nil : CalendarDay(daysSinceEpoch: earliestDay)
+    }
+
+    /// The last day the date can mean; nil for an open or unknown end.
+    public var latest: CalendarDay? {
+        latestDay == Self.none ? nil : CalendarDay(daysSinceEpoch: latestDay)
+    }
+
+    private static func earliest(of value: Value) -> CalendarDay? {
         switch value {
         case .date(let date): return date.earliest
         case .interval(let start, _): return start.date?.earliest
         }
     }
 
-    /// The last day the date can mean; nil for an open or unknown end.
-    public var latest: CalendarDay? {
+    private static func latest(of value: Value) -> CalendarDay? {
         switch value {
         case .date(let date): return date.latest
         case .interval(_, let end): return end.date?.latest
@@ -67,7 +143,9 @@ public struct EDTF: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The precision used for ordering and formatting: the date's, or the interval start's.
-    public var precision: EDTFDate.Precision {
+    public var precision: EDTFDate.Precision { EDTFDate.Precision.allCases[Int(precisionRank)] }
+
+    private static func precision(of value: Value) -> EDTFDate.Precision {
         switch value {
         case .date(let date): return date.precision
         case .interval(let start, let end): return (start.date ?? end.date)?.precision ?? .year
@@ -75,18 +153,10 @@ public struct EDTF: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// True when any part is uncertain or approximate.
-    public var isQualified: Bool {
-        switch value {
-        case .date(let date): return date.isQualified
-        case .interval(let start, let end): return start.date?.isQualified == true || end.date?.isQualified == true
-        }
-    }
+    public var isQualified: Bool { flags & Self.qualified != 0 }
 
     /// True when the date is known to the day with no qualifier.
-    public var isExactDay: Bool {
-        if case .date(let date) = value { return date.precision == .day && !date.isQualified }
-        return false
-    }
+    public var isExactDay: Bool { flags & Self.exactDay != 0 }
 
     /// The form people read: "1981", "Jul 2008", "26 Jul 2008", "c. 2004", "autumn 2016", "2017?",
     /// and for intervals "Jul 2008 – Aug 2017", "1985 onwards", "until 1985".
@@ -113,7 +183,7 @@ public struct EDTF: Sendable, Hashable, CustomStringConvertible {
 
     /// The key `orderedBefore` compares: earliest day (or `Int.min`), then precision rank.
     public var sortKey: SortKey {
-        SortKey(day: earliest?.daysSinceEpoch ?? Int.min, precision: precision.rank)
+        SortKey(day: earliestDay, precision: Int(precisionRank))
     }
 
     /// Chronological order key for dates (see `orderedBefore`).

@@ -24,6 +24,8 @@ public struct EDTFDate: Sendable, Hashable {
 
         /// Coarse to fine: 0 for millennium … 6 for day.
         public var rank: Int { Self.allCases.firstIndex(of: self)! }
+
+        var rank8: UInt8 { UInt8(rank) }
     }
 
     public let isNegative: Bool
