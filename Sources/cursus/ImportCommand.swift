@@ -40,12 +40,11 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         try Console.run {
-            let file = try InputFile.read(input, what: "\(kind.rawValue) input")
             let result: ImportResult
             switch kind {
-            case .infobox: result = try InfoboxImporter.import(file)
-            case .wikidata: result = try WikidataImporter.import(file, entity: entity, language: lang)
-            case .csv: result = try CSVImporter.import(file, mapping: try CSVImporter.mapping(map))
+            case .infobox: result = try InfoboxImporter.import(try InputFile.read(input, what: "infobox"))
+            case .wikidata: result = try WikidataImporter.import(try InputFile.read(input, what: "Wikidata entity"), entity: entity, language: lang)
+            case .csv: result = try CSVImporter.import(input, mapping: try CSVImporter.mapping(map))
             }
             Console.report(result.warnings)
             let text = DossierWriter.write(result.dossier, as: format)

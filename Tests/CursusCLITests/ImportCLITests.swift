@@ -45,7 +45,7 @@ import Testing
         let cases = [
             ("wikidata", "bad.json", "bad.json:2:15: error: [wikidata] not valid JSON: Invalid value"),
             ("infobox", "bad.wiki", "bad.wiki:1: error: [infobox] a template that starts here is never closed with '}}'"),
-            ("csv", "bad.csv", "bad.csv:2: error: [csv] a quoted field that starts in this record is never closed"),
+            ("csv", "bad.csv", "bad.csv:2: error: [csv] a quoted field is never closed before the end of the table"),
         ]
         for (kind, file, message) in cases {
             let result = try workspace.run(["import", kind, file, "-o", "out.yml"])

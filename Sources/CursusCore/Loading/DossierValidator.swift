@@ -6,7 +6,7 @@ public enum DossierValidator {
         var dossier = Dossier()
         for file in files { dossier.merge(file.dossier) }
         var bag = DiagnosticBag()
-        let inputs = Dictionary(files.map { ($0.path, $0.input) }, uniquingKeysWith: { first, _ in first })
+        let inputs = Dictionary(files.map { ($0.path, $0.lines) }, uniquingKeysWith: { first, _ in first })
         func unique(_ ids: [(String, SourceLocation?)], kind: String) -> Set<String> {
             Self.unique(ids, kind: kind, inputs: inputs, into: &bag)
         }
@@ -26,7 +26,8 @@ public enum DossierValidator {
                     Diagnostic(
                         .error,
                         "\(reference.from) refers to \(reference.kind.rawValue) '\(reference.id)', which no input defines\(Suggestion.didYouMean(reference.id, in: known.sorted()))",
-                        at: reference.location, sourceLine: reference.sourceLine))
+                        at: reference.location,
+                        sourceLine: reference.location.line.flatMap { inputs[reference.location.file]?.line($0) }))
             }
         }
         try bag.throwIfErrors()
@@ -34,7 +35,7 @@ public enum DossierValidator {
     }
 
     private static func unique(
-        _ ids: [(String, SourceLocation?)], kind: String, inputs: [String: InputFile], into bag: inout DiagnosticBag
+        _ ids: [(String, SourceLocation?)], kind: String, inputs: [String: any LineSource], into bag: inout DiagnosticBag
     ) -> Set<String> {
         var seen: [String: SourceLocation?] = [:]
         for (id, location) in ids {

@@ -8,7 +8,7 @@ final class ReadProblems {
 
 /// Reads typed fields out of one YAML/JSON mapping. Every wrong type, bad date and
 /// unknown key becomes a diagnostic at its line; the accessors then return nil.
-struct MappingReader {
+struct MappingReader: RecordFields {
     let file: InputFile
     let node: Node
     /// What the mapping is, for messages: "tenure", "manifest output" …
@@ -48,7 +48,7 @@ struct MappingReader {
     func has(_ key: String) -> Bool { value(key) != nil }
 
     /// Text of a scalar field; numbers are taken as their text.
-    func string(_ key: String, required: Bool = false) -> String? {
+    func string(_ key: String, required: Bool) -> String? {
         guard let value = value(key) else {
             if required { missing(key) }
             return nil
@@ -106,7 +106,7 @@ struct MappingReader {
     }
 
     /// An EDTF date; an invalid one is reported with the column of the offending character.
-    func date(_ key: String, required: Bool = false) -> EDTF? {
+    func date(_ key: String, required: Bool) -> EDTF? {
         guard let text = string(key, required: required), let value = value(key) else { return nil }
         do {
             return try EDTF(text)
@@ -136,6 +136,19 @@ struct MappingReader {
 
     func mapping(_ key: String, what: String) -> MappingReader? {
         value(key).flatMap { MappingReader($0, what: what, file: file, problems: problems) }
+    }
+
+    func record(_ key: String, what: String) -> MappingReader? { mapping(key, what: what) }
+
+    /// The keys of the mapping, in file order.
+    var keys: [String] { entries.map(\.key) }
+
+    func records(_ key: String, what: String) -> [MappingReader] {
+        sequence(key).compactMap { MappingReader($0, what: what, file: file, problems: problems) }
+    }
+
+    func reportHere(_ message: String) {
+        problems.bag.append(file.diagnostic(at: node, message))
     }
 
     /// Where the value of `key` stands (or the mapping itself when the key is absent).
