@@ -42,7 +42,7 @@ public struct XLSXRenderer: Renderer {
             let styles = SheetStyles(workbook)
             for table in tables {
                 try TableSheets(table: table, styles: styles, rowsPerSheet: rowsPerSheet)
-                    .write(table.rows(of: request.dossier), into: workbook)
+                    .write(request.dossier, into: workbook)
             }
             try workbook.close()
         } catch let error as XLSXError {
@@ -92,37 +92,46 @@ struct TableSheets {
 
     var sheetName: String { table.rawValue.prefix(1).uppercased() + table.rawValue.dropFirst() }
 
-    func write(_ rows: [[TableCell]], into workbook: Workbook) throws {
-        var start = 0
+    /// Writes the table's rows as they are made, starting a new sheet each `rowsPerSheet` rows.
+    func write(_ dossier: Dossier, into workbook: Workbook) throws {
+        var sheet = try SheetInProgress(table.columns, named: sheetName, into: workbook, styles: styles)
         var part = 1
-        repeat {
-            let name = part == 1 ? sheetName : "\(sheetName) (\(part))"
-            let end = min(rows.count, start + rowsPerSheet)
-            try writeSheet(rows[start..<end], named: name, into: workbook)
-            start = end
-            part += 1
-        } while start < rows.count
-    }
-
-    private func writeSheet(_ rows: ArraySlice<[TableCell]>, named name: String, into workbook: Workbook) throws {
-        let sheet = try workbook.addWorksheet(named: name)
-        let columns = table.columns
-        var widths = columns.map { Double($0.count) }
-        for (column, title) in columns.enumerated() {
-            try sheet.write(string: title, row: 0, column: column, format: styles.header)
-        }
-        var links = 0
-        for (offset, cells) in rows.enumerated() {
-            let row = offset + 1
+        try table.forEachRow(of: dossier) { cells in
+            if sheet.rows == rowsPerSheet {
+                try sheet.finish()
+                part += 1
+                sheet = try SheetInProgress(table.columns, named: "\(sheetName) (\(part))", into: workbook, styles: styles)
+            }
+            sheet.rows += 1
             for (column, cell) in cells.enumerated() {
-                let length = try write(cell, row: row, column: column, sheet: sheet, links: &links, record: cells.first)
-                widths[column] = max(widths[column], length)
+                let length = try write(cell, row: sheet.rows, column: column, sheet: sheet.sheet, links: &sheet.links, record: cells.first)
+                sheet.widths[column] = max(sheet.widths[column], length)
             }
         }
-        sheet.freezeRows(1)
-        try sheet.autofilter(lastRow: rows.count, lastColumn: columns.count - 1)
-        for (column, width) in widths.enumerated() {
-            try sheet.setColumnWidth(column, min(width + 2, Self.maximumColumnWidth))
+        try sheet.finish()
+    }
+
+    /// A sheet being written: its header, the rows so far, and the widths its columns need.
+    struct SheetInProgress {
+        let sheet: Worksheet
+        var widths: [Double]
+        var rows = 0
+        var links = 0
+
+        init(_ columns: [String], named name: String, into workbook: Workbook, styles: SheetStyles) throws {
+            sheet = try workbook.addWorksheet(named: name)
+            widths = columns.map { Double($0.count) }
+            for (column, title) in columns.enumerated() {
+                try sheet.write(string: title, row: 0, column: column, format: styles.header)
+            }
+        }
+
+        func finish() throws {
+            sheet.freezeRows(1)
+            try sheet.autofilter(lastRow: rows, lastColumn: widths.count - 1)
+            for (column, width) in widths.enumerated() {
+                try sheet.setColumnWidth(column, min(width + 2, TableSheets.maximumColumnWidth))
+            }
         }
     }
 

@@ -30,6 +30,30 @@ public struct CalendarDay: Sendable, Hashable, Comparable, CustomStringConvertib
 
     public var description: String { iso }
 
+    /// `iso` as UTF-8, appended without making a String (tables write millions of days).
+    public func appendISO(to bytes: inout [UInt8]) {
+        func digits(_ value: Int, _ width: Int) {
+            var divisor = 1
+            for _ in 1..<width { divisor *= 10 }
+            if value >= divisor * 10 {
+                bytes.append(contentsOf: String(value).utf8)
+                return
+            }
+            var rest = value
+            while divisor > 0 {
+                bytes.append(UInt8(48 + rest / divisor))
+                rest %= divisor
+                divisor /= 10
+            }
+        }
+        if year < 0 { bytes.append(UInt8(ascii: "-")) }
+        digits(abs(year), 4)
+        bytes.append(UInt8(ascii: "-"))
+        digits(month, 2)
+        bytes.append(UInt8(ascii: "-"))
+        digits(day, 2)
+    }
+
     public static func < (lhs: CalendarDay, rhs: CalendarDay) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }

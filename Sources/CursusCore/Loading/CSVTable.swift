@@ -162,7 +162,7 @@ struct CSVRecord: RecordFields {
     }
 
     /// Columns are checked once, against the header.
-    func checkKeys(_ allowed: [String]) {}
+    func checkKeys(_ allowed: AllowedKeys) {}
 
     func report(_ key: String, _ message: String) { context.report(message, line: line, column: columns[key]) }
     func reportHere(_ message: String) { context.report(message, line: line, column: nil) }

@@ -32,18 +32,18 @@ public enum DossierLoader {
     /// The dossier format versions this build reads.
     public static let supportedVersions = [1]
 
-    static let topKeys = ["$schema", "cursus", "person", "people", "sources", "tenures", "events"]
-    static let personKeys = [
+    static let topKeys: AllowedKeys = ["$schema", "cursus", "person", "people", "sources", "tenures", "events"]
+    static let personKeys: AllowedKeys = [
         "id", "name", "native_name", "native_language", "born", "died", "birth_place", "death_place", "nationality",
         "attributes", "notes", "sources",
     ]
-    static let tenureKeys = [
+    static let tenureKeys: AllowedKeys = [
         "id", "person", "office", "role", "organization", "place", "country", "category", "start", "end", "ongoing",
         "predecessor", "successor", "appointed_by", "served_under", "alongside", "milestones", "notes", "sources",
     ]
-    static let milestoneKeys = ["date", "title", "description", "sources"]
-    static let eventKeys = ["id", "date", "title", "description", "people", "category", "tenure", "sources"]
-    static let sourceKeys = ["id", "title", "kind", "author", "publisher", "url", "published", "accessed", "quote"]
+    static let milestoneKeys: AllowedKeys = ["date", "title", "description", "sources"]
+    static let eventKeys: AllowedKeys = ["id", "date", "title", "description", "people", "category", "tenure", "sources"]
+    static let sourceKeys: AllowedKeys = ["id", "title", "kind", "author", "publisher", "url", "published", "accessed", "quote"]
 
     /// Reads and checks one file, choosing the reader by its extension; throws every problem found in it at once.
     public static func load(_ path: String) throws(CursusError) -> DossierFile {

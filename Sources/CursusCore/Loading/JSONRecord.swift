@@ -135,9 +135,9 @@ struct JSONRecord: RecordFields {
         return JSONRecord(entries: entries, what: what, offset: entry.offset, context: context)
     }
 
-    func checkKeys(_ allowed: [String]) {
+    func checkKeys(_ allowed: AllowedKeys) {
         for entry in entries where entry.key != "type" && !allowed.contains(entry.key) {
-            context.report("unknown key '\(entry.key)' in \(MappingReader.article(what))\(Suggestion.didYouMean(entry.key, in: allowed))", offset: entry.offset)
+            context.report("unknown key '\(entry.key)' in \(MappingReader.article(what))\(Suggestion.didYouMean(entry.key, in: allowed.list))", offset: entry.offset)
         }
     }
 

@@ -166,12 +166,12 @@ struct MappingReader: RecordFields {
     }
 
     /// Reports every key not in `allowed`, suggesting the closest allowed one.
-    func checkKeys(_ allowed: [String]) {
+    func checkKeys(_ allowed: AllowedKeys) {
         for entry in entries where !allowed.contains(entry.key) {
             problems.bag.append(
                 file.diagnostic(
                     at: entry.keyNode,
-                    "unknown key '\(entry.key)' in \(Self.article(what))\(Suggestion.didYouMean(entry.key, in: allowed))"))
+                    "unknown key '\(entry.key)' in \(Self.article(what))\(Suggestion.didYouMean(entry.key, in: allowed.list))"))
         }
     }
 

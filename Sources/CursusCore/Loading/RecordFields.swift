@@ -16,7 +16,7 @@ protocol RecordFields {
     /// The keys, in the order written.
     var keys: [String] { get }
     /// Reports every key not in `allowed`, suggesting the closest.
-    func checkKeys(_ allowed: [String])
+    func checkKeys(_ allowed: AllowedKeys)
     /// Reports a problem with the value of `key`.
     func report(_ key: String, _ message: String)
     /// Reports a problem with the record as a whole.
@@ -37,3 +37,18 @@ public protocol LineSource: Sendable {
 }
 
 extension InputFile: LineSource {}
+
+/// The keys a record may have: a list (in schema order, for messages and suggestions) and a set
+/// (for checking millions of records quickly).
+public struct AllowedKeys: Sequence, ExpressibleByArrayLiteral, Sendable {
+    public let list: [String]
+    private let set: Set<String>
+
+    public init(arrayLiteral elements: String...) {
+        list = elements
+        set = Set(elements)
+    }
+
+    public func contains(_ key: String) -> Bool { set.contains(key) }
+    public func makeIterator() -> IndexingIterator<[String]> { list.makeIterator() }
+}

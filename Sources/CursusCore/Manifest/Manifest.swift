@@ -19,9 +19,9 @@ public struct OutputSpec: Sendable {
 /// A `cursus.yml`: which renderers run over which dossiers and where their files go.
 public struct Manifest: Sendable {
     public static let supportedVersions = [1]
-    static let keys = ["$schema", "cursus", "title", "inputs", "as_of", "output_dir", "outputs"]
-    static let outputKeys = ["renderer", "path", "options", "filter"]
-    static let filterKeys = ["people", "categories", "from", "to"]
+    static let keys: AllowedKeys = ["$schema", "cursus", "title", "inputs", "as_of", "output_dir", "outputs"]
+    static let outputKeys: AllowedKeys = ["renderer", "path", "options", "filter"]
+    static let filterKeys: AllowedKeys = ["people", "categories", "from", "to"]
 
     public var path: String
     /// The manifest's folder; every relative path resolves against it.

@@ -61,6 +61,10 @@ public final class TextWriter {
         text.withUTF8 { buffer in _ = fwrite(buffer.baseAddress, 1, buffer.count, stream) }
     }
 
+    public func write(bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { buffer in _ = fwrite(buffer.baseAddress, 1, buffer.count, stream) }
+    }
+
     /// Flushes and closes; throws when the disk refused the data.
     public func close() throws {
         closed = true

@@ -83,13 +83,24 @@ public enum DossierTable: String, Sendable, CaseIterable {
         }
     }
 
-    /// Rows in the table's order: tenures and events chronological, people and sources as in the dossier.
-    public func rows(of dossier: Dossier) -> [[TableCell]] {
+    /// How many rows the table has for `dossier`.
+    public func rowCount(in dossier: Dossier) -> Int {
         switch self {
-        case .tenures: return dossier.chronologicalTenures.map(Self.row)
-        case .events: return dossier.chronologicalEvents.map(Self.row)
-        case .people: return dossier.people.map(Self.row)
-        case .sources: return dossier.sources.map(Self.row)
+        case .tenures: return dossier.tenures.count
+        case .events: return dossier.events.count
+        case .people: return dossier.people.count
+        case .sources: return dossier.sources.count
+        }
+    }
+
+    /// Each row in the table's order (tenures and events chronological, people and sources as in
+    /// the dossier), made one at a time so that a table is never held whole.
+    public func forEachRow(of dossier: Dossier, _ body: ([TableCell]) throws -> Void) rethrows {
+        switch self {
+        case .tenures: for tenure in dossier.chronologicalTenures { try body(Self.row(tenure)) }
+        case .events: for event in dossier.chronologicalEvents { try body(Self.row(event)) }
+        case .people: for person in dossier.people { try body(Self.row(person)) }
+        case .sources: for source in dossier.sources { try body(Self.row(source)) }
         }
     }
 
