@@ -18,6 +18,13 @@ struct ValidateCommand: ParsableCommand {
             var bag = DiagnosticBag()
             var dossiers: [DossierFile] = []
             for path in files.isEmpty ? ["cursus.yml"] : files {
+                if DossierLoader.isStreamed(path) {
+                    if let file = bag.collect({ () throws(CursusError) in try DossierLoader.load(path) }) {
+                        dossiers.append(file)
+                        bag.append(contentsOf: file.warnings)
+                    }
+                    continue
+                }
                 guard let input = bag.collect({ () throws(CursusError) in try InputFile.read(path, what: "dossier or manifest") }) else { continue }
                 if Manifest.isManifest(input) {
                     bag.collect { () throws(CursusError) in try validateManifest(input) }

@@ -47,11 +47,17 @@ public enum DossierLoader {
 
     /// Reads and checks one file, choosing the reader by its extension; throws every problem found in it at once.
     public static func load(_ path: String) throws(CursusError) -> DossierFile {
-        switch (path as NSString).pathExtension.lowercased() {
-        case "jsonl", "ndjson": return try JSONLinesLoader.load(path)
-        case "csv": return try CSVTableLoader.load(path)
-        default: return try decode(try InputFile.read(path, what: "dossier"))
-        }
+        if isStreamed(path) { return try loadStreamed(path) }
+        return try decode(try InputFile.read(path, what: "dossier"))
+    }
+
+    /// True for the inputs read as streams: JSON Lines (`.jsonl`, `.ndjson`) and CSV tables.
+    public static func isStreamed(_ path: String) -> Bool {
+        ["jsonl", "ndjson", "csv"].contains((path as NSString).pathExtension.lowercased())
+    }
+
+    private static func loadStreamed(_ path: String) throws(CursusError) -> DossierFile {
+        (path as NSString).pathExtension.lowercased() == "csv" ? try CSVTableLoader.load(path) : try JSONLinesLoader.load(path)
     }
 
     /// Decodes an already-read YAML or JSON file.

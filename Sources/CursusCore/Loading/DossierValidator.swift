@@ -3,8 +3,9 @@
 public enum DossierValidator {
     /// Merges `files` into one dossier, throwing every clash and dangling reference at once.
     public static func merge(_ files: [DossierFile]) throws(CursusError) -> Dossier {
-        var dossier = Dossier()
-        for file in files { dossier.merge(file.dossier) }
+        // Start from the first file's records: with one input (the usual case) nothing is copied.
+        var dossier = files.first?.dossier ?? Dossier()
+        for file in files.dropFirst() { dossier.merge(file.dossier) }
         var bag = DiagnosticBag()
         let inputs = Dictionary(files.map { ($0.path, $0.lines) }, uniquingKeysWith: { first, _ in first })
         func unique(_ ids: [(String, SourceLocation?)], kind: String) -> Set<String> {

@@ -193,20 +193,26 @@ public struct Dossier: Sendable {
     }
 
     /// Tenures in chronological order of their start (unknown starts first), then end, then id.
-    public var chronologicalTenures: [Tenure] {
-        Self.sorted(tenures) { ($0.start?.sortKey, $0.end?.sortKey, $0.id) }
-    }
+    public var chronologicalTenures: [Tenure] { chronologicalTenureOrder.map { tenures[$0] } }
 
     /// Events in chronological order of their date, then id.
-    public var chronologicalEvents: [Event] {
-        Self.sorted(events) { ($0.date.sortKey, nil, $0.id) }
+    public var chronologicalEvents: [Event] { chronologicalEventOrder.map { events[$0] } }
+
+    /// Indices of `tenures` in chronological order, for walking them without copying the records.
+    public var chronologicalTenureOrder: [Int] {
+        Self.order(tenures) { ($0.start?.sortKey, $0.end?.sortKey, $0.id) }
+    }
+
+    /// Indices of `events` in chronological order.
+    public var chronologicalEventOrder: [Int] {
+        Self.order(events) { ($0.date.sortKey, nil, $0.id) }
     }
 
     /// Sorts by keys computed once per record (records are large; keys are cheap to compare).
     /// A missing date sorts first.
-    static func sorted<Record>(
+    static func order<Record>(
         _ records: [Record], by key: (Record) -> (EDTF.SortKey?, EDTF.SortKey?, String)
-    ) -> [Record] {
+    ) -> [Int] {
         let keys = records.map(key)
         func less(_ a: EDTF.SortKey?, _ b: EDTF.SortKey?) -> Bool? {
             switch (a, b) {
@@ -216,11 +222,10 @@ public struct Dossier: Sendable {
             case (let a?, let b?): return a == b ? nil : a < b
             }
         }
-        let order = keys.indices.sorted { i, j in
+        return keys.indices.sorted { i, j in
             let a = keys[i], b = keys[j]
             return less(a.0, b.0) ?? less(a.1, b.1) ?? (a.2 < b.2)
         }
-        return order.map { records[$0] }
     }
 
     /// People sorted by name, then id.

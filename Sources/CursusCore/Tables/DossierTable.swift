@@ -97,8 +97,8 @@ public enum DossierTable: String, Sendable, CaseIterable {
     /// the dossier), made one at a time so that a table is never held whole.
     public func forEachRow(of dossier: Dossier, _ body: ([TableCell]) throws -> Void) rethrows {
         switch self {
-        case .tenures: for tenure in dossier.chronologicalTenures { try body(Self.row(tenure)) }
-        case .events: for event in dossier.chronologicalEvents { try body(Self.row(event)) }
+        case .tenures: for index in dossier.chronologicalTenureOrder { try body(Self.row(dossier.tenures[index])) }
+        case .events: for index in dossier.chronologicalEventOrder { try body(Self.row(dossier.events[index])) }
         case .people: for person in dossier.people { try body(Self.row(person)) }
         case .sources: for source in dossier.sources { try body(Self.row(source)) }
         }
