@@ -12,7 +12,7 @@ parser = argparse.ArgumentParser()
 parser.add_argument("--tenures", type=int, required=True)
 parser.add_argument("--events", type=int, default=0)
 parser.add_argument("--people", type=int, default=1)
-parser.add_argument("--format", choices=["json"], default="json")
+parser.add_argument("--format", choices=["json", "jsonl"], default="json")
 parser.add_argument("--seed", type=int, default=1)
 args = parser.parse_args()
 rng = random.Random(args.seed)
@@ -50,4 +50,11 @@ events = [
      "people": ["p%d" % (i % len(people))], "category": categories[i % len(categories)]}
     for i in range(args.events)
 ]
-json.dump({"cursus": 1, "people": people, "tenures": tenures, "events": events}, sys.stdout)
+if args.format == "json":
+    json.dump({"cursus": 1, "people": people, "tenures": tenures, "events": events}, sys.stdout)
+else:
+    out = sys.stdout
+    out.write('{"cursus": 1}\n')
+    for kind, records in (("person", people), ("tenure", tenures), ("event", events)):
+        for record in records:
+            out.write(json.dumps(dict(type=kind, **record), ensure_ascii=False) + "\n")

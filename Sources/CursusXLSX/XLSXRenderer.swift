@@ -164,8 +164,7 @@ struct TableSheets {
             return Double(url.count)
         case .text(let text):
             try writeText(text, row: row, column: column, sheet: sheet, record: record)
-            let firstLine = text.prefix { $0 != "\n" && $0 != "\r\n" }
-            return Double(firstLine.count)
+            return Self.width(of: text)
         }
     }
 
@@ -177,8 +176,19 @@ struct TableSheets {
         }
     }
 
+    /// How many characters the first line of `text` shows (Unicode scalars, counted from UTF-8 bytes).
+    static func width(of text: String) -> Double {
+        var count = 0
+        for byte in text.utf8 {
+            if byte == 0x0A || byte == 0x0D { break }
+            if byte & 0xC0 != 0x80 { count += 1 }
+        }
+        return Double(count)
+    }
+
     private func writeText(_ text: String, row: Int, column: Int, sheet: Worksheet, record: TableCell?) throws {
-        let length = text.unicodeScalars.count
+        // UTF-8 bytes bound the character count from above: count characters only for long texts.
+        let length = text.utf8.count <= Self.maximumCellLength ? 0 : text.unicodeScalars.count
         if length > Self.maximumCellLength {
             let id = record?.text ?? "row \(row)"
             throw CursusError(

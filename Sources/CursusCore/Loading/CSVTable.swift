@@ -247,8 +247,11 @@ public enum CSVTableLoader {
         }
         if header == nil { context.report("the table is empty", line: nil, column: nil) }
         reader.settleOwners { message, location in context.report(message, line: location.line, column: nil) }
+        reader.reportDuplicates { diagnostic in context.report(diagnostic.message, line: diagnostic.location?.line, column: diagnostic.location?.column) }
         try context.bag.throwIfErrors()
-        return DossierFile(path: path, dossier: reader.dossier, references: reader.references, warnings: context.bag.diagnostics, lines: lines)
+        return DossierFile(
+            path: path, dossier: reader.dossier, references: reader.references, warnings: context.bag.diagnostics, lines: lines,
+            ids: reader.ids)
     }
 
     /// Which table the header describes, and the index of each field's column.

@@ -3,8 +3,8 @@ import Yams
 
 /// A reference from one record to another, kept with its place for validation.
 public struct Reference: Sendable {
-    public enum Kind: String, Sendable {
-        case person, tenure, source
+    public enum Kind: String, Sendable, CaseIterable {
+        case person, tenure, event, source
     }
 
     public var kind: Kind
@@ -24,6 +24,8 @@ public struct DossierFile: Sendable {
     public var warnings: [Diagnostic]
     /// The file's lines, for quoting them in later diagnostics.
     public var lines: any LineSource
+    /// The ids the file defines, by kind (each checked unique within the file).
+    public var ids: [Reference.Kind: Set<String>]
 }
 
 /// Reads dossier files: YAML or JSON (one schema), and JSON Lines (`.jsonl`) or CSV tables
@@ -68,10 +70,12 @@ public enum DossierLoader {
         if let top = MappingReader(tree.root, what: "dossier", file: file, problems: problems) {
             reader.read(top)
         }
+        reader.reportDuplicates { problems.bag.append($0) }
         let bag = problems.bag
         try bag.throwIfErrors()
         return DossierFile(
-            path: file.path, dossier: reader.dossier, references: reader.references, warnings: bag.diagnostics, lines: file)
+            path: file.path, dossier: reader.dossier, references: reader.references, warnings: bag.diagnostics, lines: file,
+            ids: reader.ids)
     }
 }
 
@@ -81,7 +85,10 @@ struct RecordReader {
     var dossier = Dossier()
     /// References to ids not (yet) defined; those defined earlier in the file are settled at once.
     private(set) var references: [Reference] = []
-    private var known: [Reference.Kind: Set<String>] = [:]
+    /// The ids defined so far, by kind.
+    private(set) var ids: [Reference.Kind: Set<String>] = [:]
+    /// Ids defined a second time, and where.
+    private var duplicates: [(kind: Reference.Kind, id: String, location: SourceLocation)] = []
     /// Tenures and events that name no person, waiting to learn whether the file has exactly one.
     private(set) var ownerless: [(index: Int, isTenure: Bool, location: SourceLocation)] = []
 
@@ -118,19 +125,32 @@ struct RecordReader {
     /// Reads `id`, checking that it is a usable identifier.
     private func id<R: RecordFields>(_ reader: R) -> String? {
         guard let id = reader.string("id", required: true) else { return nil }
-        if id.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.value < 0x20 }) {
+        // Most ids are ASCII: check bytes, and Unicode properties only when there is more.
+        let plain = id.utf8.allSatisfy { $0 > 0x20 && $0 < 0x7F }
+        if !plain && id.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.value <= 0x20 || $0.value == 0x7F }) {
             reader.report("id", "the id '\(id)' contains spaces; ids are single words like 'us-ambassador'")
             return nil
         }
         return id
     }
 
-    private mutating func define(_ kind: Reference.Kind, _ id: String) {
-        known[kind, default: []].insert(id)
+    private mutating func define<R: RecordFields>(_ kind: Reference.Kind, _ id: String, in reader: R) {
+        if !ids[kind, default: []].insert(id).inserted {
+            duplicates.append((kind, id, reader.location(of: "id")))
+        }
     }
 
-    private mutating func refer<R: RecordFields>(_ kind: Reference.Kind, _ ids: [String], key: String, from: @autoclosure () -> String, in reader: R) {
-        for id in ids where !(known[kind]?.contains(id) ?? false) {
+    /// Reports each id defined twice in the file, saying where it was first defined.
+    func reportDuplicates(_ report: (Diagnostic) -> Void) {
+        for duplicate in duplicates {
+            let first = dossier.firstLocation(of: duplicate.id, kind: duplicate.kind)
+            let place = first.map { "\($0.file):\($0.line ?? 0)" } ?? "earlier"
+            report(Diagnostic(.error, "duplicate \(duplicate.kind.rawValue) id '\(duplicate.id)'; it is first defined at \(place)", at: duplicate.location))
+        }
+    }
+
+    private mutating func refer<R: RecordFields>(_ kind: Reference.Kind, _ targets: [String], key: String, from: @autoclosure () -> String, in reader: R) {
+        for id in targets where !(ids[kind]?.contains(id) ?? false) {
             references.append(Reference(kind: kind, id: id, from: from(), location: reader.location(of: key)))
         }
     }
@@ -148,7 +168,7 @@ struct RecordReader {
         let sources = reader.strings("sources")
         guard let id, let name else { return }
         refer(.source, sources, key: "sources", from: "person '\(id)'", in: reader)
-        define(.person, id)
+        define(.person, id, in: reader)
         dossier.people.append(Person(
             id: id, name: name, nativeName: reader.string("native_name"), nativeLanguage: reader.string("native_language"),
             born: reader.date("born"), died: reader.date("died"), birthPlace: reader.string("birth_place"),
@@ -159,7 +179,7 @@ struct RecordReader {
     mutating func readSource<R: RecordFields>(_ reader: R) {
         reader.checkKeys(DossierLoader.sourceKeys)
         guard let id = id(reader), let title = reader.string("title", required: true) else { return }
-        define(.source, id)
+        define(.source, id, in: reader)
         dossier.sources.append(Source(
             id: id, title: title, kind: reader.string("kind"), author: reader.string("author"),
             publisher: reader.string("publisher"), url: reader.string("url"), published: reader.date("published"),
@@ -208,7 +228,7 @@ struct RecordReader {
             refer(.source, sources, key: "sources", from: "a milestone of tenure '\(id)'", in: milestone)
         }
         if !person.isEmpty { refer(.person, [person], key: "person", from: "tenure '\(id)'", in: reader) }
-        define(.tenure, id)
+        define(.tenure, id, in: reader)
         dossier.tenures.append(Tenure(
             id: id, person: person, office: office, role: reader.string("role"), organization: reader.string("organization"),
             place: reader.string("place"), country: reader.string("country"), category: reader.string("category"),
@@ -231,6 +251,7 @@ struct RecordReader {
         refer(.person, people, key: "people", from: "event '\(id)'", in: reader)
         if let tenure { refer(.tenure, [tenure], key: "tenure", from: "event '\(id)'", in: reader) }
         refer(.source, sources, key: "sources", from: "event '\(id)'", in: reader)
+        define(.event, id, in: reader)
         dossier.events.append(Event(
             id: id, date: date, title: title, description: reader.string("description"), people: people,
             category: reader.string("category"), tenure: tenure, sources: sources, location: reader.location(of: "id")))

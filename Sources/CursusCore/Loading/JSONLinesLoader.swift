@@ -56,8 +56,15 @@ enum JSONLinesLoader {
         reader.settleOwners { message, location in
             context.bag.append(Diagnostic(.error, message, at: location, sourceLine: location.line.flatMap(StreamedLines(path: path).line)))
         }
+        reader.reportDuplicates { diagnostic in
+            var diagnostic = diagnostic
+            diagnostic.sourceLine = diagnostic.location?.line.flatMap(StreamedLines(path: path).line)
+            context.bag.append(diagnostic)
+        }
         try context.bag.throwIfErrors()
-        return DossierFile(path: path, dossier: reader.dossier, references: reader.references, warnings: context.bag.diagnostics, lines: StreamedLines(path: path))
+        return DossierFile(
+            path: path, dossier: reader.dossier, references: reader.references, warnings: context.bag.diagnostics,
+            lines: StreamedLines(path: path), ids: reader.ids)
     }
 
     private static func read(_ bytes: UnsafeBufferPointer<UInt8>, context: JSONLineContext, into reader: inout RecordReader) {

@@ -34,7 +34,9 @@ struct JSONRecord: RecordFields {
     let context: JSONLineContext
 
     private func entry(_ key: String) -> (key: String, value: JSONValue, offset: Int)? {
-        guard let entry = entries.first(where: { $0.key == key }) else { return nil }
+        // Lengths first: most keys differ in length, and that is cheaper than comparing text.
+        let length = key.utf8.count
+        guard let entry = entries.first(where: { $0.key.utf8.count == length && $0.key == key }) else { return nil }
         if case .null = entry.value { return nil }
         return entry
     }

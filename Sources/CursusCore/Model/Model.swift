@@ -184,6 +184,16 @@ public struct Dossier: Sendable {
         self.sources = sources
     }
 
+    /// Where the first record of `kind` with `id` stands (looked up only to report a duplicate).
+    func firstLocation(of id: String, kind: Reference.Kind) -> SourceLocation? {
+        switch kind {
+        case .person: return people.first { $0.id == id }?.location
+        case .tenure: return tenures.first { $0.id == id }?.location
+        case .event: return events.first { $0.id == id }?.location
+        case .source: return sources.first { $0.id == id }?.location
+        }
+    }
+
     /// Appends another dossier's records (ids are checked by `DossierValidator`).
     public mutating func merge(_ other: Dossier) {
         people += other.people

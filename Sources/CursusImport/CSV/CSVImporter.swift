@@ -45,6 +45,8 @@ public enum CSVImporter {
             case .source:
                 dossier.sources.append(Source(id: reference.id, title: reference.id))
                 warnings.append(Diagnostic(.warning, "source '\(reference.id)' is cited but not described here; added with the id as the title", at: SourceLocation(file: path), scope: "csv"))
+            case .event:
+                continue  // nothing refers to events
             case .tenure:
                 for index in dossier.events.indices where dossier.events[index].tenure == reference.id {
                     dossier.events[index].tenure = nil
