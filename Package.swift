@@ -51,7 +51,7 @@ let package = Package(
         .testTarget(name: "CursusCoreTests", dependencies: ["CursusCore"]),
         .testTarget(name: "CursusRenderersTests", dependencies: ["CursusRenderers"]),
         .testTarget(name: "CursusXLSXTests", dependencies: ["CursusXLSX"]),
-        .testTarget(name: "CursusImportTests", dependencies: ["CursusImport"]),
+        .testTarget(name: "CursusImportTests", dependencies: ["CursusImport"], exclude: ["Fixtures"]),
         .testTarget(name: "CursusCLITests", dependencies: ["cursus"]),
     ]
 )

@@ -11,7 +11,7 @@ public enum Escaping {
         for scalar in text.unicodeScalars {
             if let replacement = replacements[scalar] {
                 result += replacement
-            } else if scalar.properties.generalCategory == .control {
+            } else if scalar.value < 0x20 || (scalar.value >= 0x7F && scalar.value <= 0x9F) {  // Cc, without a table lookup
                 result += control(scalar)
             } else {
                 result.unicodeScalars.append(scalar)

@@ -19,21 +19,15 @@ As of {{ as_of }}
 
 | Dates | Post | Place |
 |---|---|---|
-{% for post in summary %}
-| {{ post.dates }} | {{ post.office }} | {{ post.place }} |
-{% endfor %}
+{{ career }}
 
 ## Chronology
 
-{% for entry in entries %}
-- **{{ entry.date }}** — {{ entry.cited }}
-{% endfor %}
+{{ chronology }}
 
 ## Sources
 
-{% for source in sources %}
-{{ source.number }}. {{ source.text }}
-{% endfor %}
+{{ notes }}
 {#
   Cursus built-in template "chronology-md": the chronology as Markdown.
   Dossier text arrives escaped for Markdown, and URLs as <autolinks>.
@@ -53,28 +47,23 @@ As of {{ as_of }}
 
 CAREER
 
-{% for post in summary %}
-{{ post.line }}
-{% endfor %}
+{{ career }}
 
 CHRONOLOGY
 
-{% for entry in entries %}
-{{ entry.line }}
-{% endfor %}
+{{ chronology }}
 
 SOURCES
 
-{% for source in sources %}
-{{ source.line }}
-{% endfor %}
+{{ notes }}
 {#
   Cursus built-in template "chronology": a printable plain-text chronology.
   Copy it, change it, and name your copy in the manifest:
     options: {template: my-chronology.stencil}
   Every variable is listed in the README ("Chronology templates"). The blocks
-  post.line, entry.line and source.line are already wrapped to `width`; build
-  your own layout with the filters pad:N and wrap:N. Keep {% if %} and
+  career, chronology and notes are already wrapped to `width`; for a layout of
+  your own, loop over summary, entries and sources, whose `line` is each item
+  wrapped, with the filters pad:N and wrap:N. Keep {% if %} and
   {% endif %} on lines of their own: a tag at the end of a text line also
   removes that line's line break.
 #}

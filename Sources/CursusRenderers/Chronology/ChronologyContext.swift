@@ -37,32 +37,34 @@ struct ChronologyContext {
         }
         let title = request.title ?? dossier.people.first.map { "\($0.name) — chronology" } ?? "Chronology"
 
-        let dateWidth = (chronology.entries.map(\.date.display.count).max() ?? 0) + 2
-        let entries = chronology.entries.map { entry -> TemplateRecord in
+        // Each entry once: its date as people read it, its text and markers, and its wrapped line.
+        let displays = chronology.entries.map(\.date.display)
+        let dateWidth = (displays.map(\.count).max() ?? 0) + 2
+        let entries = zip(chronology.entries, displays).map { entry, display -> [String: Any] in
             let markers = chronology.markers(entry.sourceIDs)
             let text = escape(entry.text)
             let cited = markers.isEmpty ? text : text + " " + markers
-            return TemplateRecord([
-                "date": entry.date.display, "edtf": entry.date.text, "kind": entry.kind.rawValue, "text": text,
+            return [
+                "date": display, "edtf": entry.date.text, "kind": entry.kind.rawValue, "text": text,
                 "markers": markers, "cited": cited, "category": entry.category.map(escape) ?? "",
-                "line": TextWrapper.pad(entry.date.display, to: dateWidth)
+                "line": TextWrapper.pad(display, to: dateWidth)
                     + TextWrapper.hanging(cited, width: width, indent: min(dateWidth, width / 2), keepingLastWords: markers),
-            ])
+            ]
         }
 
         let spanWidth = min((chronology.posts.map(\.dates.count).max() ?? 0) + 2, width / 2)
-        let summary = chronology.posts.map { post -> TemplateRecord in
+        let summary = chronology.posts.map { post -> [String: Any] in
             let office = escape(post.office)
             let place = post.place.map(escape) ?? ""
             let text = place.isEmpty || post.office.localizedCaseInsensitiveContains(post.place ?? "") ? office : "\(office) (\(place))"
-            return TemplateRecord([
+            return [
                 "dates": post.dates, "office": office, "place": place, "post": text, "category": post.category.map(escape) ?? "",
                 "line": TextWrapper.pad(post.dates, to: spanWidth) + TextWrapper.hanging(text, width: width, indent: spanWidth),
-            ])
+            ]
         }
 
         let markerWidth = "[\(chronology.sources.count)] ".count
-        let sources = chronology.sources.map { numbered -> TemplateRecord in
+        let sources = chronology.sources.map { numbered -> [String: Any] in
             let source = numbered.source
             let marker = "[\(numbered.number)]"
             let citation = escape(Chronology.describe(source))
@@ -75,12 +77,30 @@ struct ChronologyContext {
             ]
             values["publisher"] = source.publisher.map(escape)
             values["url"] = url
-            return TemplateRecord(values)
+            return values
+        }
+
+        // The blocks the built-in templates print whole; `entries`, `summary` and `sources` give the
+        // same per item, for templates of one's own (built only when a template asks for them).
+        let blocks: (career: [String], chronology: [String], notes: [String])
+        switch format {
+        case .text:
+            blocks = (summary.map { $0["line"] as! String }, entries.map { $0["line"] as! String }, sources.map { $0["line"] as! String })
+        case .markdown:
+            blocks = (
+                summary.map { "| \($0["dates"]!) | \($0["office"]!) | \($0["place"]!) |" },
+                entries.map { "- **\($0["date"]!)** — \($0["cited"]!)" },
+                sources.map { "\($0["number"]!). \($0["text"]!)" })
         }
 
         values = [
             "title": escape(title), "as_of": (try? EDTF(request.asOf.iso))?.display ?? request.asOf.iso, "width": width, "rule": String(repeating: "=", count: width),
-            "person": people.first ?? TemplateRecord([:]), "people": people, "summary": summary, "entries": entries, "sources": sources,
+            "person": people.first ?? TemplateRecord([:]), "people": people,
+            "career": blocks.career.joined(separator: "\n"), "chronology": blocks.chronology.joined(separator: "\n"),
+            "notes": blocks.notes.joined(separator: "\n"),
+            "summary": LazyValueWrapper(summary.map(TemplateRecord.init)),
+            "entries": LazyValueWrapper(entries.map(TemplateRecord.init)),
+            "sources": LazyValueWrapper(sources.map(TemplateRecord.init)),
             "date_width": dateWidth,
         ]
     }

@@ -4,12 +4,18 @@ enum TextWrapper {
     /// than `width` are broken. Runs of white space (line breaks included) count as one space.
     static func lines(_ text: String, width: Int) -> [String] {
         let width = max(1, width)
+        // Counting characters means walking grapheme clusters; ASCII text counts its bytes instead.
+        let ascii = text.utf8.allSatisfy { $0 < 0x80 }
         var lines: [String] = []
         var current = ""
         var currentCount = 0
-        for word in text.split(whereSeparator: \.isWhitespace) {
-            var word = Substring(word)
-            while word.count > width {
+        let words: [Substring] = ascii
+            ? text.utf8.split(whereSeparator: { $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) }).map { Substring($0) }
+            : text.split(whereSeparator: \.isWhitespace)
+        for word in words {
+            var word = word
+            var count = ascii ? word.utf8.count : word.count
+            while count > width {
                 if currentCount > 0 {
                     lines.append(current)
                     current = ""
@@ -18,8 +24,8 @@ enum TextWrapper {
                 let cut = word.index(word.startIndex, offsetBy: width)
                 lines.append(String(word[..<cut]))
                 word = word[cut...]
+                count -= width
             }
-            let count = word.count
             if currentCount > 0 && currentCount + 1 + count > width {
                 lines.append(current)
                 current = ""
@@ -59,7 +65,8 @@ enum TextWrapper {
     /// Re-wraps every line of `document` longer than `width`, keeping its leading indent.
     static func enforce(_ document: String, width: Int) -> String {
         document.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
-            guard line.count > width else { return String(line) }
+            // UTF-8 bytes bound the characters from above: most lines need no counting at all.
+            guard line.utf8.count > width, line.count > width else { return String(line) }
             let indent = line.prefix { $0 == " " }.count
             let usable = indent < width / 2 ? indent : 0
             return String(repeating: " ", count: usable)

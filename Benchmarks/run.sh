@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Cursus against the C floor and against what users would reach for instead, side by side.
+# Builds Cursus in release mode and the C floor (libxlsxwriter, constant_memory), generates
+# dossiers of N tenures (and N events) as JSON Lines, runs each tool RUNS times and prints the
+# median wall time, the peak memory (RSS) and the ratios the targets are stated in.
+#
+#   Benchmarks/run.sh [RUNS] [N ...]        default: 3 runs, N = 100000 1000000
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs=${1:-3}
+shift || true
+
+[ $# -gt 0 ] && sizes=("$@") || sizes=(100000 1000000)
+
+swift build -c release --product cursus >/dev/null
+cursus=$PWD/.build/release/cursus
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cc -O2 -o "$work/floor" Benchmarks/floor.c $(pkg-config --cflags --libs xlsxwriter)
+python3 -c 'import xlsxwriter' 2>/dev/null || python3 -m pip install --quiet --disable-pip-version-check XlsxWriter
+
+# One measurement: "seconds peak-KiB" of a command, run in $work.
+measure() { (cd "$work" && /usr/bin/time -f "%e %M" "$@" 2>&1 >/dev/null | tail -1); }
+# The median over $runs runs of a command: "seconds peak-MiB".
+median() {
+  local results=()
+  for _ in $(seq "$runs"); do results+=("$(measure "$@")"); done
+  printf '%s\n' "${results[@]}" | sort -n | awk -v n="$runs" '{t[NR]=$1; m[NR]=$2} END {i=int((n+1)/2); printf "%.2f %.0f\n", t[i], m[i]/1024}'
+}
+manifest() {  # renderer options input output
+  printf 'cursus: 1\ninputs: [%s]\nas_of: 2026-01-01\noutputs:\n  - {renderer: %s, path: %s, options: %s}\n' "$3" "$1" "$4" "$2" > "$work/$5"
+}
+
+printf '%-44s %10s %10s %9s %12s\n' "task" "median s" "peak MiB" "ratio" "against"
+row() { printf '%-44s %10s %10s %9s %12s\n' "$@"; }
+for n in "${sizes[@]}"; do
+  python3 Benchmarks/generate.py --tenures "$n" --people $(( n / 20 > 0 ? n / 20 : 1 )) --format jsonl > "$work/t$n.jsonl"
+  python3 Benchmarks/generate.py --tenures 0 --events "$n" --people 1 --format jsonl > "$work/e$n.jsonl"
+  manifest xlsx '{sheets: [tenures]}' "t$n.jsonl" t.xlsx "x$n.yml"
+  manifest csv '{table: tenures}' "t$n.jsonl" t.csv "c$n.yml"
+  manifest csv '{table: events}' "e$n.jsonl" e.csv "ec$n.yml"
+  manifest chronology '{include: [events]}' "e$n.jsonl" e.txt "et$n.yml"
+  "$cursus" render -q "$work/c$n.yml"  # the cells the C floor writes
+
+  read -r floor_t floor_m < <(median ./floor out/t.csv floor.xlsx)
+  read -r xlsx_t xlsx_m < <(median "$cursus" render -q "x$n.yml")
+  read -r pyx_t pyx_m < <(median python3 "$OLDPWD/Benchmarks/python_xlsxwriter.py" "t$n.jsonl" py.xlsx)
+  read -r csv_t csv_m < <(median "$cursus" render -q "c$n.yml")
+  read -r pyc_t pyc_m < <(median python3 "$OLDPWD/Benchmarks/python_csv.py" "t$n.jsonl" py.csv)
+  read -r ecsv_t ecsv_m < <(median "$cursus" render -q "ec$n.yml")
+  read -r chron_t chron_m < <(median "$cursus" render -q "et$n.yml")
+
+  ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2fx", a / b}'; }
+  row "C floor, CSV cells -> XLSX ($n)" "$floor_t" "$floor_m" "1.00x" "floor"
+  row "Cursus, JSONL -> XLSX ($n)" "$xlsx_t" "$xlsx_m" "$(ratio "$xlsx_t" "$floor_t")" "floor"
+  row "Python XlsxWriter, JSONL -> XLSX ($n)" "$pyx_t" "$pyx_m" "$(ratio "$pyx_t" "$xlsx_t")" "Cursus"
+  row "Cursus, JSONL -> CSV ($n)" "$csv_t" "$csv_m" "" ""
+  row "Python json+csv, JSONL -> CSV ($n)" "$pyc_t" "$pyc_m" "$(ratio "$pyc_t" "$csv_t")" "Cursus"
+  row "Cursus, events JSONL -> CSV ($n)" "$ecsv_t" "$ecsv_m" "" ""
+  row "Cursus, events JSONL -> chronology ($n)" "$chron_t" "$chron_m" "$(ratio "$chron_t" "$ecsv_t")" "events CSV"
+done
+echo "(ratios: Cursus/floor, Python/Cursus, chronology/CSV; $runs runs each; $(nproc) cores, $(free -g | awk '/Mem/ {print $2}') GiB)"
