@@ -41,8 +41,10 @@ public struct XLSXRenderer: Renderer {
             try workbook.setProperties(title: request.title, created: time_t(request.asOf.daysSinceEpoch) * 86_400)
             let styles = SheetStyles(workbook)
             for table in tables {
+                var task = request.progress.task("\(request.outputName) (\(table.rawValue))", total: table.rowCount(in: request.dossier))
+                defer { task.finish() }
                 try TableSheets(table: table, styles: styles, rowsPerSheet: rowsPerSheet)
-                    .write(request.dossier, into: workbook)
+                    .write(request.dossier, into: workbook) { task.advance() }
             }
             try workbook.close()
         } catch let error as XLSXError {
@@ -93,10 +95,11 @@ struct TableSheets {
     var sheetName: String { table.rawValue.prefix(1).uppercased() + table.rawValue.dropFirst() }
 
     /// Writes the table's rows as they are made, starting a new sheet each `rowsPerSheet` rows.
-    func write(_ dossier: Dossier, into workbook: Workbook) throws {
+    func write(_ dossier: Dossier, into workbook: Workbook, eachRow: () -> Void = {}) throws {
         var sheet = try SheetInProgress(table.columns, named: sheetName, into: workbook, styles: styles)
         var part = 1
         try table.forEachRow(of: dossier) { cells in
+            eachRow()
             if sheet.rows == rowsPerSheet {
                 try sheet.finish()
                 part += 1

@@ -14,14 +14,14 @@ struct RenderCommand: ParsableCommand {
     @Option(name: .long, help: "Render only the output with this path, or the outputs of this renderer.")
     var only: String?
 
-    @Flag(name: .shortAndLong, help: "Print nothing but errors.")
+    @Flag(name: .shortAndLong, help: "Print nothing but errors (no list of files, no progress line).")
     var quiet = false
 
     func run() throws {
         TemporaryFiles.shared.installSignalHandlers()
         try Console.run {
             let manifest = try Manifest.load(self.manifest, registry: rendererRegistry)
-            let renderer = ManifestRenderer(manifest: manifest)
+            let renderer = ManifestRenderer(manifest: manifest, progress: .forTerminal(quiet: quiet))
             let outputs = renderer.outputs(only: only)
             if outputs.isEmpty, let only {
                 let names = manifest.outputs.map(\.path) + Set(manifest.outputs.map(\.renderer)).sorted()

@@ -189,12 +189,14 @@ final class CSVTableContext {
 /// Reads one table as Cursus writes it (tenures, events, people or sources, told apart by the
 /// columns), in any column order, as a stream; `mapping` renames foreign headings (field → heading).
 public enum CSVTableLoader {
-    public static func load(_ path: String) throws(CursusError) -> DossierFile {
-        try load(path, mapping: [:], strict: true)
+    public static func load(_ path: String, progress: Progress = .silent) throws(CursusError) -> DossierFile {
+        try load(path, mapping: [:], strict: true, progress: progress)
     }
 
     /// With `strict` false (importing), unknown columns are warnings instead of errors.
-    public static func load(_ path: String, mapping: [String: String], strict: Bool) throws(CursusError) -> DossierFile {
+    public static func load(
+        _ path: String, mapping: [String: String], strict: Bool, progress: Progress = .silent
+    ) throws(CursusError) -> DossierFile {
         guard let stream = fopen(path, "rb") else {
             let exists = FileManager.default.fileExists(atPath: path)
             throw CursusError(exists ? .failure : .data, Diagnostic(.error, exists ? "cannot be read (permission denied?)" : "no such table file; check the path", at: SourceLocation(file: path)))
@@ -211,10 +213,13 @@ public enum CSVTableLoader {
         var fieldIndex: [(field: String, index: Int)] = []
         var reader = RecordReader()
         var number = 0
+        var task = progress.task("reading \((path as NSString).lastPathComponent)", total: nil, unit: "lines")
+        defer { task.finish() }
         while true {
             let length = getline(&buffer, &capacity, stream)
             guard length >= 0, let buffer else { break }
             number += 1
+            task.advance()
             var text = StreamedLines.text(buffer, length: length)
             if number == 1, text.hasPrefix("\u{FEFF}") { text.removeFirst() }
             if text.utf8.contains(0) {

@@ -48,8 +48,8 @@ public enum DossierLoader {
     static let sourceKeys: AllowedKeys = ["id", "title", "kind", "author", "publisher", "url", "published", "accessed", "quote"]
 
     /// Reads and checks one file, choosing the reader by its extension; throws every problem found in it at once.
-    public static func load(_ path: String) throws(CursusError) -> DossierFile {
-        if isStreamed(path) { return try loadStreamed(path) }
+    public static func load(_ path: String, progress: Progress = .silent) throws(CursusError) -> DossierFile {
+        if isStreamed(path) { return try loadStreamed(path, progress: progress) }
         return try decode(try InputFile.read(path, what: "dossier"))
     }
 
@@ -58,8 +58,9 @@ public enum DossierLoader {
         ["jsonl", "ndjson", "csv"].contains((path as NSString).pathExtension.lowercased())
     }
 
-    private static func loadStreamed(_ path: String) throws(CursusError) -> DossierFile {
-        (path as NSString).pathExtension.lowercased() == "csv" ? try CSVTableLoader.load(path) : try JSONLinesLoader.load(path)
+    private static func loadStreamed(_ path: String, progress: Progress) throws(CursusError) -> DossierFile {
+        (path as NSString).pathExtension.lowercased() == "csv"
+            ? try CSVTableLoader.load(path, progress: progress) : try JSONLinesLoader.load(path, progress: progress)
     }
 
     /// Decodes an already-read YAML or JSON file.

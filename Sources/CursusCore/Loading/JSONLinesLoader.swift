@@ -12,7 +12,7 @@ enum JSONLinesLoader {
     static let maximumErrors = 100
     static let maximumLineLength = 16 * 1024 * 1024
 
-    static func load(_ path: String) throws(CursusError) -> DossierFile {
+    static func load(_ path: String, progress: Progress = .silent) throws(CursusError) -> DossierFile {
         guard let stream = fopen(path, "rb") else {
             let exists = FileManager.default.fileExists(atPath: path)
             throw CursusError(exists ? .failure : .data, Diagnostic(.error, exists ? "cannot be read (permission denied?)" : "no such dossier file; check the path", at: SourceLocation(file: path)))
@@ -24,9 +24,12 @@ enum JSONLinesLoader {
         var capacity = 0
         defer { free(buffer) }
         var records = 0
+        var task = progress.task("reading \((path as NSString).lastPathComponent)", total: nil, unit: "lines")
+        defer { task.finish() }
         while true {
             let length = getline(&buffer, &capacity, stream)
             guard length >= 0, let buffer else { break }
+            task.advance()
             context.number += 1
             var count = length
             buffer.withMemoryRebound(to: UInt8.self, capacity: count) { bytes in

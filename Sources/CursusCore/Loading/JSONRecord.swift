@@ -28,12 +28,12 @@ final class JSONLineContext {
 
 /// A JSON object from a JSON Lines file, read with the same rules as YAML mappings.
 struct JSONRecord: RecordFields {
-    let entries: [(key: String, value: JSONValue, offset: Int)]
+    let entries: [(key: String, value: JSONValue, offset: Int, keyOffset: Int)]
     let what: String
     let offset: Int
     let context: JSONLineContext
 
-    private func entry(_ key: String) -> (key: String, value: JSONValue, offset: Int)? {
+    private func entry(_ key: String) -> (key: String, value: JSONValue, offset: Int, keyOffset: Int)? {
         // Lengths first: most keys differ in length, and that is cheaper than comparing text.
         let length = key.utf8.count
         guard let entry = entries.first(where: { $0.key.utf8.count == length && $0.key == key }) else { return nil }
@@ -45,7 +45,7 @@ struct JSONRecord: RecordFields {
 
     var keys: [String] { entries.map(\.key) }
 
-    private func wrongType(_ key: String, _ entry: (key: String, value: JSONValue, offset: Int), expected: String) {
+    private func wrongType(_ key: String, _ entry: (key: String, value: JSONValue, offset: Int, keyOffset: Int), expected: String) {
         context.report("'\(key)' of \(MappingReader.article(what)) must be \(expected), found \(entry.value.kindDescription)", offset: entry.offset)
     }
 
@@ -139,7 +139,7 @@ struct JSONRecord: RecordFields {
 
     func checkKeys(_ allowed: AllowedKeys) {
         for entry in entries where entry.key != "type" && !allowed.contains(entry.key) {
-            context.report("unknown key '\(entry.key)' in \(MappingReader.article(what))\(Suggestion.didYouMean(entry.key, in: allowed.list))", offset: entry.offset)
+            context.report("unknown key '\(entry.key)' in \(MappingReader.article(what))\(Suggestion.didYouMean(entry.key, in: allowed.list))", offset: entry.keyOffset)
         }
     }
 

@@ -7,7 +7,8 @@ enum JSONValue {
     case number(String)
     case string(String)
     case array([JSONValue])
-    case object([(key: String, value: JSONValue, offset: Int)])
+    /// Members with the byte offsets of their value and of their key.
+    case object([(key: String, value: JSONValue, offset: Int, keyOffset: Int)])
 
     var kindDescription: String {
         switch self {
@@ -192,7 +193,7 @@ struct JSONScanner {
         defer { depth -= 1 }
         if depth > Self.maximumDepth { throw fail("nesting deeper than \(Self.maximumDepth) levels") }
         index += 1
-        var entries: [(key: String, value: JSONValue, offset: Int)] = []
+        var entries: [(key: String, value: JSONValue, offset: Int, keyOffset: Int)] = []
         skipSpace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") { index += 1; return .object(entries) }
         while true {
@@ -208,7 +209,7 @@ struct JSONScanner {
             index += 1
             skipSpace()
             let offset = index
-            entries.append((key, try value(), offset))
+            entries.append((key, try value(), offset, keyOffset))
             skipSpace()
             guard index < bytes.count else { throw fail("an object is never closed with '}'") }
             if bytes[index] == UInt8(ascii: ",") { index += 1; continue }

@@ -4,9 +4,11 @@ import Foundation
 /// only when every output succeeded, moves them all into place.
 public struct ManifestRenderer: Sendable {
     public let manifest: Manifest
+    public let progress: Progress
 
-    public init(manifest: Manifest) {
+    public init(manifest: Manifest, progress: Progress = .silent) {
         self.manifest = manifest
+        self.progress = progress
     }
 
     /// Loads and merges every input, reporting the problems of all of them at once.
@@ -21,7 +23,7 @@ public struct ManifestRenderer: Sendable {
                         at: location, sourceLine: location.line.flatMap(manifestLine)))
                 continue
             }
-            if let file = bag.collect({ () throws(CursusError) in try DossierLoader.load(path) }) {
+            if let file = bag.collect({ () throws(CursusError) in try DossierLoader.load(path, progress: progress) }) {
                 files.append(file)
                 bag.append(contentsOf: file.warnings)
             }
@@ -61,7 +63,8 @@ public struct ManifestRenderer: Sendable {
             let path = try OutputLocation.resolve(output.path, in: manifest.outputDirectory, at: nil, transaction: transaction)
             let request = RenderRequest(
                 dossier: output.filter.apply(to: dossier, asOf: asOf), options: output.options, asOf: asOf,
-                title: manifest.title, baseDirectory: manifest.directory, displayDirectory: manifest.displayDirectory)
+                title: manifest.title, baseDirectory: manifest.directory, displayDirectory: manifest.displayDirectory,
+                progress: progress, outputName: output.path)
             try renderer.render(request, to: transaction.add(path))
         } catch let error as CursusError {
             throw CursusError(error.kind, error.diagnostics.map { attribute($0, to: output) })

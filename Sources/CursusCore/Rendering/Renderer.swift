@@ -144,11 +144,17 @@ public struct RenderRequest: Sendable {
     public var baseDirectory: String
     /// The same folder as the user wrote it (relative to the working folder, or empty), for messages.
     public var displayDirectory: String
+    /// Where long renders report how far they are.
+    public var progress: Progress
+    /// The output's name, for the progress line.
+    public var outputName: String
 
     public init(
         dossier: Dossier, options: RenderOptions, asOf: CalendarDay, title: String?, baseDirectory: String,
-        displayDirectory: String = ""
+        displayDirectory: String = "", progress: Progress = .silent, outputName: String = ""
     ) {
+        self.progress = progress
+        self.outputName = outputName
         self.dossier = dossier
         self.options = options
         self.asOf = asOf

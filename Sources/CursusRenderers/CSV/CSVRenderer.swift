@@ -28,7 +28,10 @@ public struct CSVRenderer: Renderer {
         let writer = try output.textWriter()
         var bytes: [UInt8] = options.bool("bom") == true ? [0xEF, 0xBB, 0xBF] : []
         encoder.appendLine(table.columns.map(TableCell.text), to: &bytes)
+        var task = request.progress.task(request.outputName, total: table.rowCount(in: request.dossier))
+        defer { task.finish() }
         table.forEachRow(of: request.dossier) { row in
+            task.advance()
             encoder.appendLine(row, to: &bytes)
             if bytes.count >= 1 << 16 {
                 writer.write(bytes: bytes)

@@ -1,0 +1,78 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Progress of long work on a terminal: after about a second, one line on standard error
+/// ("tenures.csv: 412,000 of 1,000,000 records, 205,000/s"), redrawn at most ten times a second
+/// and cleared when the work is done. Silent when standard error is not a terminal.
+public final class Progress: @unchecked Sendable {
+    public static let silent = Progress(enabled: false)
+    let enabled: Bool
+
+    public init(enabled: Bool) {
+        self.enabled = enabled
+    }
+
+    /// Progress shown only where a person watches: standard error is a terminal, and not `quiet`.
+    public static func forTerminal(quiet: Bool) -> Progress {
+        Progress(enabled: !quiet && isatty(STDERR_FILENO) == 1)
+    }
+
+    /// A piece of work of `total` units (nil when unknown), named `name` on the line.
+    public func task(_ name: String, total: Int?, unit: String = "records") -> Task {
+        Task(progress: self, name: name, total: total, unit: unit)
+    }
+
+    /// One piece of work; call `advance` as it goes and `finish` at the end.
+    public struct Task {
+        let progress: Progress
+        let name: String
+        let total: Int?
+        let unit: String
+        private var done = 0
+        private var nextCheck = 1024
+        private let started = Date()
+        private var lastDrawn: Date?
+
+        init(progress: Progress, name: String, total: Int?, unit: String) {
+            self.progress = progress
+            self.name = name
+            self.total = total
+            self.unit = unit
+        }
+
+        public mutating func advance(by count: Int = 1) {
+            done += count
+            guard progress.enabled, done >= nextCheck else { return }
+            nextCheck = done + 1024
+            let now = Date()
+            guard now.timeIntervalSince(started) >= 1, lastDrawn.map({ now.timeIntervalSince($0) >= 0.1 }) ?? true else { return }
+            lastDrawn = now
+            let rate = Int(Double(done) / now.timeIntervalSince(started))
+            let of = total.map { " of \(Self.grouped($0))" } ?? ""
+            progress.draw("\(name): \(Self.grouped(done))\(of) \(unit), \(Self.grouped(rate))/s")
+        }
+
+        /// Clears the line, when one was drawn.
+        public func finish() {
+            if lastDrawn != nil { progress.draw("") }
+        }
+
+        static func grouped(_ number: Int) -> String {
+            let digits = Array(String(number))
+            var result = ""
+            for (index, digit) in digits.enumerated() {
+                if index > 0 && (digits.count - index) % 3 == 0 { result.append(",") }
+                result.append(digit)
+            }
+            return result
+        }
+    }
+
+    /// Rewrites the current terminal line.
+    func draw(_ line: String) {
+        FileHandle.standardError.write(Data(("\r\u{1B}[K" + line).utf8))
+    }
+}
