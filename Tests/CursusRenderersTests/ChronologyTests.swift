@@ -34,9 +34,8 @@ let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     }
 
     @Test func enforceRewrapsOnlyLongLines() {
-        let document = "short\n    an indented line that is far too long for it\nok"
-        let enforced = TextWrapper.enforce(document, width: 20)
-        #expect(enforced == "short\n    an indented line\n    that is far too\n    long for it\nok")
+        let document = "short\n    an indented line that is far too long for it\nok\n"
+        #expect(TextWrapper.enforcedLines(document, width: 20) == ["short", "    an indented line", "    that is far too", "    long for it", "ok"])
     }
 }
 
@@ -54,8 +53,8 @@ let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
 
 @Suite struct PaginatorTests {
     @Test func pagesCarryAHeaderAndAreSeparatedByFormFeeds() {
-        let document = (1...7).map { "line \($0)" }.joined(separator: "\n") + "\n"
-        let pages = Paginator(title: "A title", width: 30, pageLength: 5).paginate(document).components(separatedBy: "\u{0C}")
+        let pages = Paginator(title: "A title", width: 30, pageLength: 5).paginate((1...7).map { "line \($0)" })
+            .components(separatedBy: "\u{0C}")
         #expect(pages.count == 3)
         #expect(pages[0] == "A title".padding(toLength: 30 - "page 1 of 3".count, withPad: " ", startingAt: 0) + "page 1 of 3\n\nline 1\nline 2\nline 3\n")
         #expect(pages[2].hasSuffix("\nline 7\n"))

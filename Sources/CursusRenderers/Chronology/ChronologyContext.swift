@@ -37,10 +37,11 @@ struct ChronologyContext {
         }
         let title = request.title ?? dossier.people.first.map { "\($0.name) — chronology" } ?? "Chronology"
 
-        // Each entry once: its date as people read it, its text and markers, and its wrapped line.
-        let displays = chronology.entries.map(\.date.display)
-        let dateWidth = (displays.map(\.count).max() ?? 0) + 2
-        let entries = zip(chronology.entries, displays).map { entry, display -> [String: Any] in
+        // Entries can number millions: the block is built in one pass, keeping nothing per entry;
+        // records for templates that loop over `entries` are made only if one asks for them.
+        let dateWidth = (chronology.entries.map { $0.date.display.count }.max() ?? 0) + 2
+        func entry(_ entry: Chronology.Entry) -> [String: Any] {
+            let display = entry.date.display
             let markers = chronology.markers(entry.sourceIDs)
             let text = escape(entry.text)
             let cited = markers.isEmpty ? text : text + " " + markers
@@ -50,6 +51,12 @@ struct ChronologyContext {
                 "line": TextWrapper.pad(display, to: dateWidth)
                     + TextWrapper.hanging(cited, width: width, indent: min(dateWidth, width / 2), keepingLastWords: markers),
             ]
+        }
+        var chronologyBlock = ""
+        for (index, item) in chronology.entries.enumerated() {
+            let values = entry(item)
+            if index > 0 { chronologyBlock += "\n" }
+            chronologyBlock += format == .text ? values["line"] as! String : "- **\(values["date"]!)** — \(values["cited"]!)"
         }
 
         let spanWidth = min((chronology.posts.map(\.dates.count).max() ?? 0) + 2, width / 2)
@@ -81,25 +88,17 @@ struct ChronologyContext {
         }
 
         // The blocks the built-in templates print whole; `entries`, `summary` and `sources` give the
-        // same per item, for templates of one's own (built only when a template asks for them).
-        let blocks: (career: [String], chronology: [String], notes: [String])
-        switch format {
-        case .text:
-            blocks = (summary.map { $0["line"] as! String }, entries.map { $0["line"] as! String }, sources.map { $0["line"] as! String })
-        case .markdown:
-            blocks = (
-                summary.map { "| \($0["dates"]!) | \($0["office"]!) | \($0["place"]!) |" },
-                entries.map { "- **\($0["date"]!)** — \($0["cited"]!)" },
-                sources.map { "\($0["number"]!). \($0["text"]!)" })
-        }
+        // same per item, for templates of one's own.
+        let career = format == .text
+            ? summary.map { $0["line"] as! String } : summary.map { "| \($0["dates"]!) | \($0["office"]!) | \($0["place"]!) |" }
+        let notes = format == .text ? sources.map { $0["line"] as! String } : sources.map { "\($0["number"]!). \($0["text"]!)" }
 
         values = [
             "title": escape(title), "as_of": (try? EDTF(request.asOf.iso))?.display ?? request.asOf.iso, "width": width, "rule": String(repeating: "=", count: width),
             "person": people.first ?? TemplateRecord([:]), "people": people,
-            "career": blocks.career.joined(separator: "\n"), "chronology": blocks.chronology.joined(separator: "\n"),
-            "notes": blocks.notes.joined(separator: "\n"),
+            "career": career.joined(separator: "\n"), "chronology": chronologyBlock, "notes": notes.joined(separator: "\n"),
             "summary": LazyValueWrapper(summary.map(TemplateRecord.init)),
-            "entries": LazyValueWrapper(entries.map(TemplateRecord.init)),
+            "entries": LazyValueWrapper(chronology.entries.map { TemplateRecord(entry($0)) }),
             "sources": LazyValueWrapper(sources.map(TemplateRecord.init)),
             "date_width": dateWidth,
         ]

@@ -48,7 +48,7 @@ public struct ChronologyRenderer: Renderer {
             options.string("template") ?? (format == .markdown ? "chronology-md" : "chronology"), request: request)
 
         let environment = Environment(loader: template.loader, extensions: [Self.filters(width: width)], trimBehaviour: .smart)
-        var document: String
+        let document: String
         do {
             document = try environment.renderTemplate(name: template.name, context: context)
         } catch let error as TemplateSyntaxError {
@@ -56,15 +56,20 @@ public struct ChronologyRenderer: Renderer {
         } catch let error as TemplateDoesNotExist {
             throw CursusError(.data, Diagnostic(.error, "a template includes one that does not exist: \(error.description)"))
         }
-        if format == .text {
-            document = TextWrapper.enforce(document, width: width)
-            if let pageLength {
-                document = Paginator(title: context["title"] as? String ?? "", width: width, pageLength: pageLength).paginate(document)
+        let writer = try output.textWriter()
+        if format == .markdown {
+            writer.write(document)
+            if !document.hasSuffix("\n") { writer.write("\n") }
+        } else if let pageLength {
+            let lines = TextWrapper.enforcedLines(document, width: width)
+            writer.write(Paginator(title: context["title"] as? String ?? "", width: width, pageLength: pageLength).paginate(lines))
+        } else {
+            // Line by line into the file: a chronology of a million entries is never copied whole.
+            TextWrapper.forEachEnforcedLine(document, width: width) { line in
+                writer.write(line)
+                writer.write("\n")
             }
         }
-        if !document.hasSuffix("\n") { document += "\n" }
-        let writer = try output.textWriter()
-        writer.write(document)
         try writer.close()
     }
 

@@ -5,9 +5,7 @@ struct Paginator {
     let width: Int
     let pageLength: Int
 
-    func paginate(_ document: String) -> String {
-        var lines = document.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        if lines.last == "" { lines.removeLast() }
+    func paginate(_ lines: [String]) -> String {
         let body = pageLength - 2
         let pageCount = max(1, (lines.count + body - 1) / body)
         var pages: [String] = []

@@ -62,16 +62,28 @@ enum TextWrapper {
         return count >= width ? text : text + String(repeating: " ", count: width - count)
     }
 
-    /// Re-wraps every line of `document` longer than `width`, keeping its leading indent.
-    static func enforce(_ document: String, width: Int) -> String {
-        document.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+    /// Each line of `document` (without a last empty line), re-wrapped to `width` when longer,
+    /// keeping its leading indent.
+    static func forEachEnforcedLine(_ document: String, width: Int, _ body: (String) -> Void) {
+        var lines = document.split(separator: "\n", omittingEmptySubsequences: false)
+        if lines.last?.isEmpty == true { lines.removeLast() }
+        for line in lines {
             // UTF-8 bytes bound the characters from above: most lines need no counting at all.
-            guard line.utf8.count > width, line.count > width else { return String(line) }
+            guard line.utf8.count > width, line.count > width else {
+                body(String(line))
+                continue
+            }
             let indent = line.prefix { $0 == " " }.count
             let usable = indent < width / 2 ? indent : 0
-            return String(repeating: " ", count: usable)
-                + hanging(String(line.dropFirst(indent)), width: width, indent: usable)
-        }.joined(separator: "\n")
+            body(String(repeating: " ", count: usable) + hanging(String(line.dropFirst(indent)), width: width, indent: usable))
+        }
+    }
+
+    /// `forEachEnforcedLine`'s lines, collected (for pagination).
+    static func enforcedLines(_ document: String, width: Int) -> [String] {
+        var lines: [String] = []
+        forEachEnforcedLine(document, width: width) { lines.append(contentsOf: $0.components(separatedBy: "\n")) }
+        return lines
     }
 }
 
