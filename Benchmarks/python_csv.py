@@ -5,20 +5,13 @@ the same columns, tenures sorted by start.
   python_csv.py tenures.jsonl out.csv
 """
 import csv
-import json
 import sys
 
-from python_xlsxwriter import COLUMNS, bounds
+from python_xlsxwriter import COLUMNS, bounds, read_tenures
 
 
 def main():
-    tenures = []
-    with open(sys.argv[1], encoding="utf-8") as stream:
-        for line in stream:
-            record = json.loads(line)
-            if record.get("type") == "tenure":
-                tenures.append(record)
-    tenures.sort(key=lambda t: (str(bounds(t.get("start"))[0] or ""), t["id"]))
+    tenures = read_tenures(sys.argv[1])
     with open(sys.argv[2], "w", newline="", encoding="utf-8") as out:
         writer = csv.writer(out)
         writer.writerow(COLUMNS)

@@ -31,14 +31,20 @@ def bounds(text):
     return day, day
 
 
-def main():
+def read_tenures(path):
+    """The tenures of a JSON Lines dossier, sorted by start, then id."""
     tenures = []
-    with open(sys.argv[1], encoding="utf-8") as stream:
+    with open(path, encoding="utf-8") as stream:
         for line in stream:
             record = json.loads(line)
             if record.get("type") == "tenure":
                 tenures.append(record)
     tenures.sort(key=lambda t: (bounds(t.get("start"))[0] or datetime.date.min, t["id"]))
+    return tenures
+
+
+def main():
+    tenures = read_tenures(sys.argv[1])
     workbook = xlsxwriter.Workbook(sys.argv[2], {"constant_memory": True})
     sheet = workbook.add_worksheet("Tenures")
     day = workbook.add_format({"num_format": "yyyy-mm-dd"})

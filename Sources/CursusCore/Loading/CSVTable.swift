@@ -197,32 +197,22 @@ public enum CSVTableLoader {
     public static func load(
         _ path: String, mapping: [String: String], strict: Bool, progress: Progress = .silent
     ) throws(CursusError) -> DossierFile {
-        guard let stream = fopen(path, "rb") else {
-            let exists = FileManager.default.fileExists(atPath: path)
-            throw CursusError(exists ? .failure : .data, Diagnostic(.error, exists ? "cannot be read (permission denied?)" : "no such table file; check the path", at: SourceLocation(file: path)))
-        }
-        defer { fclose(stream) }
+        let reader = try LineReader(path: path, what: "table")
         let lines = StreamedLines(path: path)
         let context = CSVTableContext(path: path, lines: lines)
-        var buffer: UnsafeMutablePointer<CChar>?
-        var capacity = 0
-        defer { free(buffer) }
         var parser: CSVRecordParser?
         var header: CSVRecordParser.Record?
         var table: DossierTable?
         var fieldIndex: [(field: String, index: Int)] = []
-        var reader = RecordReader()
-        var number = 0
+        var records = RecordReader()
         var task = progress.task("reading \((path as NSString).lastPathComponent)", total: nil, unit: "lines")
         defer { task.finish() }
-        while true {
-            let length = getline(&buffer, &capacity, stream)
-            guard length >= 0, let buffer else { break }
-            number += 1
+        while let bytes = reader.next() {
+            let number = reader.number
             task.advance()
-            var text = StreamedLines.text(buffer, length: length)
+            var text = String(decoding: bytes, as: UTF8.self)
             if number == 1, text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-            if text.utf8.contains(0) {
+            if bytes.contains(0) {
                 throw CursusError(.data, Diagnostic(.error, "is not a text table (NUL byte in line \(number))", at: SourceLocation(file: path, line: number)))
             }
             if parser == nil { parser = CSVRecordParser(delimiter: CSVRecordParser.delimiter(of: text[...])) }
@@ -240,23 +230,23 @@ public enum CSVTableLoader {
             }
             let row = CSVRecord(values: values, columns: columns, what: table.recordName, context: context, line: record.line)
             switch table {
-            case .tenures: reader.readTenure(row, defaultPerson: nil, deferring: true)
+            case .tenures: records.readTenure(row, defaultPerson: nil, deferring: true)
             // A table always has the people column: an empty cell means nobody, not "the one person".
-            case .events: reader.readEvent(row, defaultPerson: nil)
-            case .people: reader.readPerson(row)
-            case .sources: reader.readSource(row)
+            case .events: records.readEvent(row, defaultPerson: nil)
+            case .people: records.readPerson(row)
+            case .sources: records.readSource(row)
             }
         }
         if parser?.isInsideQuotes == true {
-            context.report("a quoted field is never closed before the end of the table", line: number, column: nil)
+            context.report("a quoted field is never closed before the end of the table", line: reader.number, column: nil)
         }
         if header == nil { context.report("the table is empty", line: nil, column: nil) }
-        reader.settleOwners { message, location in context.report(message, line: location.line, column: nil) }
-        reader.reportDuplicates { diagnostic in context.report(diagnostic.message, line: diagnostic.location?.line, column: diagnostic.location?.column) }
+        records.settleOwners { message, location in context.report(message, line: location.line, column: nil) }
+        records.reportDuplicates { diagnostic in context.report(diagnostic.message, line: diagnostic.location?.line, column: diagnostic.location?.column) }
         try context.bag.throwIfErrors()
         return DossierFile(
-            path: path, dossier: reader.dossier, references: reader.references, warnings: context.bag.diagnostics, lines: lines,
-            ids: reader.ids)
+            path: path, dossier: records.dossier, references: records.references, warnings: context.bag.diagnostics, lines: lines,
+            ids: records.ids)
     }
 
     /// Which table the header describes, and the index of each field's column.

@@ -13,44 +13,30 @@ enum JSONLinesLoader {
     static let maximumLineLength = 16 * 1024 * 1024
 
     static func load(_ path: String, progress: Progress = .silent) throws(CursusError) -> DossierFile {
-        guard let stream = fopen(path, "rb") else {
-            let exists = FileManager.default.fileExists(atPath: path)
-            throw CursusError(exists ? .failure : .data, Diagnostic(.error, exists ? "cannot be read (permission denied?)" : "no such dossier file; check the path", at: SourceLocation(file: path)))
-        }
-        defer { fclose(stream) }
+        let lines = try LineReader(path: path, what: "dossier")
         let context = JSONLineContext(path: path)
         var reader = RecordReader()
-        var buffer: UnsafeMutablePointer<CChar>?
-        var capacity = 0
-        defer { free(buffer) }
         var records = 0
         var task = progress.task("reading \((path as NSString).lastPathComponent)", total: nil, unit: "lines")
         defer { task.finish() }
-        while true {
-            let length = getline(&buffer, &capacity, stream)
-            guard length >= 0, let buffer else { break }
+        while var bytes = lines.next() {
             task.advance()
-            context.number += 1
-            var count = length
-            buffer.withMemoryRebound(to: UInt8.self, capacity: count) { bytes in
-                while count > 0 && (bytes[count - 1] == 0x0A || bytes[count - 1] == 0x0D) { count -= 1 }
-                var start = 0
-                if context.number == 1 && count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { start = 3 }
-                context.bytes = UnsafeBufferPointer(start: bytes + start, count: count - start)
-                if context.bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return }
-                if count > maximumLineLength {
-                    context.report("the line is longer than \(maximumLineLength / 1024 / 1024) MiB; one record a line", offset: nil)
-                    return
-                }
+            context.number = lines.number
+            if lines.number == 1, bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = UnsafeBufferPointer(rebasing: bytes[3...]) }
+            context.bytes = bytes
+            if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
+            if bytes.count > maximumLineLength {
+                context.report("the line is longer than \(maximumLineLength / 1024 / 1024) MiB; one record a line", offset: nil)
+            } else {
                 records += 1
-                read(context.bytes, context: context, into: &reader)
+                read(bytes, context: context, into: &reader)
             }
             if context.bag.diagnostics.count >= maximumErrors {
-                context.bag.append(Diagnostic(.error, "too many errors; stopped reading at line \(context.number)", at: SourceLocation(file: path)))
+                context.bag.append(Diagnostic(.error, "too many errors; stopped reading at line \(lines.number)", at: SourceLocation(file: path)))
                 break
             }
         }
-        if ferror(stream) != 0 {
+        if lines.failed {
             throw CursusError(.failure, Diagnostic(.error, "cannot be read: \(String(cString: strerror(errno)))", at: SourceLocation(file: path)))
         }
         if records == 0 && context.bag.diagnostics.isEmpty {
@@ -111,26 +97,10 @@ struct StreamedLines: LineSource {
     let path: String
 
     func line(_ number: Int) -> String? {
-        guard let stream = fopen(path, "rb") else { return nil }
-        defer { fclose(stream) }
-        var buffer: UnsafeMutablePointer<CChar>?
-        var capacity = 0
-        defer { free(buffer) }
-        var current = 0
-        while getline(&buffer, &capacity, stream) >= 0, let buffer {
-            current += 1
-            if current == number { return Self.text(buffer, length: strlen(buffer)) }
+        guard let lines = try? LineReader(path: path, what: "dossier") else { return nil }
+        while let bytes = lines.next() {
+            if lines.number == number { return String(decoding: bytes, as: UTF8.self) }
         }
         return nil
-    }
-
-    /// A line from `getline` as text, without its line break (LF or CRLF; a CRLF is one
-    /// Character in Swift, so the bytes are trimmed, not the string).
-    static func text(_ buffer: UnsafeMutablePointer<CChar>, length: Int) -> String {
-        buffer.withMemoryRebound(to: UInt8.self, capacity: length) { bytes in
-            var count = length
-            while count > 0 && (bytes[count - 1] == 0x0A || bytes[count - 1] == 0x0D) { count -= 1 }
-            return String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self)
-        }
     }
 }
