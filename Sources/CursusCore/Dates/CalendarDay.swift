@@ -70,11 +70,6 @@ public struct CalendarDay: Sendable, Hashable, Comparable, CustomStringConvertib
         }
     }
 
-    /// The day `days` after this one.
-    public func adding(days: Int) -> CalendarDay {
-        CalendarDay(daysSinceEpoch: daysSinceEpoch + days)
-    }
-
     /// The day `daysSinceEpoch` days after 1970-01-01 (Hinnant's civil_from_days).
     public init(daysSinceEpoch: Int) {
         let z = daysSinceEpoch + 719_468

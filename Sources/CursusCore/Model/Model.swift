@@ -238,7 +238,5 @@ public struct Dossier: Sendable {
         }
     }
 
-    /// People sorted by name, then id.
-    public var sortedPeople: [Person] { people.sorted { ($0.name, $0.id) < ($1.name, $1.id) } }
 
 }
