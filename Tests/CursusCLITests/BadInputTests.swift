@@ -78,6 +78,10 @@ let badInputs: [BadInput] = [
         ],
         expected: ["more.yml:4:10: error: duplicate tenure id 't'; it is first defined at d.yml:6"]),
     BadInput(
+        name: "duplicate id within one file",
+        files: ["d.yml": goodDossier.replacingOccurrences(of: "events:\n", with: "  - {id: t, office: Envoy}\nevents:\n")],
+        expected: ["d.yml:11:10: error: duplicate tenure id 't'; it is first defined at d.yml:6", "  - {id: t, office: Envoy}"]),
+    BadInput(
         name: "dangling tenure reference",
         files: ["d.yml": goodDossier.replacingOccurrences(of: "tenure: t,", with: "tenure: tt,")],
         expected: ["d.yml:12:56: error: event 'e' refers to tenure 'tt', which no input defines (did you mean 't'?)"]),

@@ -201,7 +201,6 @@ public enum CSVTableLoader {
         let lines = StreamedLines(path: path)
         let context = CSVTableContext(path: path, lines: lines)
         var parser: CSVRecordParser?
-        var header: CSVRecordParser.Record?
         var table: DossierTable?
         var fieldIndex: [(field: String, index: Int)] = []
         var records = RecordReader()
@@ -217,8 +216,7 @@ public enum CSVTableLoader {
             }
             if parser == nil { parser = CSVRecordParser(delimiter: CSVRecordParser.delimiter(of: text[...])) }
             guard let record = parser!.feed(text[...], number: number) else { continue }
-            guard header != nil, let table else {
-                header = record
+            guard let table else {
                 (table, fieldIndex) = try columns(of: record, mapping: mapping, strict: strict, context: context)
                 continue
             }
@@ -240,13 +238,8 @@ public enum CSVTableLoader {
         if parser?.isInsideQuotes == true {
             context.report("a quoted field is never closed before the end of the table", line: reader.number, column: nil)
         }
-        if header == nil { context.report("the table is empty", line: nil, column: nil) }
-        records.settleOwners { message, location in context.report(message, line: location.line, column: nil) }
-        records.reportDuplicates { diagnostic in context.report(diagnostic.message, line: diagnostic.location?.line, column: diagnostic.location?.column) }
-        try context.bag.throwIfErrors()
-        return DossierFile(
-            path: path, dossier: records.dossier, references: records.references, warnings: context.bag.diagnostics, lines: lines,
-            ids: records.ids)
+        if table == nil { context.report("the table is empty", line: nil, column: nil) }
+        return try records.finish(path: path, lines: lines, bag: &context.bag)
     }
 
     /// Which table the header describes, and the index of each field's column.

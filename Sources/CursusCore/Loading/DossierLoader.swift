@@ -71,12 +71,7 @@ public enum DossierLoader {
         if let top = MappingReader(tree.root, what: "dossier", file: file, problems: problems) {
             reader.read(top)
         }
-        reader.reportDuplicates { problems.bag.append($0) }
-        let bag = problems.bag
-        try bag.throwIfErrors()
-        return DossierFile(
-            path: file.path, dossier: reader.dossier, references: reader.references, warnings: bag.diagnostics, lines: file,
-            ids: reader.ids)
+        return try reader.finish(path: file.path, lines: file, bag: &problems.bag)
     }
 }
 
@@ -142,7 +137,7 @@ struct RecordReader {
     }
 
     /// Reports each id defined twice in the file, saying where it was first defined.
-    func reportDuplicates(_ report: (Diagnostic) -> Void) {
+    private func reportDuplicates(_ report: (Diagnostic) -> Void) {
         for duplicate in duplicates {
             let first = dossier.firstLocation(of: duplicate.id, kind: duplicate.kind)
             let place = first.map { "\($0.file):\($0.line ?? 0)" } ?? "earlier"
@@ -258,8 +253,25 @@ struct RecordReader {
             category: reader.string("category"), tenure: tenure, sources: sources, location: reader.location(of: "id")))
     }
 
+    /// Ends a file: settles records that named no person, reports duplicate ids, and throws
+    /// every error in `bag`, or gives the file with its warnings.
+    mutating func finish(path: String, lines: any LineSource, bag: inout DiagnosticBag) throws(CursusError) -> DossierFile {
+        var found = DiagnosticBag()
+        settleOwners { message, location in
+            found.append(Diagnostic(.error, message, at: location, sourceLine: location.line.flatMap(lines.line)))
+        }
+        reportDuplicates { diagnostic in
+            var diagnostic = diagnostic
+            diagnostic.sourceLine = diagnostic.location?.line.flatMap(lines.line)
+            found.append(diagnostic)
+        }
+        bag.append(contentsOf: found.diagnostics)
+        try bag.throwIfErrors()
+        return DossierFile(path: path, dossier: dossier, references: references, warnings: bag.diagnostics, lines: lines, ids: ids)
+    }
+
     /// Gives the records that named no person the file's one person, or reports them.
-    mutating func settleOwners(report: (String, SourceLocation) -> Void) {
+    private mutating func settleOwners(report: (String, SourceLocation) -> Void) {
         guard !ownerless.isEmpty else { return }
         guard dossier.people.count == 1 else {
             for entry in ownerless {

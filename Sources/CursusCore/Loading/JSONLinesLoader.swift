@@ -42,18 +42,7 @@ enum JSONLinesLoader {
         if records == 0 && context.bag.diagnostics.isEmpty {
             context.bag.append(Diagnostic(.error, "is empty; a JSON Lines dossier has one record a line, e.g. {\"type\": \"person\", \"id\": \"p\", \"name\": \"…\"}", at: SourceLocation(file: path)))
         }
-        reader.settleOwners { message, location in
-            context.bag.append(Diagnostic(.error, message, at: location, sourceLine: location.line.flatMap(StreamedLines(path: path).line)))
-        }
-        reader.reportDuplicates { diagnostic in
-            var diagnostic = diagnostic
-            diagnostic.sourceLine = diagnostic.location?.line.flatMap(StreamedLines(path: path).line)
-            context.bag.append(diagnostic)
-        }
-        try context.bag.throwIfErrors()
-        return DossierFile(
-            path: path, dossier: reader.dossier, references: reader.references, warnings: context.bag.diagnostics,
-            lines: StreamedLines(path: path), ids: reader.ids)
+        return try reader.finish(path: path, lines: StreamedLines(path: path), bag: &context.bag)
     }
 
     private static func read(_ bytes: UnsafeBufferPointer<UInt8>, context: JSONLineContext, into reader: inout RecordReader) {
