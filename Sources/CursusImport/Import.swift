@@ -23,6 +23,14 @@ struct ImportWarnings {
         diagnostics.append(file.diagnostic(message, line: line, column: nil, severity: .warning, scope: scope))
     }
 
+    /// `end`, unless it is over before `start` begins (a dossier would refuse that): then a
+    /// warning at `line`, and no end.
+    mutating func end(_ end: EDTF?, after start: EDTF?, line: Int?) -> EDTF? {
+        guard let start, let end, Tenure.endsBeforeStart(start, end) else { return end }
+        warn("the post ends (\(end.text)) before it starts (\(start.text)); the end is left out, check both dates", line: line)
+        return nil
+    }
+
     func error(_ message: String, line: Int?, column: Int? = nil) -> CursusError {
         CursusError(.data, file.diagnostic(message, line: line, column: column, scope: scope))
     }

@@ -38,6 +38,7 @@ let specificationExamples = [
         ("85", "four digits"),
         ("19850", "Y prefix"),
         ("Y1985", "more than four digits"),
+        ("Y117000000070000003", "more than nine digits"),
         ("-0000", "no year -0000"),
         ("2008/2009/2010", "exactly one '/'"),
         ("/", "at least one side"),

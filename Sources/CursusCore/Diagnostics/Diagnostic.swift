@@ -40,7 +40,7 @@ public struct Diagnostic: Sendable, Hashable, Error {
     public var formatted: String {
         var head = ""
         if let location {
-            head = location.file
+            head = location.file.terminalSafe()
             if let line = location.line {
                 head += ":\(line)"
                 if let column = location.column { head += ":\(column)" }
@@ -49,9 +49,9 @@ public struct Diagnostic: Sendable, Hashable, Error {
         }
         head += "\(severity.rawValue): "
         if let scope { head += "[\(scope)] " }
-        head += message
+        head += message.terminalSafe()
         guard let sourceLine, let column = location?.column, column >= 1 else { return head }
-        var scalars = Array(sourceLine.replacingTabs().unicodeScalars)
+        var scalars = Array(sourceLine.terminalSafe().unicodeScalars)
         var caret = min(column - 1, scalars.count)
         // Show a window of very long lines around the caret.
         let window = 120
@@ -69,8 +69,22 @@ public struct Diagnostic: Sendable, Hashable, Error {
 }
 
 extension String {
-    fileprivate func replacingTabs() -> String {
-        replacingOccurrences(of: "\t", with: " ")
+    /// The text with no control characters left to act on a terminal (escape sequences, carriage
+    /// returns, line breaks from the data): a tab becomes a space, the rest their visible pictures
+    /// (␍, ␛) or `�`, one scalar for one so that carets stay aligned.
+    fileprivate func terminalSafe() -> String {
+        guard unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }) else { return self }
+        var safe = String.UnicodeScalarView()
+        for scalar in unicodeScalars {
+            switch scalar.value {
+            case 0x09: safe.append(" ")
+            case 0..<0x20: safe.append(Unicode.Scalar(0x2400 + scalar.value)!)
+            case 0x7F: safe.append("\u{2421}")
+            case 0x80...0x9F: safe.append("\u{FFFD}")
+            default: safe.append(scalar)
+            }
+        }
+        return String(safe)
     }
 }
 

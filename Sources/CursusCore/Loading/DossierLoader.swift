@@ -121,13 +121,18 @@ struct RecordReader {
     /// Reads `id`, checking that it is a usable identifier.
     private func id<R: RecordFields>(_ reader: R) -> String? {
         guard let id = reader.string("id", required: true) else { return nil }
-        // Most ids are ASCII: check bytes, and Unicode properties only when there is more.
-        let plain = id.utf8.allSatisfy { $0 > 0x20 && $0 < 0x7F }
-        if !plain && id.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.value <= 0x20 || $0.value == 0x7F }) {
+        guard Self.isWord(id) else {
             reader.report("id", "the id '\(id)' contains spaces; ids are single words like 'us-ambassador'")
             return nil
         }
         return id
+    }
+
+    /// True for a usable id: no spaces or control characters.
+    private static func isWord(_ id: String) -> Bool {
+        // Most ids are ASCII: check bytes, and Unicode properties only when there is more.
+        id.utf8.allSatisfy { $0 > 0x20 && $0 < 0x7F }
+            || !id.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.value <= 0x20 || $0.value == 0x7F })
     }
 
     private mutating func define<R: RecordFields>(_ kind: Reference.Kind, _ id: String, in reader: R) {
@@ -147,6 +152,11 @@ struct RecordReader {
 
     private mutating func refer<R: RecordFields>(_ kind: Reference.Kind, _ targets: [String], key: String, from: @autoclosure () -> String, in reader: R) {
         for id in targets where !(ids[kind]?.contains(id) ?? false) {
+            // Such an id can never be defined; say so here rather than "unknown id" later.
+            guard Self.isWord(id) else {
+                reader.report(key, "'\(id)' is not an id: ids are single words like 'us-ambassador'")
+                continue
+            }
             references.append(Reference(kind: kind, id: id, from: from(), location: reader.location(of: key)))
         }
     }
@@ -195,7 +205,7 @@ struct RecordReader {
         if person == nil && !reader.has("person") && !deferring {
             reader.reportHere("a tenure needs 'person' (a person id) unless the dossier has exactly one person")
         }
-        if let start, let end, let first = start.earliest, let last = end.latest, last < first {
+        if let start, let end, Tenure.endsBeforeStart(start, end) {
             reader.report("end", "the tenure ends (\(end.text)) before it starts (\(start.text)); check both dates")
         }
         if ongoing && end != nil {
@@ -214,11 +224,13 @@ struct RecordReader {
             }
         }
         let sources = reader.strings("sources")
+        guard let id, let office else { return }
+        // Only a tenure that is kept waits for its owner (found by fuzzing: a dropped one left a stale index).
         if person == nil && deferring && !reader.has("person") {
             person = ""
             ownerless.append((dossier.tenures.count, true, reader.location))
         }
-        guard let id, let office, let person else { return }
+        guard let person else { return }
         refer(.source, sources, key: "sources", from: "tenure '\(id)'", in: reader)
         for (milestone, sources) in milestoneReaders {
             refer(.source, sources, key: "sources", from: "a milestone of tenure '\(id)'", in: milestone)

@@ -65,6 +65,12 @@ public struct Tenure: Sendable {
     public var sources: [String]
     public var location: SourceLocation?
 
+    /// True when `end` is over before `start` begins: dates no tenure can have.
+    public static func endsBeforeStart(_ start: EDTF?, _ end: EDTF?) -> Bool {
+        guard let first = start?.earliest, let last = end?.latest else { return false }
+        return last < first
+    }
+
     public init(
         id: String, person: String, office: String, role: String? = nil, organization: String? = nil,
         place: String? = nil, country: String? = nil, category: String? = nil, start: EDTF? = nil,

@@ -132,13 +132,13 @@ public enum InfoboxImporter {
         }
         for post in successions {
             let duplicate = tenures.contains {
-                $0.start?.earliest?.year == post.start.flatMap { try? EDTF($0) }?.earliest?.year
+                $0.start?.earliest?.year == post.start?.earliest?.year
                     && ($0.office.localizedCaseInsensitiveContains(post.title) || post.title.localizedCaseInsensitiveContains($0.office))
             }
             if duplicate { continue }
             tenures.append(Tenure(
-                id: ids.make(post.title, suffix: post.start.map { String($0.prefix(4)) }), person: person.id, office: post.title,
-                start: post.start.flatMap { try? EDTF($0) }, end: post.end.flatMap { try? EDTF($0) }, ongoing: post.ongoing,
+                id: ids.make(post.title, suffix: post.start?.earliest.map { String($0.year) }), person: person.id, office: post.title,
+                start: post.start, end: post.end, ongoing: post.ongoing,
                 predecessor: post.predecessor, successor: post.successor, sources: [source.id]))
         }
         let dossier = Dossier(people: [person], tenures: Dossier(tenures: tenures).chronologicalTenures, sources: [source])
@@ -147,6 +147,15 @@ public enum InfoboxImporter {
 
     private static func readPerson(_ fields: [Field], title: String?, warnings: inout ImportWarnings) -> Person {
         var person = Person(id: "", name: title ?? "")
+        /// Like MediaWiki, a later value for the same attribute wins; a dossier allows each key once.
+        func attribute(_ key: String, _ value: String, line: Int?) {
+            if let index = person.attributes.firstIndex(where: { $0.key == key }) {
+                warnings.warn("'\(key)' is given more than once; the last value is kept", line: line)
+                person.attributes[index].value = value
+            } else {
+                person.attributes.append((key, value))
+            }
+        }
         for field in fields {
             let value = field.value
             switch field.normalized.base {
@@ -157,10 +166,10 @@ public enum InfoboxImporter {
                 // "Sergey Ivanovich Kislyak, Сергей Иванович Кисляк": a second name in another script is the native name.
                 let parts = value.components(separatedBy: ", ")
                 if parts.count == 2, parts[1].unicodeScalars.contains(where: { $0.value > 0x24F && $0.properties.isAlphabetic }) {
-                    person.attributes.append(("birth name", parts[0]))
+                    attribute("birth name", parts[0], line: field.line)
                     if person.nativeName == nil { person.nativeName = parts[1] }
                 } else {
-                    person.attributes.append(("birth name", value))
+                    attribute("birth name", value, line: field.line)
                 }
             case "birthdate", "born": person.born = date(field, warnings: &warnings)
             case "deathdate", "died": person.died = date(field, warnings: &warnings)
@@ -170,7 +179,7 @@ public enum InfoboxImporter {
             case let base where presentationFields.contains(base):
                 warnings.warn("'\(field.key)' is presentation, not a fact; left out", line: field.line)
             default:
-                person.attributes.append((humanize(field.key), value.replacingOccurrences(of: "\n", with: "; ")))
+                attribute(humanize(field.key), value.replacingOccurrences(of: "\n", with: "; "), line: field.line)
             }
         }
         if person.name.isEmpty {
@@ -212,7 +221,8 @@ public enum InfoboxImporter {
         if let text = country, text.lowercased().hasPrefix("the ") { country = String(text.dropFirst(4)) }
         let start = values["termstart"].flatMap { date($0, warnings: &warnings) }
         var endIsPresent = false
-        let end = values["termend"].flatMap { date($0, warnings: &warnings, ongoing: &endIsPresent) }
+        let end = warnings.end(
+            values["termend"].flatMap { date($0, warnings: &warnings, ongoing: &endIsPresent) }, after: start, line: values["termend"]?.line)
         // An infobox shows a current post with a start and no end, or an end of "Incumbent".
         let ongoing = start != nil && (values["termend"] == nil || endIsPresent)
         let place = ["constituency", "district", "state", "province", "region"].compactMap { values[$0]?.value }.first

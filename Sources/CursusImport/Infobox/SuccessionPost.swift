@@ -1,8 +1,10 @@
+import CursusCore
+
 /// A post from succession boxes: `{{s-bef}}`, `{{s-ttl}}`, `{{s-aft}}` or `{{succession box}}`.
 struct SuccessionPost {
     var title: String
-    var start: String?
-    var end: String?
+    var start: EDTF?
+    var end: EDTF?
     var ongoing = false
     var predecessor: String?
     var successor: String?
@@ -27,10 +29,10 @@ struct SuccessionPost {
                 if let years = template.value("years").map({ cleaner.clean($0) }) {
                     let parts = years.replacingOccurrences(of: "—", with: "–").replacingOccurrences(of: " - ", with: "–")
                         .components(separatedBy: "–").map { $0.trimmingCharacters(in: .whitespaces) }
-                    if case .date(let start)? = parts.first.flatMap(WikiDate.parse) { post.start = start }
+                    if case .date(let start)? = parts.first.flatMap(WikiDate.parse) { post.start = try? EDTF(start) }
                     if parts.count > 1 {
                         switch WikiDate.parse(parts[1]) {
-                        case .date(let end)?: post.end = end
+                        case .date(let end)?: post.end = warnings.end(try? EDTF(end), after: post.start, line: template.line)
                         case .present?: post.ongoing = true
                         case nil: if parts[1].isEmpty { post.ongoing = true }
                         }

@@ -140,10 +140,11 @@ public enum WikidataImporter {
             }
             // No end time means the position is still held, unless the person has died.
             let ongoing = endQualifier == nil && person.died == nil
+            let end = warnings.end(endQualifier ?? nil, after: start, line: line)
             return Tenure(
                 id: ids.make(label(office), suffix: start?.earliest.map { String($0.year) }), person: person.id, office: label(office),
                 organization: entityLabels("P642").first, place: entityLabels("P768").first, start: start,
-                end: endQualifier ?? nil, ongoing: ongoing, predecessor: entityLabels("P1365").first,
+                end: end, ongoing: ongoing, predecessor: entityLabels("P1365").first,
                 successor: entityLabels("P1366").first, appointedBy: entityLabels("P748"), sources: [source])
         }
 
