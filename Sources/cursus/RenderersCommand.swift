@@ -36,12 +36,12 @@ struct RenderersCommand: ParsableCommand {
         }
     }
 
-    /// Built-in renderers, then the plug-ins on PATH (each asked for its summary).
+    /// Built-in renderers, then the plug-ins on PATH. Listing runs none of them: a plug-in runs
+    /// only when a manifest names it, or when it is named here (`cursus renderers NAME`).
     private func list() {
         var rows = rendererRegistry.renderers.map { ($0.descriptor.name, $0.descriptor.summary) }
         for (name, path) in ExternalRenderer.onPath() where rendererRegistry.renderer(named: name) == nil {
-            let summary = (try? ExternalRenderer.describe(path, name: name).descriptor.summary) ?? "(does not describe itself: run 'cursus renderers \(name)')"
-            rows.append((name, "\(summary) [plug-in: \(path)]"))
+            rows.append((name, "plug-in: \(path) (run 'cursus renderers \(name)' to ask it what it does)"))
         }
         let width = rows.map(\.0.count).max() ?? 0
         for (name, summary) in rows {

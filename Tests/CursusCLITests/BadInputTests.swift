@@ -165,6 +165,14 @@ let badInputs: [BadInput] = [
             "x: " + String(repeating: "[", count: 117) + "…",
         ]),
     BadInput(
+        name: "a field longer than 1 MiB",
+        files: ["d.yml": goodDossier.replacingOccurrences(of: "office: Consul", with: "office: Consul\n    notes: " + String(repeating: "x", count: (1 << 20) + 1))],
+        expected: ["d.yml:8:12: error: 'notes' holds 1048577 bytes, more than Cursus takes in one field (1048576); shorten it"]),
+    BadInput(
+        name: "terminal escape in an id",
+        files: ["d.yml": goodDossier.replacingOccurrences(of: "tenure: t,", with: "tenure: \"t\\e[2J\\r\",")],
+        expected: ["error: 't␛[2J␍' is not an id: ids are single words"]),
+    BadInput(
         name: "filter naming an unknown person",
         files: ["m.yml": goodManifest.replacingOccurrences(of: "path: tenures.csv}", with: "path: tenures.csv, filter: {people: [pp]}}")],
         expected: ["m.yml:6:5: error: [csv] the filter names person 'pp', whom no input defines (did you mean 'p'?)"]),
@@ -233,6 +241,22 @@ let badInputs: [BadInput] = [
         #expect(result.status == 65)
         #expect(result.stderr.contains("m.yml:6:5: error: [csv] the output path 'link/tenures.csv' goes through 'link', a link that leads out of output_dir"))
         #expect(outside.allFiles().isEmpty)
+    }
+
+    /// An output that is itself a link is refused, wherever it leads: the target is untouched.
+    @Test func anOutputThatIsALinkIsRefused() throws {
+        let workspace = try Workspace(["d.yml": goodDossier, "m.yml": goodManifest])
+        defer { workspace.remove() }
+        let outside = try Workspace(["precious.txt": "do not overwrite\n"])
+        defer { outside.remove() }
+        try FileManager.default.createDirectory(at: workspace.url.appendingPathComponent("out"), withIntermediateDirectories: true)
+        let link = workspace.url.appendingPathComponent("out/tenures.csv")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: outside.url.appendingPathComponent("precious.txt"))
+        let result = try workspace.run(["render", "m.yml"])
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("m.yml:6:5: error: [csv] the output 'tenures.csv' is a symbolic link; Cursus does not write through links"))
+        #expect(try outside.read("precious.txt") == Data("do not overwrite\n".utf8))
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link.path) == outside.url.appendingPathComponent("precious.txt").path)
     }
 
     @Test(arguments: [["render", "--bogus"], ["frobnicate"], ["date"], ["renderers", "cvs"]])

@@ -58,9 +58,30 @@ import Testing
         #expect(request["options"] as? [String: String] == ["greeting": "hello"], "Cursus's own timeout is not passed on")
         let dossier = try #require(request["dossier"] as? [String: Any])
         #expect((dossier["tenures"] as? [[String: Any]])?.first?["office"] as? String == "Consul")
+        let described = try workspace.run(["renderers", "echo"], environment: environment)
+        #expect(described.stdout.hasPrefix("echo: Echoes the request\nplug-in: "), "\(described.stdout)")
+    }
+
+    /// Listing renderers names the plug-ins on PATH without running any: a program runs only
+    /// when a manifest, or `cursus renderers NAME`, names it.
+    @Test func listingRenderersRunsNoPlugin() throws {
+        let workspace = try self.workspace(plugin: "cursus-render-spy", body: "cat")
+        defer { workspace.remove() }
+        let script = workspace.url.appendingPathComponent("bin/cursus-render-spy")
+        let body = try String(contentsOf: script, encoding: .utf8)
+        try workspace.write("bin/cursus-render-spy", body.replacingOccurrences(of: "#!/bin/sh\n", with: "#!/bin/sh\necho \"$@\" >> \"$(dirname \"$0\")/ran.log\"\n"))
+        var environment = self.environment
+        environment["PATH"] = workspace.url.appendingPathComponent("bin").path + ":" + (environment["PATH"] ?? "")
+        try workspace.write("m.yml", manifest("{renderer: json, path: d.json}"))
         let listed = try workspace.run(["renderers"], environment: environment)
-        #expect(listed.stdout.contains("echo  "), "\(listed.stdout)")
-        #expect(listed.stdout.contains("Echoes the request [plug-in: "))
+        #expect(listed.status == 0)
+        #expect(listed.stdout.contains("\nspy "), "\(listed.stdout)")
+        #expect(listed.stdout.contains(" plug-in: \(script.path) (run 'cursus renderers spy' to ask it what it does)"), "\(listed.stdout)")
+        #expect(try workspace.run(["render", "m.yml"], environment: environment).status == 0)
+        #expect(try workspace.run(["validate", "m.yml"], environment: environment).status == 0)
+        #expect(!workspace.exists("bin/ran.log"), "no command that does not name the plug-in runs it")
+        #expect(try workspace.run(["renderers", "spy"], environment: environment).status == 0)
+        #expect(try workspace.read("bin/ran.log") == Data("--describe\n".utf8))
     }
 
     @Test func aFailingPluginShowsItsErrorAndLeavesNothing() throws {

@@ -32,6 +32,24 @@ import Testing
         }
     }
 
+    /// Renders of one manifest started together each replace whole files: whichever finishes
+    /// last, every output is a complete, golden file and no temporary file is left.
+    @Test func concurrentRendersOfOneManifestLeaveNoCorruptFile() throws {
+        let workspace = try exampleWorkspace()
+        defer { workspace.remove() }
+        for round in 0..<3 {
+            let runs = try (0..<3).map { _ in try workspace.start(["render", "--quiet"]) }
+            for (index, result) in runs.map({ $0.wait() }).enumerated() {
+                #expect(result.status == 0, "round \(round), render \(index): \(result.stderr)")
+            }
+            for name in try FileManager.default.contentsOfDirectory(atPath: repositoryRoot.appendingPathComponent("Examples/kislyak/out").path) {
+                let golden = try Data(contentsOf: repositoryRoot.appendingPathComponent("Examples/kislyak/out/" + name))
+                #expect(try workspace.read("out/" + name) == golden, "round \(round): out/\(name)")
+            }
+            #expect(!workspace.allFiles().contains { $0.contains(".cursus-tmp-") })
+        }
+    }
+
     /// The workbook's sheet XML, unzipped, matches the reviewable goldens in Tests/Golden.
     @Test func exampleWorkbookSheetsMatchTheXMLGoldens() throws {
         let workspace = try exampleWorkspace()
@@ -111,8 +129,19 @@ import Testing
         let dossier = #"{"cursus": 1, "person": {"id": "p", "name": "P"}, "events": ["# + events.joined(separator: ",\n") + "]}\n"
         let workspace = try Workspace([
             "big.json": dossier,
-            "m.yml": "cursus: 1\ninputs: [big.json]\nas_of: 2026-01-01\noutputs:\n  - {renderer: csv, path: events.csv, options: {table: events}}\n",
+            "m.yml": """
+                cursus: 1
+                inputs: [big.json]
+                as_of: 2026-01-01
+                outputs:
+                  - {renderer: csv, path: people.csv, options: {table: people}}
+                  - {renderer: csv, path: events.csv, options: {table: events}}
+                  - {renderer: chronology, path: events.txt}
+
+                """,
+            "out/people.csv": "earlier people\n",
             "out/events.csv": "earlier output\n",
+            "out/events.txt": "earlier chronology\n",
         ])
         defer { workspace.remove() }
         let running = try workspace.start(["render", "m.yml"])
@@ -130,6 +159,8 @@ import Testing
         #expect(sawTemporary, "the render finished before a temporary file was seen")
         #expect(result.status == expectedStatus)
         #expect(!workspace.allFiles().contains { $0.contains(".cursus-tmp-") })
+        #expect(try workspace.read("out/people.csv") == Data("earlier people\n".utf8))
         #expect(try workspace.read("out/events.csv") == Data("earlier output\n".utf8))
+        #expect(try workspace.read("out/events.txt") == Data("earlier chronology\n".utf8))
     }
 }

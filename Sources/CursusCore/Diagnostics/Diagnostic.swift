@@ -49,7 +49,7 @@ public struct Diagnostic: Sendable, Hashable, Error {
         }
         head += "\(severity.rawValue): "
         if let scope { head += "[\(scope)] " }
-        head += message.terminalSafe()
+        head += message.terminalSafe(keepingLineBreaks: true)
         guard let sourceLine, let column = location?.column, column >= 1 else { return head }
         var scalars = Array(sourceLine.terminalSafe().unicodeScalars)
         var caret = min(column - 1, scalars.count)
@@ -70,13 +70,15 @@ public struct Diagnostic: Sendable, Hashable, Error {
 
 extension String {
     /// The text with no control characters left to act on a terminal (escape sequences, carriage
-    /// returns, line breaks from the data): a tab becomes a space, the rest their visible pictures
-    /// (␍, ␛) or `�`, one scalar for one so that carets stay aligned.
-    fileprivate func terminalSafe() -> String {
+    /// returns): a tab becomes a space, the rest their visible pictures (␍, ␛) or `�`, one scalar
+    /// for one so that carets stay aligned. Messages keep their line breaks (a plug-in's own
+    /// error output, say); a quoted source line has none.
+    fileprivate func terminalSafe(keepingLineBreaks: Bool = false) -> String {
         guard unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }) else { return self }
         var safe = String.UnicodeScalarView()
         for scalar in unicodeScalars {
             switch scalar.value {
+            case 0x0A where keepingLineBreaks: safe.append(scalar)
             case 0x09: safe.append(" ")
             case 0..<0x20: safe.append(Unicode.Scalar(0x2400 + scalar.value)!)
             case 0x7F: safe.append("\u{2421}")

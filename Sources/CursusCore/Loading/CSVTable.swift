@@ -107,7 +107,7 @@ struct CSVRecord: RecordFields {
     func has(_ key: String) -> Bool { cell(key) != nil }
     var keys: [String] { order.isEmpty ? values.keys.sorted() : order }
 
-    func string(_ key: String, required: Bool) -> String? {
+    func unboundedString(_ key: String, required: Bool) -> String? {
         guard let value = cell(key) else {
             if required { reportHere("\(MappingReader.article(what)) needs '\(key)'") }
             return nil
@@ -115,7 +115,7 @@ struct CSVRecord: RecordFields {
         return value
     }
 
-    func strings(_ key: String) -> [String] { cell(key).map(DossierTable.splitList) ?? [] }
+    func unboundedStrings(_ key: String) -> [String] { cell(key).map(DossierTable.splitList) ?? [] }
 
     func bool(_ key: String) -> Bool? {
         guard let value = cell(key) else { return nil }

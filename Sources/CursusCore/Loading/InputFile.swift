@@ -5,6 +5,9 @@ import Foundation
 public struct InputFile: Sendable {
     /// Largest YAML or JSON file read whole; bigger data belongs in JSON Lines or CSV.
     public static let maximumSize = 64 * 1024 * 1024
+    /// The longest text one field of a dossier may hold, in UTF-8 bytes: far beyond any real note,
+    /// and small enough that no single value can stall a renderer.
+    public static let maximumFieldLength = 1 << 20
 
     /// The path as the user gave it (used in diagnostics).
     public let path: String

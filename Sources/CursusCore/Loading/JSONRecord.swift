@@ -49,7 +49,7 @@ struct JSONRecord: RecordFields {
         context.report("'\(key)' of \(MappingReader.article(what)) must be \(expected), found \(entry.value.kindDescription)", offset: entry.offset)
     }
 
-    func string(_ key: String, required: Bool) -> String? {
+    func unboundedString(_ key: String, required: Bool) -> String? {
         guard let entry = entry(key) else {
             if required { context.report("\(MappingReader.article(what)) needs '\(key)'", offset: offset) }
             return nil
@@ -68,7 +68,7 @@ struct JSONRecord: RecordFields {
         }
     }
 
-    func strings(_ key: String) -> [String] {
+    func unboundedStrings(_ key: String) -> [String] {
         guard let entry = entry(key) else { return [] }
         switch entry.value {
         case .string(let text): return [text]

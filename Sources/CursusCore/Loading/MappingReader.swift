@@ -48,7 +48,7 @@ struct MappingReader: RecordFields {
     func has(_ key: String) -> Bool { value(key) != nil }
 
     /// Text of a scalar field; numbers are taken as their text.
-    func string(_ key: String, required: Bool) -> String? {
+    func unboundedString(_ key: String, required: Bool) -> String? {
         guard let value = value(key) else {
             if required { missing(key) }
             return nil
@@ -65,7 +65,7 @@ struct MappingReader: RecordFields {
     }
 
     /// A list of texts; a single text counts as a list of one.
-    func strings(_ key: String) -> [String] {
+    func unboundedStrings(_ key: String) -> [String] {
         guard let value = value(key) else { return [] }
         switch value {
         case .scalar(let scalar):

@@ -3,9 +3,10 @@
 /// their place; the accessors then return nil.
 protocol RecordFields {
     func has(_ key: String) -> Bool
-    func string(_ key: String, required: Bool) -> String?
-    /// A list of texts; a single text counts as a list of one.
-    func strings(_ key: String) -> [String]
+    /// The text under `key`, however long (read it through `string`, which bounds it).
+    func unboundedString(_ key: String, required: Bool) -> String?
+    /// A list of texts; a single text counts as a list of one (read it through `strings`).
+    func unboundedStrings(_ key: String) -> [String]
     func bool(_ key: String) -> Bool?
     func int(_ key: String, required: Bool) -> Int?
     func date(_ key: String, required: Bool) -> EDTF?
@@ -27,6 +28,24 @@ protocol RecordFields {
 }
 
 extension RecordFields {
+    /// The text under `key`; longer than `InputFile.maximumFieldLength`, an error and nil.
+    func string(_ key: String, required: Bool) -> String? {
+        guard let text = unboundedString(key, required: required) else { return nil }
+        return isWithinBound(text, key) ? text : nil
+    }
+
+    /// A list of texts; a single text counts as a list of one. Any item too long: an error and none.
+    func strings(_ key: String) -> [String] {
+        let list = unboundedStrings(key)
+        return list.allSatisfy { isWithinBound($0, key) } ? list : []
+    }
+
+    private func isWithinBound(_ text: String, _ key: String) -> Bool {
+        guard text.utf8.count > InputFile.maximumFieldLength else { return true }
+        report(key, "'\(key)' holds \(text.utf8.count) bytes, more than Cursus takes in one field (\(InputFile.maximumFieldLength)); shorten it, or quote the source by its URL")
+        return false
+    }
+
     func string(_ key: String) -> String? { string(key, required: false) }
     func date(_ key: String) -> EDTF? { date(key, required: false) }
 }

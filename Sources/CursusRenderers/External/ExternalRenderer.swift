@@ -53,7 +53,7 @@ public struct ExternalRenderer: Renderer {
     }
 
     /// Runs `path --describe` and checks what it prints.
-    public static func describe(_ path: String, name: String) throws(CursusError) -> ExternalRenderer {
+    static func describe(_ path: String, name: String) throws(CursusError) -> ExternalRenderer {
         let output = NSTemporaryDirectory() + "cursus-describe-\(getpid())-\(UUID().uuidString)"
         defer { unlink(output) }
         let outcome: ProgramRunner.Outcome

@@ -9,13 +9,18 @@ func LLVMFuzzerRunDriver(
     _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32
 ) -> Int32
 
+// libFuzzer's -fork mode starts this program again with its own arguments: the target travels
+// to those children in the environment.
 var arguments = CommandLine.arguments
-guard arguments.count >= 2, let target = FuzzTarget(rawValue: arguments[1]) else {
+if arguments.count >= 2, let target = FuzzTarget(rawValue: arguments[1]) {
+    arguments.remove(at: 1)
+    setenv("CURSUS_FUZZ_TARGET", target.rawValue, 1)
+}
+guard let name = ProcessInfo.processInfo.environment["CURSUS_FUZZ_TARGET"], let target = FuzzTarget(rawValue: name) else {
     let names = FuzzTarget.allCases.map(\.rawValue).joined(separator: ", ")
     FileHandle.standardError.write(Data("usage: cursus-fuzz TARGET [libFuzzer options] [CORPUS…]\ntargets: \(names)\n".utf8))
     exit(64)
 }
-arguments.remove(at: 1)
 FuzzTarget.selected = target
 
 var argc = Int32(arguments.count)
