@@ -3,7 +3,7 @@
 SWIFT ?= swift
 CURSUS = .build/debug/cursus
 
-.PHONY: run test deps build examples templates clean
+.PHONY: run test deps build examples templates fuzz clean
 
 run: build
 	$(CURSUS) render Examples/kislyak/cursus.yml
@@ -31,6 +31,10 @@ examples: templates build
 	find Tests/Golden/kislyak.xlsx -type f ! -name '*.xml' -delete
 	$(CURSUS) render --quiet Tests/Golden/chronology/cursus.yml
 	$(CURSUS) render --quiet Examples/plugins/cursus.yml
+
+# Fuzz every parser for 10 minutes a target (see SECURITY.md); needs no extra packages.
+fuzz:
+	scripts/fuzz 600
 
 clean:
 	rm -rf .build

@@ -204,6 +204,27 @@ let badInputs: [BadInput] = [
         #expect(result.stderr.contains("d.yml: error: is larger than 64 MiB; split it, or give bulk data as JSON Lines (.jsonl)"))
     }
 
+    /// Streamed inputs are read a line at a time, and a line (or a CSV record held open by a
+    /// quote) is bounded, so that a file with no line breaks cannot fill the memory.
+    @Test(arguments: [
+        ("big.jsonl", "{\"type\": \"person\", \"id\": \"p\", \"name\": \"P\"}\n{\"notes\": \"", "big.jsonl:2: error: line 2 is longer than 16 MiB"),
+        ("big.csv", "id,name\np,P\nq,\"", "big.csv:3: error: a quoted field on this line runs on past 16 MiB (to line 7); close its quote"),
+    ])
+    func anUnboundedLineIsRefused(_ name: String, _ head: String, _ expected: String) throws {
+        var data = Data(head.utf8)
+        let filler = Data(repeating: UInt8(ascii: "x"), count: 1 << 20)
+        for index in 0..<17 {
+            data.append(filler)
+            if name.hasSuffix(".csv") && index % 4 == 0 { data.append(0x0A) }  // lines inside the quotes
+        }
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        try workspace.write(name, data)
+        let result = try workspace.run(["validate", name])
+        #expect(result.status == 65)
+        #expect(result.stderr.hasPrefix(expected), "\(result.stderr.prefix(500))")
+    }
+
     @Test func goodInputsRender() throws {
         let workspace = try Workspace(["d.yml": goodDossier, "m.yml": goodManifest])
         defer { workspace.remove() }

@@ -1,6 +1,6 @@
 // swift-tools-version:6.0
 // The fuzz harnesses: a package of their own, so that ordinary builds never link libFuzzer.
-// Build and run through `scripts/fuzz` (see Tests/Fuzz/README.md).
+// Build and run through `scripts/fuzz` (see SECURITY.md, "Fuzzing").
 import PackageDescription
 
 let package = Package(

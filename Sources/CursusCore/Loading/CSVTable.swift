@@ -204,9 +204,10 @@ public enum CSVTableLoader {
         var table: DossierTable?
         var fieldIndex: [(field: String, index: Int)] = []
         var records = RecordReader()
+        var (recordBytes, recordStart) = (0, 1)
         var task = progress.task("reading \((path as NSString).lastPathComponent)", total: nil, unit: "lines")
         defer { task.finish() }
-        while let bytes = reader.next() {
+        while let bytes = try reader.next() {
             let number = reader.number
             task.advance()
             var text = String(decoding: bytes, as: UTF8.self)
@@ -215,6 +216,17 @@ public enum CSVTableLoader {
                 throw CursusError(.data, Diagnostic(.error, "is not a text table (NUL byte in line \(number))", at: SourceLocation(file: path, line: number)))
             }
             if parser == nil { parser = CSVRecordParser(delimiter: CSVRecordParser.delimiter(of: text[...])) }
+            // A record held open by quotes is bounded like a line: an unclosed quote must not read the whole file in.
+            if parser!.isInsideQuotes {
+                recordBytes += bytes.count
+            } else {
+                (recordBytes, recordStart) = (bytes.count, number)
+            }
+            if recordBytes > LineReader.maximumLineLength {
+                throw CursusError(.data, Diagnostic(
+                    .error, "a quoted field on this line runs on past \(LineReader.maximumLineLength / 1024 / 1024) MiB (to line \(number)); close its quote",
+                    at: SourceLocation(file: path, line: recordStart)))
+            }
             guard let record = parser!.feed(text[...], number: number) else { continue }
             guard let table else {
                 (table, fieldIndex) = try columns(of: record, mapping: mapping, strict: strict, context: context)

@@ -10,7 +10,6 @@ import Foundation
 enum JSONLinesLoader {
     /// Reading stops after this many errors: the file is likely not JSON Lines at all.
     static let maximumErrors = 100
-    static let maximumLineLength = 16 * 1024 * 1024
 
     static func load(_ path: String, progress: Progress = .silent) throws(CursusError) -> DossierFile {
         let lines = try LineReader(path: path, what: "dossier")
@@ -19,25 +18,18 @@ enum JSONLinesLoader {
         var records = 0
         var task = progress.task("reading \((path as NSString).lastPathComponent)", total: nil, unit: "lines")
         defer { task.finish() }
-        while var bytes = lines.next() {
+        while var bytes = try lines.next() {
             task.advance()
             context.number = lines.number
             if lines.number == 1, bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = UnsafeBufferPointer(rebasing: bytes[3...]) }
             context.bytes = bytes
             if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
-            if bytes.count > maximumLineLength {
-                context.report("the line is longer than \(maximumLineLength / 1024 / 1024) MiB; one record a line", offset: nil)
-            } else {
-                records += 1
-                read(bytes, context: context, into: &reader)
-            }
+            records += 1
+            read(bytes, context: context, into: &reader)
             if context.bag.diagnostics.count >= maximumErrors {
                 context.bag.append(Diagnostic(.error, "too many errors; stopped reading at line \(lines.number)", at: SourceLocation(file: path)))
                 break
             }
-        }
-        if lines.failed {
-            throw CursusError(.failure, Diagnostic(.error, "cannot be read: \(String(cString: strerror(errno)))", at: SourceLocation(file: path)))
         }
         if records == 0 && context.bag.diagnostics.isEmpty {
             context.bag.append(Diagnostic(.error, "is empty; a JSON Lines dossier has one record a line, e.g. {\"type\": \"person\", \"id\": \"p\", \"name\": \"…\"}", at: SourceLocation(file: path)))
@@ -87,7 +79,7 @@ struct StreamedLines: LineSource {
 
     func line(_ number: Int) -> String? {
         guard let lines = try? LineReader(path: path, what: "dossier") else { return nil }
-        while let bytes = lines.next() {
+        while let bytes = try? lines.next() {
             if lines.number == number { return String(decoding: bytes, as: UTF8.self) }
         }
         return nil
