@@ -114,7 +114,7 @@ enum FuzzTarget: String, CaseIterable {
     private static func scratchFile(_ data: Data, extension: String) -> String {
         let folder = FileManager.default.fileExists(atPath: "/dev/shm") ? "/dev/shm" : NSTemporaryDirectory()
         let path = "\(folder)/cursus-fuzz-\(getpid()).\(`extension`)"
-        FileManager.default.createFile(atPath: path, contents: data)
+        guard FileManager.default.createFile(atPath: path, contents: data) else { fatalError("cannot write \(path)") }
         return path
     }
 }
