@@ -59,7 +59,7 @@ public struct EDTF: Sendable, Hashable, CustomStringConvertible {
     /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD` in plain digits, read without allocating; nil for anything else
     /// (and for impossible days, which the full parser then reports).
     private static func plainDate(_ text: String) -> (Int, Int, UInt8)? {
-        var utf8 = text.utf8
+        let utf8 = text.utf8
         return utf8.withContiguousStorageIfAvailable { bytes -> (Int, Int, UInt8)? in
             func digits(_ range: Range<Int>) -> Int? {
                 var value = 0
