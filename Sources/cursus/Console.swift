@@ -14,6 +14,7 @@ enum Console {
 
     /// Runs a command body, turning Cursus errors into printed diagnostics and the right exit code.
     static func run(_ body: () throws -> Void) throws {
+        InterruptCleanup.shared.installSignalHandlers()
         do {
             try body()
         } catch let error as CursusError {

@@ -18,7 +18,6 @@ struct RenderCommand: ParsableCommand {
     var quiet = false
 
     func run() throws {
-        TemporaryFiles.shared.installSignalHandlers()
         try Console.run {
             let manifest = try Manifest.load(self.manifest, registry: rendererRegistry)
             let renderer = ManifestRenderer(manifest: manifest, progress: .forTerminal(quiet: quiet))

@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 @Suite struct PluginCLITests {
     static let describe = #"{"name": "echo", "summary": "Echoes the request", "extension": "txt", "options": [{"name": "greeting", "type": "string", "default": "hi", "help": "Said first"}]}"#
 
@@ -93,6 +97,33 @@ import Testing
         #expect(result.stderr.hasPrefix("m.yml:6:5: error: [bin/fail] the plug-in "))
         #expect(result.stderr.contains("failed (exit 3):\ncannot format the dossier"))
         #expect(!workspace.exists("out"), "neither the plug-in's partial output nor the CSV is written")
+    }
+
+    /// An interrupt while a plug-in runs stops the plug-in with everything it started (SIGTERM,
+    /// then SIGKILL for what ignores it: here the test runner's blocked signals are inherited), and leaves
+    /// neither the request, nor its error output, nor the folder made for the outputs.
+    @Test func anInterruptStopsTheRunningPluginAndLeavesNothing() throws {
+        let workspace = try self.workspace(plugin: "slow", body: """
+            sleep 30 &
+            echo $! > "$(dirname "$0")/child"
+            wait
+            """)
+        defer { workspace.remove() }
+        try workspace.write("m.yml", manifest("{renderer: bin/slow, path: out.txt}"))
+        let running = try workspace.start(["render", "m.yml"])
+        let deadline = Date().addingTimeInterval(30)
+        while !workspace.exists("bin/child") && Date() < deadline { usleep(10_000) }
+        let child = try #require(Int32(String(decoding: try workspace.read("bin/child"), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)))
+        kill(running.process.processIdentifier, SIGINT)
+        let result = running.wait()
+        #expect(result.status == 130)
+        usleep(200_000)
+        // Stopped means gone, or a zombie waiting for whoever adopted it to collect it.
+        let state = (try? String(contentsOfFile: "/proc/\(child)/stat", encoding: .utf8))?.split(separator: ")").last?.split(separator: " ").first
+        #expect(state == nil || state == "Z", "the plug-in's own child was stopped too (state \(state ?? "gone"))")
+        #expect(!workspace.exists("out"), "no request, temporary file or new folder is left: \(workspace.allFiles())")
+        let scratch = try FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory()).filter { $0.hasPrefix("cursus-stderr-") }
+        #expect(scratch.allSatisfy { !$0.hasPrefix("cursus-stderr-\(running.process.processIdentifier)-") })
     }
 
     @Test func aHangingPluginIsStopped() throws {

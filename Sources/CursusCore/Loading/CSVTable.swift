@@ -143,7 +143,8 @@ struct CSVRecord: RecordFields {
     /// Milestones are written `DATE title; DATE title`.
     func records(_ key: String, what: String) -> [CSVRecord] {
         strings(key).map { item in
-            let parts = item.split(separator: " ", maxSplits: 1).map(String.init)
+            // Keeping empty pieces: a blank item is a milestone without a date (reported), not a crash.
+            let parts = item.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
             return CSVRecord(values: ["date": parts[0], "title": parts.count > 1 ? parts[1] : ""], columns: [:], what: what, context: context, line: line)
         }
     }
@@ -154,7 +155,11 @@ struct CSVRecord: RecordFields {
         var values: [String: String] = [:]
         var order: [String] = []
         for item in strings(key) {
-            let parts = item.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            let parts = item.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard !parts[0].isEmpty else {
+                report(key, "'\(item)' in '\(key)' has no name; attributes are written 'name: value; name: value'")
+                continue
+            }
             if values[parts[0]] == nil { order.append(parts[0]) }
             values[parts[0]] = parts.count > 1 ? parts[1] : ""
         }

@@ -22,7 +22,7 @@ public final class OutputFile: Sendable {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent().path
         self.temporaryPath = folder + "/." + url.lastPathComponent + ".cursus-tmp-\(getpid())-\(transaction.nextSerial())"
-        TemporaryFiles.shared.register(temporaryPath)
+        InterruptCleanup.shared.register(file: temporaryPath)
     }
 
     /// A second file committed with this one, `path` with its extension replaced (a chart's SVG beside its DOT).
@@ -94,6 +94,7 @@ public final class OutputTransaction: Sendable {
     /// Notes a folder made for this run's outputs, removed again on rollback if still empty.
     public func created(folder: String) {
         folders.withLock { $0.append(folder) }
+        InterruptCleanup.shared.register(folder: folder)
     }
 
     func nextSerial() -> Int { serial.add(1, ordering: .relaxed).newValue }
@@ -102,7 +103,7 @@ public final class OutputTransaction: Sendable {
     @discardableResult
     public func commit() throws(CursusError) -> [String] {
         let files = self.files.withLock { $0 }
-        let temporaries = TemporaryFiles.shared
+        let temporaries = InterruptCleanup.shared
         temporaries.holdInterrupts()
         defer { temporaries.releaseInterrupts() }
         var committed: [String] = []
@@ -111,9 +112,10 @@ public final class OutputTransaction: Sendable {
                 let reason = String(cString: strerror(errno))
                 throw CursusError(.failure, Diagnostic(.error, "cannot move the finished file into place: \(reason)", at: SourceLocation(file: file.path)))
             }
-            temporaries.unregister(file.temporaryPath)
+            temporaries.unregister(file: file.temporaryPath)
             committed.append(file.path)
         }
+        for folder in folders.withLock({ $0 }) { temporaries.unregister(folder: folder) }
         return committed
     }
 
@@ -121,34 +123,75 @@ public final class OutputTransaction: Sendable {
     public func rollback() {
         for file in files.withLock({ $0 }) {
             unlink(file.temporaryPath)
-            TemporaryFiles.shared.unregister(file.temporaryPath)
+            InterruptCleanup.shared.unregister(file: file.temporaryPath)
         }
-        for folder in folders.withLock({ $0 }).reversed() { rmdir(folder) }
+        for folder in folders.withLock({ $0 }).reversed() {
+            rmdir(folder)
+            InterruptCleanup.shared.unregister(folder: folder)
+        }
     }
 }
 
-/// Temporary files alive in this process, removed on SIGINT or SIGTERM before exiting 130 or 143.
-public final class TemporaryFiles: Sendable {
-    public static let shared = TemporaryFiles()
+/// What must not outlive an interrupted run: temporary files, and the process groups of programs
+/// Cursus started (plug-ins, Graphviz). On SIGINT or SIGTERM the groups are stopped and the files
+/// removed before exiting 130 or 143.
+public final class InterruptCleanup: Sendable {
+    public static let shared = InterruptCleanup()
     private let paths = Mutex<Set<String>>([])
+    private let processGroups = Mutex<Set<Int32>>([])
+    private let folders = Mutex<[String]>([])
     private let interruptLock = NSLock()
+    private let installed = Mutex(false)
+    /// The handlers, kept alive for the life of the process; written once, under `installed`.
     private nonisolated(unsafe) var signalSources: [DispatchSourceSignal] = []
 
-    func register(_ path: String) { paths.withLock { _ = $0.insert(path) } }
-    func unregister(_ path: String) { paths.withLock { _ = $0.remove(path) } }
+    public func register(file path: String) { paths.withLock { _ = $0.insert(path) } }
+    public func unregister(file path: String) { paths.withLock { _ = $0.remove(path) } }
+    /// A folder made for outputs: removed on interrupt if nothing else is in it by then.
+    func register(folder path: String) { folders.withLock { $0.append(path) } }
+    func unregister(folder path: String) { folders.withLock { $0.removeAll { $0 == path } } }
+    /// A started program that leads a process group of its own.
+    public func register(processGroup leader: Int32) { processGroups.withLock { _ = $0.insert(leader) } }
+    public func unregister(processGroup leader: Int32) { processGroups.withLock { _ = $0.remove(leader) } }
+
+    /// Asks every started program's group to stop, and kills what is still there after a second
+    /// (a program may have SIGTERM blocked or ignored).
+    private func stopProcessGroups() {
+        let leaders = processGroups.withLock { $0 }
+        for leader in leaders { kill(-leader, SIGTERM) }
+        for _ in 0..<100 where leaders.contains(where: { kill(-$0, 0) == 0 }) { usleep(10_000) }
+        for leader in leaders { kill(-leader, SIGKILL) }
+    }
+
+    /// Runs `body` with a scratch file at `path` holding `contents`, which an interrupt removes
+    /// too; removes it when `body` ends.
+    public func withScratchFile<T>(_ path: String, contents: Data = Data(), _ body: () throws -> T) throws -> T {
+        guard FileManager.default.createFile(atPath: path, contents: contents) else {
+            throw CursusError(.failure, Diagnostic(.error, "cannot write a scratch file: \(String(cString: strerror(errno)))", at: SourceLocation(file: path)))
+        }
+        register(file: path)
+        defer {
+            unlink(path)
+            unregister(file: path)
+        }
+        return try body()
+    }
 
     /// Holds interrupts off until `releaseInterrupts()`, so that a commit is never cut in half.
     func holdInterrupts() { interruptLock.lock() }
     func releaseInterrupts() { interruptLock.unlock() }
 
-    /// Installs the SIGINT/SIGTERM handlers; call once at start-up.
+    /// Installs the SIGINT/SIGTERM handlers (once, however often it is called).
     public func installSignalHandlers() {
+        guard installed.withLock({ installed in defer { installed = true }; return !installed }) else { return }
         for (signalNumber, exitCode) in [(SIGINT, Int32(130)), (SIGTERM, Int32(143))] {
             signal(signalNumber, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
             source.setEventHandler { [self] in
                 interruptLock.lock()
+                stopProcessGroups()
                 for path in paths.withLock({ $0 }) { unlink(path) }
+                for folder in folders.withLock({ $0 }).reversed() { rmdir(folder) }
                 _exit(exitCode)
             }
             source.resume()

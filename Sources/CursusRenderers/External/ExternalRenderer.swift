@@ -87,17 +87,16 @@ public struct ExternalRenderer: Renderer {
 
     public func render(_ request: RenderRequest, to output: OutputFile) throws {
         let requestPath = output.temporaryPath + ".request"
-        defer { unlink(requestPath) }
         let options = request.options.values.filter { $0.key != "timeout" }.sorted { $0.key < $1.key }.map { ($0.key, $0.value.encoded) }
         let message = EncodedValue.map([
             ("protocol", .int(Self.protocolVersion)), ("options", .map(options)), ("as_of", .string(request.asOf.iso)),
             ("title", request.title.map(EncodedValue.string) ?? .null), ("dossier", DossierEncoding.encode(request.dossier)),
         ])
-        guard FileManager.default.createFile(atPath: requestPath, contents: Data(DossierWriter.json(message, pretty: false).utf8)) else {
-            throw CursusError(.failure, Diagnostic(.error, "cannot write the request for the plug-in next to \(output.path)"))
-        }
         let timeout = request.options.int("timeout") ?? 60
-        let outcome = try ProgramRunner.run(executable, arguments: [], input: requestPath, output: output.temporaryPath, timeout: Double(timeout))
+        let body = Data(DossierWriter.json(message, pretty: false).utf8)
+        let outcome: ProgramRunner.Outcome = try InterruptCleanup.shared.withScratchFile(requestPath, contents: body) {
+            try ProgramRunner.run(executable, arguments: [], input: requestPath, output: output.temporaryPath, timeout: Double(timeout))
+        }
         if outcome.timedOut {
             throw CursusError(.failure, Diagnostic(.error, "the plug-in \(executable) ran past its timeout of \(timeout) s and was stopped; raise the option 'timeout' if it needs longer"))
         }

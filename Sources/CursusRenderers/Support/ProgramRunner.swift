@@ -31,9 +31,13 @@ enum ProgramRunner {
         }
         // Standard error goes to a file of its own: a pipe could fill up and stall the program.
         let errorPath = NSTemporaryDirectory() + "cursus-stderr-\(getpid())-\(UUID().uuidString)"
-        _ = FileManager.default.createFile(atPath: errorPath, contents: nil)
-        defer { unlink(errorPath) }
-        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: errorPath))
+        return try InterruptCleanup.shared.withScratchFile(errorPath) { () throws -> Outcome in
+            process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: errorPath))
+            return try wait(for: process, executable: executable, timeout: timeout, errorPath: errorPath)
+        }
+    }
+
+    private static func wait(for process: Process, executable: String, timeout: Double, errorPath: String) throws -> Outcome {
         let finished = DispatchSemaphore(value: 0)
         process.terminationHandler = { _ in finished.signal() }
         do {
@@ -41,6 +45,10 @@ enum ProgramRunner {
         } catch {
             throw CursusError(.failure, Diagnostic(.error, "cannot run \(executable): \(error.localizedDescription)"))
         }
+        // Foundation starts the program as the leader of a process group of its own, which an
+        // interrupt stops with everything the program started.
+        InterruptCleanup.shared.register(processGroup: process.processIdentifier)
+        defer { InterruptCleanup.shared.unregister(processGroup: process.processIdentifier) }
         var timedOut = false
         if finished.wait(timeout: .now() + timeout) == .timedOut {
             // The program leads a process group of its own: stop the whole group, so that children
