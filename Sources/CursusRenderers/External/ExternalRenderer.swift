@@ -55,10 +55,13 @@ public struct ExternalRenderer: Renderer {
     /// Runs `path --describe` and checks what it prints.
     static func describe(_ path: String, name: String) throws(CursusError) -> ExternalRenderer {
         let output = NSTemporaryDirectory() + "cursus-describe-\(getpid())-\(UUID().uuidString)"
-        defer { unlink(output) }
         let outcome: ProgramRunner.Outcome
+        let data: Data
         do {
-            outcome = try ProgramRunner.run(path, arguments: ["--describe"], output: output, timeout: describeTimeout)
+            (outcome, data) = try InterruptCleanup.shared.withScratchFile(output) { () throws -> (ProgramRunner.Outcome, Data) in
+                let outcome = try ProgramRunner.run(path, arguments: ["--describe"], output: output, timeout: describeTimeout)
+                return (outcome, FileManager.default.contents(atPath: output) ?? Data())
+            }
         } catch let error as CursusError {
             throw error
         } catch {
@@ -71,7 +74,6 @@ public struct ExternalRenderer: Renderer {
         if outcome.status != 0 {
             throw broken("failed on --describe (exit \(outcome.status))\(outcome.standardError.isEmpty ? "" : ": \(outcome.standardError)")")
         }
-        let data = FileManager.default.contents(atPath: output) ?? Data()
         guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
             let shown = String(decoding: data.prefix(60), as: UTF8.self).replacingOccurrences(of: "\n", with: " ")
                 .trimmingCharacters(in: .whitespaces)
