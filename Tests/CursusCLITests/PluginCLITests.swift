@@ -32,6 +32,13 @@ import Testing
 
     var environment: [String: String] { ProcessInfo.processInfo.environment }
 
+    /// This process's environment, with the workspace's `bin` first on PATH.
+    func environment(withBinOf workspace: Workspace) -> [String: String] {
+        var environment = self.environment
+        environment["PATH"] = workspace.url.appendingPathComponent("bin").path + ":" + (environment["PATH"] ?? "")
+        return environment
+    }
+
     /// The example plug-in renders the Kislyak dossier to the committed calendar.
     @Test func theExamplePluginRendersTheExample() throws {
         let workspace = try Workspace()
@@ -52,8 +59,7 @@ import Testing
         let workspace = try self.workspace(plugin: "cursus-render-echo", body: "cat")
         defer { workspace.remove() }
         try workspace.write("m.yml", manifest("{renderer: echo, path: request.json, options: {greeting: hello}}"))
-        var environment = self.environment
-        environment["PATH"] = workspace.url.appendingPathComponent("bin").path + ":" + (environment["PATH"] ?? "")
+        let environment = self.environment(withBinOf: workspace)
         let result = try workspace.run(["render", "m.yml"], environment: environment)
         #expect(result.status == 0, "\(result.stderr)")
         let request = try JSONSerialization.jsonObject(with: try workspace.read("out/request.json")) as! [String: Any]
@@ -74,8 +80,7 @@ import Testing
         let script = workspace.url.appendingPathComponent("bin/cursus-render-spy")
         let body = try String(contentsOf: script, encoding: .utf8)
         try workspace.write("bin/cursus-render-spy", body.replacingOccurrences(of: "#!/bin/sh\n", with: "#!/bin/sh\necho \"$@\" >> \"$(dirname \"$0\")/ran.log\"\n"))
-        var environment = self.environment
-        environment["PATH"] = workspace.url.appendingPathComponent("bin").path + ":" + (environment["PATH"] ?? "")
+        let environment = self.environment(withBinOf: workspace)
         try workspace.write("m.yml", manifest("{renderer: json, path: d.json}"))
         let listed = try workspace.run(["renderers"], environment: environment)
         #expect(listed.status == 0)
