@@ -15,6 +15,7 @@ import Testing
         case "infobox": return ("input.wiki", ["import", "infobox", "input.wiki"])
         case "wikidata": return ("input.json", ["import", "wikidata", "input.json"])
         case "csv-import": return ("input.csv", ["import", "csv", "input.csv"])
+        case "render": return ("input.yml", ["render", "--quiet", "render.yml"])
         default: fatalError("unknown fuzz target \(target)")
         }
     }
@@ -26,6 +27,7 @@ import Testing
         let (file, arguments) = Self.command(forFuzzTarget: target, input: input)
         if target == "edtf" && input.contains(0) { return }  // no command line can carry a NUL
         try workspace.write(file, input)
+        if target == "render" { try workspace.write("render.yml", Self.everyRenderer) }
         let result = try workspace.run(arguments)
         let crashed = ["Fatal error", "Backtracing", "runtime failure", "Illegal instruction"].contains { result.stderr.contains($0) }
         #expect([0, 65].contains(result.status) && !crashed, "\(what()): exit \(result.status)\n\(result.stderr.prefix(2000))")
@@ -33,6 +35,23 @@ import Testing
             #expect(result.stderr.contains("error: "), "\(what()): refused without saying why")
         }
     }
+
+    /// A manifest that gives a dossier to every built-in renderer (the chart as DOT only, to keep
+    /// the test fast; `GanttCLITests` draws hostile labels with the real neato).
+    static let everyRenderer = """
+        cursus: 1
+        inputs: [input.yml]
+        as_of: 2026-11-22
+        outputs:
+          - {renderer: csv, path: tenures.csv}
+          - {renderer: csv, path: events.csv, options: {table: events}}
+          - {renderer: xlsx, path: all.xlsx}
+          - {renderer: chronology, path: all.txt, options: {width: 60, page_length: 30}}
+          - {renderer: chronology, path: all.md}
+          - {renderer: gantt, path: chart.dot}
+          - {renderer: json, path: all.json}
+
+        """
 
     /// Every input the fuzzers found a bug with stays fixed (`Tests/Fuzz/Regressions/TARGET/`).
     @Test(arguments: regressionInputs())
@@ -52,15 +71,18 @@ import Testing
     }
 
     /// A few hundred damaged copies of real inputs (bytes flipped, cut, repeated, or replaced by
-    /// YAML, JSON and wikitext syntax), made by a seeded generator so that a failure can be replayed.
+    /// YAML, JSON and wikitext syntax), made by a seeded generator so that a failure can be replayed;
+    /// the damaged dossiers that are still valid go through every renderer.
     @Test(arguments: [
         ("dossier", "Examples/kislyak/kislyak.yml"),
+        ("render", "Examples/kislyak/kislyak.yml"),
         ("infobox", "Tests/CursusImportTests/Fixtures/officeholder.wiki"),
         ("wikidata", "Tests/CursusImportTests/Fixtures/entity.json"),
     ])
     func mutatedInputsAreHandled(_ target: String, _ path: String) throws {
         let original = Array(try Data(contentsOf: repositoryRoot.appendingPathComponent(path)))
-        var generator = SeededGenerator(seed: UInt64(path.utf8.count))
+        // FNV-1a of the case: a different, fixed stream of mutations for each.
+        var generator = SeededGenerator(seed: (target + path).utf8.reduce(0xCBF2_9CE4_8422_2325) { ($0 ^ UInt64($1)) &* 0x100_0000_01B3 })
         for index in 0..<120 {
             let mutated = Mutator.mutate(original, using: &generator)
             try expectHandled(Data(mutated), target: target, "\(path), mutation \(index)")
