@@ -121,7 +121,7 @@ import Testing
         let child = try #require(Int32(String(decoding: try workspace.read("bin/child"), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)))
         kill(running.process.processIdentifier, SIGINT)
         let result = running.wait()
-        #expect(result.status == 130)
+        #expect(result.status == 130, "\(result.stderr)")
         usleep(200_000)
         // Stopped means gone, or a zombie waiting for whoever adopted it to collect it.
         let state = (try? String(contentsOfFile: "/proc/\(child)/stat", encoding: .utf8))?.split(separator: ")").last?.split(separator: " ").first
