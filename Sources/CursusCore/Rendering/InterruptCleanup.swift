@@ -103,7 +103,7 @@ public final class InterruptCleanup: Sendable {
         if let workingThread, pthread_kill(workingThread, Self.parkSignal) == 0 {
             for _ in 0..<100 where !Self.parked.load(ordering: .acquiring) { usleep(10_000) }
         }
-        Self.stop(leaders)
+        Self.stopProcessGroups(leaders)
         for path in files { unlink(path) }
         for folder in folders { rmdir(folder) }
         _exit(exitCode)
@@ -115,11 +115,11 @@ public final class InterruptCleanup: Sendable {
         while true { pause() }
     }
 
-    /// Asks every started program's group to stop, and kills what is still there after a second
-    /// (a program may have SIGTERM blocked or ignored).
-    private static func stop(_ leaders: [Int32]) {
+    /// Asks the process groups led by `leaders` to stop, and kills whatever is still in them after
+    /// `grace` seconds (a program, or one it started, may have SIGTERM blocked or ignored).
+    public static func stopProcessGroups(_ leaders: [Int32], grace: Double = 1) {
         for leader in leaders { kill(-leader, SIGTERM) }
-        for _ in 0..<100 where leaders.contains(where: { kill(-$0, 0) == 0 }) { usleep(10_000) }
+        for _ in 0..<Int(grace * 100) where leaders.contains(where: { kill(-$0, 0) == 0 }) { usleep(10_000) }
         for leader in leaders { kill(-leader, SIGKILL) }
     }
 }

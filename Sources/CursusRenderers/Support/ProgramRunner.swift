@@ -54,11 +54,8 @@ enum ProgramRunner {
             // The program leads a process group of its own: stop the whole group, so that children
             // it started (a shell's `sleep`) do not keep it from ending.
             timedOut = true
-            kill(-process.processIdentifier, SIGTERM)
-            if finished.wait(timeout: .now() + 2) == .timedOut {
-                kill(-process.processIdentifier, SIGKILL)
-                finished.wait()
-            }
+            InterruptCleanup.stopProcessGroups([process.processIdentifier], grace: 2)
+            finished.wait()
         }
         let standardError = (try? String(contentsOfFile: errorPath, encoding: .utf8)) ?? ""
         return Outcome(
