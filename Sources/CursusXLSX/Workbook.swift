@@ -88,6 +88,32 @@ struct CellFormat {
         format_set_bg_color(handle, rgb)
     }
     func bottomBorder() { format_set_bottom(handle, UInt8(LXW_BORDER_THIN.rawValue)) }
+    /// Lines of a cell shown as lines (and the row as tall as they need).
+    func wrapText() { format_set_text_wrap(handle) }
+    func topAligned() { format_set_align(handle, UInt8(LXW_ALIGN_VERTICAL_TOP.rawValue)) }
+}
+
+/// Text as Excel stores it: a literal `_xHHHH_` in the text would be read back as the character
+/// U+HHHH (libxlsxwriter writes control characters that way), so its underscore is escaped as
+/// `_x005F_`, as Excel itself does.
+enum ExcelText {
+    static func escaped(_ text: String) -> String {
+        guard text.utf8.contains(UInt8(ascii: "_")), text.contains("_x") else { return text }
+        let bytes = Array(text.utf8)
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count + 12)
+        for (index, byte) in bytes.enumerated() {
+            if byte == UInt8(ascii: "_"), isEscapeSequence(bytes, at: index) { result.append(contentsOf: Array("_x005F".utf8)) }
+            result.append(byte)
+        }
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    /// True when `_xHHHH_` starts at `index`.
+    private static func isEscapeSequence(_ bytes: [UInt8], at index: Int) -> Bool {
+        guard index + 6 < bytes.count, bytes[index + 1] == UInt8(ascii: "x"), bytes[index + 6] == UInt8(ascii: "_") else { return false }
+        return bytes[(index + 2)..<(index + 6)].allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x66) }
+    }
 }
 
 /// One sheet of a workbook. Rows and columns are zero-based.
@@ -95,10 +121,11 @@ struct Worksheet {
     let handle: UnsafeMutablePointer<lxw_worksheet>
     let name: String
 
-    /// Writes text as text: libxlsxwriter never reads a string as a formula.
+    /// Writes text as text: libxlsxwriter never reads a string as a formula, and a literal
+    /// `_xHHHH_` stays as written.
     func write(string: String, row: Int, column: Int, format: CellFormat? = nil) throws(XLSXError) {
         try XLSXError.check(
-            worksheet_write_string(handle, lxw_row_t(row), lxw_col_t(column), string, format?.handle),
+            worksheet_write_string(handle, lxw_row_t(row), lxw_col_t(column), ExcelText.escaped(string), format?.handle),
             "writing row \(row + 1), column \(column + 1) of \(name)")
     }
 
@@ -108,9 +135,9 @@ struct Worksheet {
             "writing row \(row + 1), column \(column + 1) of \(name)")
     }
 
-    func write(bool: Bool, row: Int, column: Int) throws(XLSXError) {
+    func write(bool: Bool, row: Int, column: Int, format: CellFormat? = nil) throws(XLSXError) {
         try XLSXError.check(
-            worksheet_write_boolean(handle, lxw_row_t(row), lxw_col_t(column), bool ? 1 : 0, nil),
+            worksheet_write_boolean(handle, lxw_row_t(row), lxw_col_t(column), bool ? 1 : 0, format?.handle),
             "writing row \(row + 1), column \(column + 1) of \(name)")
     }
 
@@ -128,6 +155,30 @@ struct Worksheet {
         try XLSXError.check(
             worksheet_autofilter(handle, 0, 0, lxw_row_t(lastRow), lxw_col_t(lastColumn)),
             "setting the autofilter of \(name)")
+    }
+
+    /// Prints on `paper`, landscape, scaled to the width of one page, the header row on every
+    /// page and the sheet's name and page number in the footer.
+    func setUpPrinting(paper: UInt8, headerRows: Int) throws(XLSXError) {
+        worksheet_set_landscape(handle)
+        worksheet_set_paper(handle, paper)
+        worksheet_fit_to_pages(handle, 1, 0)
+        try XLSXError.check(worksheet_repeat_rows(handle, 0, lxw_row_t(headerRows - 1)), "repeating the header row of \(name)")
+        try XLSXError.check(worksheet_set_footer(handle, "&L&A&RPage &P of &N"), "setting the footer of \(name)")
+    }
+
+    /// Tells Excel's error checker that numbers in these cells are meant as text.
+    func ignoreNumbersStoredAsText(firstRow: Int, lastRow: Int, lastColumn: Int) throws(XLSXError) {
+        var range = [CChar](repeating: 0, count: 32)
+        lxw_rowcol_to_range(&range, lxw_row_t(firstRow), 0, lxw_row_t(lastRow), lxw_col_t(lastColumn))
+        try XLSXError.check(
+            worksheet_ignore_errors(handle, UInt8(LXW_IGNORE_NUMBER_STORED_AS_TEXT.rawValue), range),
+            "marking the text cells of \(name)")
+    }
+
+    /// Sets a row's height in points; in constant-memory mode, before its cells are written.
+    func setRowHeight(_ row: Int, _ height: Double) throws(XLSXError) {
+        try XLSXError.check(worksheet_set_row(handle, lxw_row_t(row), height, nil), "setting the height of row \(row + 1) of \(name)")
     }
 
     func setColumnWidth(_ column: Int, _ width: Double) throws(XLSXError) {

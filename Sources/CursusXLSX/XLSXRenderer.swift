@@ -23,29 +23,60 @@ public struct XLSXRenderer: Renderer {
     public let descriptor = RendererDescriptor(
         name: "xlsx",
         summary: "An Excel workbook: sheets Tenures, Events, People, Sources with real dates, filters and links",
-        fileExtension: "xlsx",
+        fileExtensions: ["xlsx"],
         options: [
             RendererOption(
                 "sheets", .choices(DossierTable.allCases.map(\.rawValue)),
                 default: .strings(DossierTable.allCases.map(\.rawValue)),
-                help: "Which tables to write, each on its own sheet, in this order")
+                help: "Which tables to write, each on its own sheet, in this order"),
+            RendererOption(
+                "page", .choice(PaperSize.allCases.map(\.rawValue)), default: .string("a4"),
+                help: "The paper sheets print on: landscape, one page wide, the header row repeated, page numbers in the footer"),
         ])
 
-    public func render(_ request: RenderRequest, to output: OutputFile) throws {
-        let tables = (request.options.strings("sheets") ?? []).compactMap(DossierTable.init(rawValue:))
+    /// Excel's codes for the paper sizes.
+    static func paperCode(_ paper: PaperSize) -> UInt8 {
+        switch paper {
+        case .letter: return 1
+        case .a3: return 8
+        case .a4: return 9
+        }
+    }
+
+    public func check(_ request: RenderRequest) throws {
+        _ = try tables(request.options)
+    }
+
+    /// The tables the `sheets` option names, in order; at least one.
+    private func tables(_ options: RenderOptions) throws -> [DossierTable] {
+        let tables = (options.strings("sheets") ?? []).compactMap(DossierTable.init(rawValue:))
         guard !tables.isEmpty else {
             throw CursusError(.data, Diagnostic(.error, "option 'sheets' lists no table; name at least one of \(DossierTable.allCases.map(\.rawValue).joined(separator: ", "))"))
         }
+        return tables
+    }
+
+    public func render(_ request: RenderRequest, to output: OutputFile) throws {
+        let tables = try tables(request.options)
+        let paper = PaperSize(rawValue: request.options.string("page") ?? "a4") ?? .a4
         do {
             let workbook = try Workbook(path: output.temporaryPath, constantMemory: true)
             try workbook.setProperties(title: request.title, created: time_t(request.asOf.daysSinceEpoch) * 86_400)
             let styles = SheetStyles(workbook)
+            var whole = request.progress.task(request.outputName, total: nil)
+            defer { whole.finish() }
             for table in tables {
                 var task = request.progress.task("\(request.outputName) (\(table.rawValue))", total: table.rowCount(in: request.dossier))
                 defer { task.finish() }
-                try TableSheets(table: table, styles: styles, rowsPerSheet: rowsPerSheet)
-                    .write(request.dossier, into: workbook) { task.advance() }
+                let sheets = TableSheets(table: table, styles: styles, rowsPerSheet: rowsPerSheet, paper: Self.paperCode(paper))
+                let count = try sheets.write(request.dossier, into: workbook) { task.advance() }
+                if count > 1 {
+                    request.note(
+                        "\(sheets.sheetName) has more rows than an Excel sheet holds (\(Counting.grouped(Self.maximumDataRows))); they continue on '\(sheets.sheetName) (2)'\(count > 2 ? " to '\(sheets.sheetName) (\(count))'" : "")")
+                }
             }
+            // Assembling and compressing a big workbook takes a while after the last row.
+            whole.say("compressing")
             try workbook.close()
         } catch let error as XLSXError {
             throw CursusError(.failure, Diagnostic(.error, error.description))
@@ -56,7 +87,13 @@ public struct XLSXRenderer: Renderer {
 /// The formats every sheet shares.
 struct SheetStyles {
     let header: CellFormat
+    /// Every data cell stands at the top of its row (rows grow for cells of several lines).
+    let text: CellFormat
     let link: CellFormat
+    /// TRUE and FALSE, in every reader (LibreOffice shows a boolean without it as 0 or 1).
+    let bool: CellFormat
+    /// A list, one item a line.
+    let lines: CellFormat
     let dates: [EDTFDate.Precision: CellFormat]
 
     init(_ workbook: Workbook) {
@@ -65,15 +102,30 @@ struct SheetStyles {
             format.fill(0xD9E1F2)
             format.bottomBorder()
         }
+        text = workbook.addFormat { $0.topAligned() }
         link = workbook.addFormat { format in
             format.fontColor(0x0563C1)
             format.underline()
+            format.topAligned()
+        }
+        bool = workbook.addFormat { format in
+            format.numberFormat("\"TRUE\";\"TRUE\";\"FALSE\"")
+            format.topAligned()
+        }
+        lines = workbook.addFormat { format in
+            format.wrapText()
+            format.topAligned()
         }
         var dates: [EDTFDate.Precision: CellFormat] = [:]
         var byPattern: [String: CellFormat] = [:]
         for precision in EDTFDate.Precision.allCases {
             let pattern = ExcelDate.numberFormat(for: precision)
-            if byPattern[pattern] == nil { byPattern[pattern] = workbook.addFormat { $0.numberFormat(pattern) } }
+            if byPattern[pattern] == nil {
+                byPattern[pattern] = workbook.addFormat { format in
+                    format.numberFormat(pattern)
+                    format.topAligned()
+                }
+            }
             dates[precision] = byPattern[pattern]
         }
         self.dates = dates
@@ -85,33 +137,45 @@ struct TableSheets {
     let table: DossierTable
     let styles: SheetStyles
     let rowsPerSheet: Int
+    /// Excel's code for the paper the sheets print on.
+    let paper: UInt8
 
     /// Excel's limits, checked before libxlsxwriter would warn on stderr.
     static let maximumCellLength = 32_767
     static let maximumURLLength = 2_079
     static let maximumURLsPerSheet = 65_530
     static let maximumColumnWidth = 60.0
+    /// The height of one line of text in the default font, and the most Excel allows a row, in points.
+    static let lineHeight = 15.0
+    static let maximumRowHeight = 409.0
 
     var sheetName: String { table.rawValue.prefix(1).uppercased() + table.rawValue.dropFirst() }
 
-    /// Writes the table's rows as they are made, starting a new sheet each `rowsPerSheet` rows.
-    func write(_ dossier: Dossier, into workbook: Workbook, eachRow: () -> Void = {}) throws {
-        var sheet = try SheetInProgress(table.columns, named: sheetName, into: workbook, styles: styles)
+    /// Writes the table's rows as they are made, starting a new sheet each `rowsPerSheet` rows;
+    /// returns how many sheets it took.
+    @discardableResult
+    func write(_ dossier: Dossier, into workbook: Workbook, eachRow: () -> Void = {}) throws -> Int {
+        var sheet = try SheetInProgress(table.columns, named: sheetName, into: workbook, styles: styles, paper: paper)
         var part = 1
         try table.forEachRow(of: dossier) { cells in
             eachRow()
             if sheet.rows == rowsPerSheet {
                 try sheet.finish()
                 part += 1
-                sheet = try SheetInProgress(table.columns, named: "\(sheetName) (\(part))", into: workbook, styles: styles)
+                sheet = try SheetInProgress(table.columns, named: "\(sheetName) (\(part))", into: workbook, styles: styles, paper: paper)
             }
             sheet.rows += 1
+            // A row as tall as its longest cell: no reader makes it so by itself.
+            let measures = cells.map(Self.measure)
+            let lines = measures.map(\.lines).max() ?? 1
+            if lines > 1 { try sheet.sheet.setRowHeight(sheet.rows, min(Self.maximumRowHeight, Self.lineHeight * Double(lines))) }
             for (column, cell) in cells.enumerated() {
-                let length = try write(cell, row: sheet.rows, column: column, sheet: sheet.sheet, links: &sheet.links, record: cells.first)
-                sheet.widths[column] = max(sheet.widths[column], length)
+                try write(cell, wrapped: measures[column].lines > 1, row: sheet.rows, column: column, sheet: sheet.sheet, links: &sheet.links, record: cells.first)
+                sheet.widths[column] = max(sheet.widths[column], measures[column].width)
             }
         }
         try sheet.finish()
+        return part
     }
 
     /// A sheet being written: its header, the rows so far, and the widths its columns need.
@@ -121,8 +185,9 @@ struct TableSheets {
         var rows = 0
         var links = 0
 
-        init(_ columns: [String], named name: String, into workbook: Workbook, styles: SheetStyles) throws {
+        init(_ columns: [String], named name: String, into workbook: Workbook, styles: SheetStyles, paper: UInt8) throws {
             sheet = try workbook.addWorksheet(named: name)
+            try sheet.setUpPrinting(paper: paper, headerRows: 1)
             widths = columns.map { Double($0.count) }
             for (column, title) in columns.enumerated() {
                 try sheet.write(string: title, row: 0, column: column, format: styles.header)
@@ -132,42 +197,54 @@ struct TableSheets {
         func finish() throws {
             sheet.freezeRows(1)
             try sheet.autofilter(lastRow: rows, lastColumn: widths.count - 1)
+            // Every text cell is text on purpose: an EDTF year such as 1981 is not a number.
+            if rows > 0 { try sheet.ignoreNumbersStoredAsText(firstRow: 1, lastRow: rows, lastColumn: widths.count - 1) }
             for (column, width) in widths.enumerated() {
                 try sheet.setColumnWidth(column, min(width + 2, TableSheets.maximumColumnWidth))
             }
         }
     }
 
-    /// Writes one cell; returns how wide it shows, in characters.
+    /// How wide a cell shows (its longest line, in characters) and in how many lines, once
+    /// lines longer than a column holds wrap.
+    static func measure(_ cell: TableCell) -> (width: Double, lines: Int) {
+        switch cell {
+        case .empty: return (0, 1)
+        case .bool: return (5, 1)
+        case .day(let day, _): return ExcelDate.serial(day) == nil ? (Double(day.iso.count), 1) : (10, 1)
+        case .url(let url): return (Double(url.count), 1)
+        case .text(let text): return measure(text)
+        case .list(_, let reading): return measure(reading.joined(separator: "\n"))
+        }
+    }
+
+    /// Writes one cell, `wrapped` in lines when it has several.
     private func write(
-        _ cell: TableCell, row: Int, column: Int, sheet: Worksheet, links: inout Int, record: TableCell?
-    ) throws -> Double {
+        _ cell: TableCell, wrapped: Bool, row: Int, column: Int, sheet: Worksheet, links: inout Int, record: TableCell?
+    ) throws {
         switch cell {
         case .empty:
-            return 0
+            return
         case .bool(let value):
-            try sheet.write(bool: value, row: row, column: column)
-            return 5
+            try sheet.write(bool: value, row: row, column: column, format: styles.bool)
+        case .list(_, let reading):
+            try writeText(reading.joined(separator: "\n"), row: row, column: column, sheet: sheet, record: record, format: styles.lines)
         case .day(let day, let precision):
             guard let serial = ExcelDate.serial(day) else {
-                // Excel has no dates before 1900 or after 9999: keep the ISO day as text.
-                try sheet.write(string: day.iso, row: row, column: column)
-                return Double(day.iso.count)
+                // Dates that not every reader shows as the same day (before March 1900, after 9999) stay ISO text.
+                try sheet.write(string: day.iso, row: row, column: column, format: styles.text)
+                return
             }
             try sheet.write(number: serial, row: row, column: column, format: styles.dates[precision])
-            return 10
         case .url(let url):
-            let isLinkable = ["http://", "https://", "ftp://", "mailto:"].contains { url.lowercased().hasPrefix($0) }
-            if isLinkable && Self.escapedLength(url) <= Self.maximumURLLength && links < Self.maximumURLsPerSheet {
+            if LinkSchemes.isLinkable(url) && Self.escapedLength(url) <= Self.maximumURLLength && links < Self.maximumURLsPerSheet {
                 try sheet.write(url: url, row: row, column: column, format: styles.link)
                 links += 1
             } else {
-                try writeText(url, row: row, column: column, sheet: sheet, record: record)
+                try writeText(url, row: row, column: column, sheet: sheet, record: record, format: styles.text)
             }
-            return Double(url.count)
         case .text(let text):
-            try writeText(text, row: row, column: column, sheet: sheet, record: record)
-            return Self.width(of: text)
+            try writeText(text, row: row, column: column, sheet: sheet, record: record, format: wrapped ? styles.lines : styles.text)
         }
     }
 
@@ -179,17 +256,27 @@ struct TableSheets {
         }
     }
 
-    /// How many characters the first line of `text` shows (Unicode scalars, counted from UTF-8 bytes).
-    static func width(of text: String) -> Double {
-        var count = 0
+    /// The longest line of `text` in characters (Unicode scalars, counted from UTF-8 bytes), and
+    /// its lines once each wraps at the widest column.
+    static func measure(_ text: String) -> (width: Double, lines: Int) {
+        let perLine = Int(maximumColumnWidth) - 2
+        var longest = 0, count = 0, lines = 0
         for byte in text.utf8 {
-            if byte == 0x0A || byte == 0x0D { break }
-            if byte & 0xC0 != 0x80 { count += 1 }
+            if byte == 0x0A {
+                lines += max(1, (count + perLine - 1) / perLine)
+                count = 0
+            } else if byte != 0x0D && byte & 0xC0 != 0x80 {
+                count += 1
+                longest = max(longest, count)
+            }
         }
-        return Double(count)
+        lines += max(1, (count + perLine - 1) / perLine)
+        return (Double(longest), lines)
     }
 
-    private func writeText(_ text: String, row: Int, column: Int, sheet: Worksheet, record: TableCell?) throws {
+    private func writeText(
+        _ text: String, row: Int, column: Int, sheet: Worksheet, record: TableCell?, format: CellFormat? = nil
+    ) throws {
         // UTF-8 bytes bound the character count from above: count characters only for long texts.
         let length = text.utf8.count <= Self.maximumCellLength ? 0 : text.unicodeScalars.count
         if length > Self.maximumCellLength {
@@ -201,6 +288,6 @@ struct TableSheets {
                     "'\(table.columns[column])' of \(table.recordName) '\(id)' has \(length) characters; an Excel cell holds at most 32,767 (shorten it, or render this table as CSV)"
                 ))
         }
-        try sheet.write(string: text, row: row, column: column)
+        try sheet.write(string: text, row: row, column: column, format: format)
     }
 }

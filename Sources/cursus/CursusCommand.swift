@@ -10,7 +10,9 @@ struct CursusCommand: ParsableCommand {
             A dossier (YAML or JSON) holds people, their tenures and dated events, each tied to sources.
             A manifest (cursus.yml) says which renderers run over which dossiers and where their files go.
 
-            Exit codes: 0 success, 64 bad command line, 65 bad input data or manifest, 1 anything else.
+            Exit codes: 0 success, 64 bad command line, 65 bad input data or manifest, 1 anything else \
+            (I/O, disk full), 130 interrupted (SIGINT, Ctrl-C), 143 stopped (SIGTERM); an interrupted run \
+            leaves nothing half-written.
             """,
         version: "0.1.0",
         subcommands: [RenderCommand.self, ValidateCommand.self, RenderersCommand.self, DateCommand.self, InitCommand.self, ImportCommand.self]

@@ -29,6 +29,11 @@ struct ImportCommand: ParsableCommand {
     @Option(help: "yaml or json.")
     var format: DossierWriter.Format = .yaml
 
+    @Flag(help: "Overwrite the output file if it exists.")
+    var force = false
+
+    static let whenExists = "add --force to overwrite it"
+
     @Option(help: "wikidata: the entity of the person (default: the one with positions held, P39).")
     var entity: String?
 
@@ -40,6 +45,8 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         try Console.run {
+            // Refused before importing, so that nothing is read in vain.
+            if let output, !force { try OutputTransaction.refuseExisting([output], Self.whenExists) }
             let result: ImportResult
             switch kind {
             case .infobox: result = try InfoboxImporter.import(try InputFile.read(input, what: "infobox"))
@@ -55,16 +62,7 @@ struct ImportCommand: ParsableCommand {
                 print(text, terminator: "")
                 return
             }
-            let transaction = OutputTransaction()
-            do {
-                let writer = try transaction.add(output.hasPrefix("/") ? output : FileManager.default.currentDirectoryPath + "/" + output).textWriter()
-                writer.write(text)
-                try writer.close()
-                try transaction.commit()
-            } catch {
-                transaction.rollback()
-                throw error
-            }
+            try OutputTransaction.write([(output, text)], whenExists: force ? nil : Self.whenExists)
         }
     }
 }

@@ -16,20 +16,9 @@ struct InitCommand: ParsableCommand {
             let folder = URL(fileURLWithPath: directory).standardizedFileURL.path
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             let files = [("cursus.yml", StarterFiles.manifest), ("dossier.yml", StarterFiles.dossier)]
-            for (name, _) in files where FileManager.default.fileExists(atPath: folder + "/" + name) {
-                throw CursusError(.failure, Diagnostic(.error, "already exists; 'cursus init' never overwrites a file", at: SourceLocation(file: Console.relative(folder + "/" + name))))
-            }
-            let transaction = OutputTransaction()
-            do {
-                for (name, text) in files {
-                    let writer = try transaction.add(folder + "/" + name).textWriter()
-                    writer.write(text)
-                    try writer.close()
-                }
-                for path in try transaction.commit() { print(Console.relative(path)) }
-            } catch {
-                transaction.rollback()
-                throw error
+                .map { (path: Console.relative(folder + "/" + $0.0), text: $0.1) }
+            for path in try OutputTransaction.write(files, whenExists: "'cursus init' never overwrites a file") {
+                print(Console.relative(path))
             }
         }
     }

@@ -20,7 +20,10 @@ struct RenderCommand: ParsableCommand {
     func run() throws {
         try Console.run {
             let manifest = try Manifest.load(self.manifest, registry: rendererRegistry)
-            let renderer = ManifestRenderer(manifest: manifest, progress: .forTerminal(quiet: quiet))
+            let progress = Progress.forTerminal(quiet: quiet)
+            let renderer = ManifestRenderer(manifest: manifest, progress: progress) { [quiet] note in
+                if !quiet { progress.interject(note.formatted) }
+            }
             let outputs = renderer.outputs(only: only)
             if outputs.isEmpty, let only {
                 let names = manifest.outputs.map(\.path) + Set(manifest.outputs.map(\.renderer)).sorted()
@@ -28,7 +31,7 @@ struct RenderCommand: ParsableCommand {
                 throw ExitCode.validationFailure
             }
             let asOf = manifest.asOf ?? Self.today(manifest: self.manifest)
-            let (dossier, warnings) = try renderer.loadDossier()
+            let (dossier, warnings) = try renderer.prepare(outputs, asOf: asOf)
             Console.report(warnings)
             for path in try renderer.render(outputs, dossier: dossier, asOf: asOf) where !quiet {
                 print(Console.relative(path))
@@ -38,8 +41,7 @@ struct RenderCommand: ParsableCommand {
 
     /// Today's date, with a note that output depends on it.
     static func today(manifest: String) -> CalendarDay {
-        let parts = Calendar(identifier: .gregorian).dateComponents([.year, .month, .day], from: Date())
-        let day = CalendarDay(year: parts.year!, month: parts.month!, day: parts.day!)
+        let day = CalendarDay.today()
         Console.error("\(manifest): note: no 'as_of' in the manifest, so \"present\" is today, \(day.iso); add 'as_of: \(day.iso)' for output that does not change from day to day")
         return day
     }

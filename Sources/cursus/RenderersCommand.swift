@@ -27,7 +27,7 @@ struct RenderersCommand: ParsableCommand {
             let descriptor = renderer.descriptor
             print("\(descriptor.name): \(descriptor.summary)")
             if let plugin = renderer as? ExternalRenderer { print("plug-in: \(plugin.executable)") }
-            print("writes .\(descriptor.fileExtension) files\n")
+            print("writes \(descriptor.fileExtensions.map { "." + $0 }.joined(separator: ", ")) files\n")
             print(descriptor.options.isEmpty ? "no options" : "options:")
             for option in descriptor.options {
                 let defaultText = option.defaultValue.map { " (default: \($0))" } ?? ""

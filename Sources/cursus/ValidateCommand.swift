@@ -19,21 +19,21 @@ struct ValidateCommand: ParsableCommand {
             var dossiers: [DossierFile] = []
             for path in files.isEmpty ? ["cursus.yml"] : files {
                 if DossierLoader.isStreamed(path) {
-                    if let file = bag.collect({ () throws(CursusError) in try DossierLoader.load(path) }) {
+                    if let file = bag.collect({ () throws(CursusError) in try DossierLoader.read(path) }) {
                         dossiers.append(file)
-                        bag.append(contentsOf: file.warnings)
+                        bag.append(contentsOf: file.diagnostics)
                     }
                     continue
                 }
-                guard let input = bag.collect({ () throws(CursusError) in try InputFile.read(path, what: "dossier or manifest") }) else { continue }
+                guard let input = bag.collect({ () throws(CursusError) in try InputFile.read(path, what: "dossier or manifest", whenMissing: files.isEmpty ? Manifest.startHint : "check the path") }) else { continue }
                 if Manifest.isManifest(input) {
                     bag.collect { () throws(CursusError) in try validateManifest(input) }
-                } else if let file = bag.collect({ () throws(CursusError) in try DossierLoader.decode(input) }) {
+                } else if let file = bag.collect({ () throws(CursusError) in try DossierLoader.read(input) }) {
                     dossiers.append(file)
-                    bag.append(contentsOf: file.warnings)
+                    bag.append(contentsOf: file.diagnostics)
                 }
             }
-            if let dossier = bag.collect({ () throws(CursusError) in try DossierValidator.merge(dossiers) }), !dossiers.isEmpty {
+            if let dossier = bag.collect({ () throws(CursusError) in try DossierValidator.merge(dossiers) }), !dossiers.isEmpty, !bag.hasErrors {
                 print("ok: \(dossiers.map(\.path).joined(separator: ", ")) (\(Self.summary(dossier)))")
             }
             Console.report(bag.diagnostics)
@@ -44,23 +44,15 @@ struct ValidateCommand: ParsableCommand {
     private func validateManifest(_ input: InputFile) throws(CursusError) {
         let manifest = try Manifest.decode(input, registry: rendererRegistry)
         let renderer = ManifestRenderer(manifest: manifest)
-        let (dossier, warnings) = try renderer.loadDossier()
+        let (dossier, warnings) = try renderer.prepare(manifest.outputs, asOf: manifest.asOf ?? .today())
         Console.report(warnings)
-        var bag = DiagnosticBag()
-        let people = dossier.people.map(\.id)
-        for output in manifest.outputs {
-            bag.collect { () throws(CursusError) in
-                _ = try OutputLocation.resolve(output.path, in: manifest.outputDirectory, at: output.location, createFolders: false)
-            }
-            for person in output.filter.people ?? [] where !people.contains(person) {
-                bag.append(Diagnostic(.error, "the filter names person '\(person)', whom no input defines\(Suggestion.didYouMean(person, in: people))", at: output.location, scope: output.renderer, sourceLine: output.sourceLine))
-            }
-        }
-        try bag.throwIfErrors()
-        print("ok: \(input.path) (\(manifest.outputs.count) outputs; \(Self.summary(dossier)))")
+        print("ok: \(input.path) (\(Counting.phrase(manifest.outputs.count, "output")); \(Self.summary(dossier)))")
     }
 
     static func summary(_ dossier: Dossier) -> String {
-        "\(dossier.people.count) people, \(dossier.tenures.count) tenures, \(dossier.events.count) events, \(dossier.sources.count) sources"
+        [
+            Counting.phrase(dossier.people.count, "person", plural: "people"), Counting.phrase(dossier.tenures.count, "tenure"),
+            Counting.phrase(dossier.events.count, "event"), Counting.phrase(dossier.sources.count, "source"),
+        ].joined(separator: ", ")
     }
 }

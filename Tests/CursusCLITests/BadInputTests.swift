@@ -87,8 +87,8 @@ let badInputs: [BadInput] = [
         expected: ["d.yml:12:56: error: event 'e' refers to tenure 'tt', which no input defines (did you mean 't'?)"]),
     BadInput(
         name: "dangling source reference",
-        files: ["d.yml": goodDossier.replacingOccurrences(of: "    sources: [s]\nevents", with: "    sources: [src]\nevents")],
-        expected: ["d.yml:10:14: error: tenure 't' refers to source 'src', which no input defines (did you mean 's'?)"]),
+        files: ["d.yml": goodDossier.replacingOccurrences(of: "    sources: [s]\nevents", with: "    sources: [sx]\nevents")],
+        expected: ["d.yml:10:14: error: tenure 't' refers to source 'sx', which no input defines (did you mean 's'?)"]),
     BadInput(
         name: "dangling person reference",
         files: ["d.yml": goodDossier.replacingOccurrences(of: "    office: Consul", with: "    person: q\n    office: Consul")],
@@ -238,7 +238,7 @@ let badInputs: [BadInput] = [
         defer { workspace.remove() }
         let result = try workspace.run(["validate", "m.yml", "d.yml"])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.contains("ok: m.yml (1 outputs; 1 people, 1 tenures, 1 events, 1 sources)"))
+        #expect(result.stdout.contains("ok: m.yml (1 output; 1 person, 1 tenure, 1 event, 1 source)"))
         #expect(!workspace.exists("out"))
 
         try workspace.write("d.yml", goodDossier.replacingOccurrences(of: "end: 2004", with: "end: 1999"))

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A day of the proleptic Gregorian calendar with astronomical year numbering
 /// (year 0 is 1 BC), as EDTF uses.
 public struct CalendarDay: Sendable, Hashable, Comparable, CustomStringConvertible {
@@ -102,4 +104,13 @@ public struct CalendarDay: Sendable, Hashable, Comparable, CustomStringConvertib
 
 extension Character {
     var isASCIIDigit: Bool { ("0"..."9").contains(self) }
+}
+
+extension CalendarDay {
+    /// Today in the Gregorian calendar, by the machine's clock and time zone: for commands only,
+    /// never for what a render writes (that is `as_of`).
+    public static func today() -> CalendarDay {
+        let parts = Calendar(identifier: .gregorian).dateComponents([.year, .month, .day], from: Date())
+        return CalendarDay(year: parts.year!, month: parts.month!, day: parts.day!)
+    }
 }

@@ -123,6 +123,8 @@ public struct CursusError: Error, Sendable {
 /// Collects diagnostics so that a validation pass reports every problem at once.
 public struct DiagnosticBag: Sendable {
     public private(set) var diagnostics: [Diagnostic] = []
+    /// The kind of the first error collected from a throw (a failure to write is not bad data).
+    private var firstKind: CursusError.Kind?
 
     public init() {}
 
@@ -143,12 +145,14 @@ public struct DiagnosticBag: Sendable {
             return try body()
         } catch {
             diagnostics.append(contentsOf: error.diagnostics)
+            if firstKind == nil { firstKind = error.kind }
             return nil
         }
     }
 
-    /// Throws the collected errors (with any warnings) when there is at least one error.
-    public func throwIfErrors(_ kind: CursusError.Kind = .data) throws(CursusError) {
-        if hasErrors { throw CursusError(kind, diagnostics) }
+    /// Throws the collected errors (with any warnings) when there is at least one error, as
+    /// `kind`, else as the kind of the first error collected, else as bad data.
+    public func throwIfErrors(_ kind: CursusError.Kind? = nil) throws(CursusError) {
+        if hasErrors { throw CursusError(kind ?? firstKind ?? .data, diagnostics) }
     }
 }

@@ -194,12 +194,13 @@ final class CSVTableContext {
 /// Reads one table as Cursus writes it (tenures, events, people or sources, told apart by the
 /// columns), in any column order, as a stream; `mapping` renames foreign headings (field → heading).
 public enum CSVTableLoader {
-    public static func load(_ path: String, progress: Progress = .silent) throws(CursusError) -> DossierFile {
-        try load(path, mapping: [:], strict: true, progress: progress)
+    /// The table as a dossier file, the problems of its rows in `diagnostics`.
+    public static func read(_ path: String, progress: Progress = .silent) throws(CursusError) -> DossierFile {
+        try read(path, mapping: [:], strict: true, progress: progress)
     }
 
     /// With `strict` false (importing), unknown columns are warnings instead of errors.
-    public static func load(
+    public static func read(
         _ path: String, mapping: [String: String], strict: Bool, progress: Progress = .silent
     ) throws(CursusError) -> DossierFile {
         let reader = try LineReader(path: path, what: "table")
@@ -256,7 +257,7 @@ public enum CSVTableLoader {
             context.report("a quoted field is never closed before the end of the table", line: reader.number, column: nil)
         }
         if table == nil { context.report("the table is empty", line: nil, column: nil) }
-        return try records.finish(path: path, lines: lines, bag: &context.bag)
+        return records.finish(path: path, lines: lines, bag: context.bag)
     }
 
     /// Which table the header describes, and the index of each field's column.

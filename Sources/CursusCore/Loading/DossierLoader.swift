@@ -20,12 +20,21 @@ public struct DossierFile: Sendable {
     public var dossier: Dossier
     /// References whose target this file did not define (another input may).
     public var references: [Reference]
-    /// Warnings met while reading (nothing that stops a render).
-    public var warnings: [Diagnostic]
+    /// What reading found, errors and warnings, in the order met.
+    public var diagnostics: [Diagnostic]
     /// The file's lines, for quoting them in later diagnostics.
     public var lines: any LineSource
     /// The ids the file defines, by kind (each checked unique within the file).
     public var ids: [Reference.Kind: Set<String>]
+
+    /// Warnings met while reading (nothing that stops a render).
+    public var warnings: [Diagnostic] { diagnostics.filter { $0.severity != .error } }
+
+    /// The file, or every problem in it when it has errors.
+    public func checked() throws(CursusError) -> DossierFile {
+        if diagnostics.contains(where: { $0.severity == .error }) { throw CursusError(.data, diagnostics) }
+        return self
+    }
 }
 
 /// Reads dossier files: YAML or JSON (one schema), and JSON Lines (`.jsonl`) or CSV tables
@@ -49,8 +58,15 @@ public enum DossierLoader {
 
     /// Reads and checks one file, choosing the reader by its extension; throws every problem found in it at once.
     public static func load(_ path: String, progress: Progress = .silent) throws(CursusError) -> DossierFile {
-        if isStreamed(path) { return try loadStreamed(path, progress: progress) }
-        return try decode(try InputFile.read(path, what: "dossier"))
+        try read(path, progress: progress).checked()
+    }
+
+    /// Reads one file, keeping the problems of its records in `diagnostics` (so that checks
+    /// across files still run and every problem is reported at once); throws only when the file
+    /// cannot be read as a dossier at all.
+    public static func read(_ path: String, progress: Progress = .silent) throws(CursusError) -> DossierFile {
+        if isStreamed(path) { return try readStreamed(path, progress: progress) }
+        return try read(try InputFile.read(path, what: "dossier"))
     }
 
     /// True for the inputs read as streams: JSON Lines (`.jsonl`, `.ndjson`) and CSV tables.
@@ -58,20 +74,25 @@ public enum DossierLoader {
         ["jsonl", "ndjson", "csv"].contains((path as NSString).pathExtension.lowercased())
     }
 
-    private static func loadStreamed(_ path: String, progress: Progress) throws(CursusError) -> DossierFile {
+    private static func readStreamed(_ path: String, progress: Progress) throws(CursusError) -> DossierFile {
         (path as NSString).pathExtension.lowercased() == "csv"
-            ? try CSVTableLoader.load(path, progress: progress) : try JSONLinesLoader.load(path, progress: progress)
+            ? try CSVTableLoader.read(path, progress: progress) : try JSONLinesLoader.read(path, progress: progress)
     }
 
-    /// Decodes an already-read YAML or JSON file.
+    /// Decodes an already-read YAML or JSON file; throws every problem found in it at once.
     public static func decode(_ file: InputFile) throws(CursusError) -> DossierFile {
+        try read(file).checked()
+    }
+
+    /// Decodes an already-read YAML or JSON file, keeping the problems of its records in `diagnostics`.
+    public static func read(_ file: InputFile) throws(CursusError) -> DossierFile {
         let tree = try YAMLTree(file)
         let problems = ReadProblems()
         var reader = RecordReader()
         if let top = MappingReader(tree.root, what: "dossier", file: file, problems: problems) {
             reader.read(top)
         }
-        return try reader.finish(path: file.path, lines: file, bag: &problems.bag)
+        return reader.finish(path: file.path, lines: file, bag: problems.bag)
     }
 }
 
@@ -164,6 +185,8 @@ struct RecordReader {
     mutating func readPerson<R: RecordFields>(_ reader: R) {
         reader.checkKeys(DossierLoader.personKeys)
         let id = id(reader)
+        // Defined even when the record is dropped, so that references to it raise no second error.
+        if let id { define(.person, id, in: reader) }
         let name = reader.string("name", required: true)
         var attributes: [(key: String, value: String)] = []
         if let map = reader.record("attributes", what: "attributes mapping") {
@@ -174,7 +197,6 @@ struct RecordReader {
         let sources = reader.strings("sources")
         guard let id, let name else { return }
         refer(.source, sources, key: "sources", from: "person '\(id)'", in: reader)
-        define(.person, id, in: reader)
         dossier.people.append(Person(
             id: id, name: name, nativeName: reader.string("native_name"), nativeLanguage: reader.string("native_language"),
             born: reader.date("born"), died: reader.date("died"), birthPlace: reader.string("birth_place"),
@@ -184,8 +206,9 @@ struct RecordReader {
 
     mutating func readSource<R: RecordFields>(_ reader: R) {
         reader.checkKeys(DossierLoader.sourceKeys)
-        guard let id = id(reader), let title = reader.string("title", required: true) else { return }
-        define(.source, id, in: reader)
+        let id = id(reader)
+        if let id { define(.source, id, in: reader) }
+        guard let id, let title = reader.string("title", required: true) else { return }
         dossier.sources.append(Source(
             id: id, title: title, kind: reader.string("kind"), author: reader.string("author"),
             publisher: reader.string("publisher"), url: reader.string("url"), published: reader.date("published"),
@@ -197,6 +220,7 @@ struct RecordReader {
     mutating func readTenure<R: RecordFields>(_ reader: R, defaultPerson: String?, deferring: Bool) {
         reader.checkKeys(DossierLoader.tenureKeys)
         let id = id(reader)
+        if let id { define(.tenure, id, in: reader) }
         let office = reader.string("office", required: true)
         let start = reader.date("start")
         let end = reader.date("end")
@@ -236,7 +260,6 @@ struct RecordReader {
             refer(.source, sources, key: "sources", from: "a milestone of tenure '\(id)'", in: milestone)
         }
         if !person.isEmpty { refer(.person, [person], key: "person", from: "tenure '\(id)'", in: reader) }
-        define(.tenure, id, in: reader)
         dossier.tenures.append(Tenure(
             id: id, person: person, office: office, role: reader.string("role"), organization: reader.string("organization"),
             place: reader.string("place"), country: reader.string("country"), category: reader.string("category"),
@@ -249,6 +272,7 @@ struct RecordReader {
     mutating func readEvent<R: RecordFields>(_ reader: R, defaultPerson: String?, deferring: Bool = false) {
         reader.checkKeys(DossierLoader.eventKeys)
         let id = id(reader)
+        if let id { define(.event, id, in: reader) }
         let date = reader.date("date", required: true)
         let title = reader.string("title", required: true)
         let people = reader.has("people") ? reader.strings("people") : defaultPerson.map { [$0] } ?? []
@@ -259,15 +283,15 @@ struct RecordReader {
         refer(.person, people, key: "people", from: "event '\(id)'", in: reader)
         if let tenure { refer(.tenure, [tenure], key: "tenure", from: "event '\(id)'", in: reader) }
         refer(.source, sources, key: "sources", from: "event '\(id)'", in: reader)
-        define(.event, id, in: reader)
         dossier.events.append(Event(
             id: id, date: date, title: title, description: reader.string("description"), people: people,
             category: reader.string("category"), tenure: tenure, sources: sources, location: reader.location(of: "id")))
     }
 
-    /// Ends a file: settles records that named no person, reports duplicate ids, and throws
-    /// every error in `bag`, or gives the file with its warnings.
-    mutating func finish(path: String, lines: any LineSource, bag: inout DiagnosticBag) throws(CursusError) -> DossierFile {
+    /// Ends a file: settles records that named no person, reports duplicate ids, and gives the
+    /// file with everything `bag` and these checks found.
+    mutating func finish(path: String, lines: any LineSource, bag: DiagnosticBag) -> DossierFile {
+        var bag = bag
         var found = DiagnosticBag()
         settleOwners { message, location in
             found.append(Diagnostic(.error, message, at: location, sourceLine: location.line.flatMap(lines.line)))
@@ -278,8 +302,7 @@ struct RecordReader {
             found.append(diagnostic)
         }
         bag.append(contentsOf: found.diagnostics)
-        try bag.throwIfErrors()
-        return DossierFile(path: path, dossier: dossier, references: references, warnings: bag.diagnostics, lines: lines, ids: ids)
+        return DossierFile(path: path, dossier: dossier, references: references, diagnostics: bag.diagnostics, lines: lines, ids: ids)
     }
 
     /// Gives the records that named no person the file's one person, or reports them.

@@ -2,7 +2,8 @@
 /// reference (person, tenure, source) resolving somewhere in them.
 public enum DossierValidator {
     /// Merges `files` into one dossier, throwing every clash between them and every dangling
-    /// reference at once (each file has already checked its own ids).
+    /// reference at once (each file has already checked its own ids; the errors a file holds are
+    /// its reader's to report, and its references are checked all the same).
     public static func merge(_ files: [DossierFile]) throws(CursusError) -> Dossier {
         // Start from the first file: with one input (the usual case) nothing is copied.
         var dossier = files.first?.dossier ?? Dossier()

@@ -20,12 +20,13 @@ public struct InputFile: Sendable {
         self.lines = text.split(separator: "\n", omittingEmptySubsequences: false)
     }
 
-    /// Reads a file, refusing missing, empty, oversized and binary files with a clear message.
-    public static func read(_ path: String, what: String) throws(CursusError) -> InputFile {
+    /// Reads a file, refusing missing, empty, oversized and binary files with a clear message;
+    /// `whenMissing` says what to do about a missing one.
+    public static func read(_ path: String, what: String, whenMissing: String = "check the path") throws(CursusError) -> InputFile {
         let location = SourceLocation(file: path)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw CursusError(.data, Diagnostic(.error, "no such \(what) file; check the path", at: location))
+            throw CursusError(.data, Diagnostic(.error, "no such \(what) file; \(whenMissing)", at: location))
         }
         if isDirectory.boolValue {
             throw CursusError(.data, Diagnostic(.error, "is a folder, not a \(what) file", at: location))

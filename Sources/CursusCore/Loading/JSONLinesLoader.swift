@@ -11,7 +11,7 @@ enum JSONLinesLoader {
     /// Reading stops after this many errors: the file is likely not JSON Lines at all.
     static let maximumErrors = 100
 
-    static func load(_ path: String, progress: Progress = .silent) throws(CursusError) -> DossierFile {
+    static func read(_ path: String, progress: Progress = .silent) throws(CursusError) -> DossierFile {
         let lines = try LineReader(path: path, what: "dossier")
         let context = JSONLineContext(path: path)
         var reader = RecordReader()
@@ -34,7 +34,7 @@ enum JSONLinesLoader {
         if records == 0 && context.bag.diagnostics.isEmpty {
             context.bag.append(Diagnostic(.error, "is empty; a JSON Lines dossier has one record a line, e.g. {\"type\": \"person\", \"id\": \"p\", \"name\": \"…\"}", at: SourceLocation(file: path)))
         }
-        return try reader.finish(path: path, lines: StreamedLines(path: path), bag: &context.bag)
+        return reader.finish(path: path, lines: StreamedLines(path: path), bag: context.bag)
     }
 
     private static func read(_ bytes: UnsafeBufferPointer<UInt8>, context: JSONLineContext, into reader: inout RecordReader) {

@@ -37,9 +37,13 @@ public struct Manifest: Sendable {
     public var outputDirectory: String
     public var outputs: [OutputSpec]
 
+    /// What to do without a manifest.
+    public static let startHint =
+        "check the path, or start one here with 'cursus init' (it writes cursus.yml and a starter dossier)"
+
     /// Reads and checks a manifest, including every renderer name and option against `registry`.
     public static func load(_ path: String, registry: RendererRegistry) throws(CursusError) -> Manifest {
-        let file = try InputFile.read(path, what: "manifest")
+        let file = try InputFile.read(path, what: "manifest", whenMissing: startHint)
         return try decode(file, registry: registry)
     }
 
@@ -123,6 +127,7 @@ public struct Manifest: Sendable {
                 from: reader.date("from"), to: reader.date("to"))
         }
         guard let renderer, let path else { return nil }
+        if let problem = renderer.descriptor.extensionProblem(path) { entry.report("path", problem) }
         let location = file.location(of: node)
         return OutputSpec(
             renderer: rendererName ?? renderer.descriptor.name, implementation: renderer, path: path,

@@ -31,12 +31,16 @@ public final class InterruptCleanup: Sendable {
     /// Sent to the working thread to park it; set by it once parked.
     private static let parkSignal = SIGUSR2
     private static let parked = Atomic<Bool>(false)
+    /// A progress line stands on the terminal: an interrupt erases it before exiting.
+    private static let progressLine = Atomic<Bool>(false)
 
     public func register(file path: String) { register { $0.files.insert(path) } }
     public func unregister(file path: String) { state.withLock { _ = $0.files.remove(path) } }
     /// A folder made for outputs: removed on interrupt if nothing else is in it by then.
     func register(folder path: String) { register { $0.folders.append(path) } }
     func unregister(folder path: String) { state.withLock { $0.folders.removeAll { $0 == path } } }
+    /// Whether a progress line is on the terminal now.
+    func progressLineShown(_ shown: Bool) { Self.progressLine.store(shown, ordering: .relaxed) }
     /// A started program that leads a process group of its own.
     public func register(processGroup leader: Int32) { register { $0.processGroups.insert(leader) } }
     public func unregister(processGroup leader: Int32) { state.withLock { _ = $0.processGroups.remove(leader) } }
@@ -99,6 +103,7 @@ public final class InterruptCleanup: Sendable {
         let files = found.files.map { Array($0.utf8CString) }
         let folders = found.folders.reversed().map { Array($0.utf8CString) }
         let leaders = Array(found.processGroups)
+        let clearLine = Array(Progress.clearLine.utf8)
         // Park the working thread (for at most a second), so that nothing it writes appears after the cleanup.
         if let workingThread, pthread_kill(workingThread, Self.parkSignal) == 0 {
             for _ in 0..<100 where !Self.parked.load(ordering: .acquiring) { usleep(10_000) }
@@ -106,6 +111,9 @@ public final class InterruptCleanup: Sendable {
         Self.stopProcessGroups(leaders)
         for path in files { unlink(path) }
         for folder in folders { rmdir(folder) }
+        if Self.progressLine.load(ordering: .relaxed) {
+            _ = clearLine.withUnsafeBytes { write(STDERR_FILENO, $0.baseAddress, $0.count) }
+        }
         _exit(exitCode)
     }
 

@@ -5,14 +5,28 @@ import Foundation
 public struct ManifestRenderer: Sendable {
     public let manifest: Manifest
     public let progress: Progress
+    /// Where renderers' notes go (the CLI prints them on standard error).
+    public let notes: @Sendable (Diagnostic) -> Void
 
-    public init(manifest: Manifest, progress: Progress = .silent) {
+    public init(manifest: Manifest, progress: Progress = .silent, notes: @escaping @Sendable (Diagnostic) -> Void = { _ in }) {
         self.manifest = manifest
         self.progress = progress
+        self.notes = notes
+    }
+
+    /// Loads every input and checks `outputs` (as `check` does) before anything is rendered,
+    /// throwing every problem of the inputs and the outputs at once.
+    public func prepare(_ outputs: [OutputSpec], asOf: CalendarDay) throws(CursusError) -> (dossier: Dossier, warnings: [Diagnostic]) {
+        var bag = DiagnosticBag()
+        let loaded = bag.collect { () throws(CursusError) in try loadDossier() }
+        bag.append(contentsOf: loaded?.warnings ?? [])
+        bag.collect { () throws(CursusError) in try check(outputs, dossier: loaded?.dossier, asOf: asOf) }
+        try bag.throwIfErrors()
+        return (loaded!.dossier, bag.diagnostics)
     }
 
     /// Loads and merges every input, reporting the problems of all of them at once.
-    public func loadDossier() throws(CursusError) -> (dossier: Dossier, warnings: [Diagnostic]) {
+    func loadDossier() throws(CursusError) -> (dossier: Dossier, warnings: [Diagnostic]) {
         var bag = DiagnosticBag()
         var files: [DossierFile] = []
         for (path, location) in manifest.inputs {
@@ -23,14 +37,15 @@ public struct ManifestRenderer: Sendable {
                         at: location, sourceLine: location.line.flatMap(manifestLine)))
                 continue
             }
-            if let file = bag.collect({ () throws(CursusError) in try DossierLoader.load(path, progress: progress) }) {
+            if let file = bag.collect({ () throws(CursusError) in try DossierLoader.read(path, progress: progress) }) {
                 files.append(file)
-                bag.append(contentsOf: file.warnings)
+                bag.append(contentsOf: file.diagnostics)
             }
         }
+        // Files with errors still take part: their ids and references are checked with the rest.
+        let dossier = bag.collect { () throws(CursusError) in try DossierValidator.merge(files) }
         try bag.throwIfErrors()
-        let dossier = try DossierValidator.merge(files)
-        return (dossier, bag.diagnostics)
+        return (dossier!, bag.diagnostics)
     }
 
     /// The outputs `only` selects (by path or renderer name), or all of them.
@@ -39,12 +54,37 @@ public struct ManifestRenderer: Sendable {
         return manifest.outputs.filter { $0.path == only || $0.renderer == only }
     }
 
-    /// Renders `outputs` of `dossier` as of `asOf`; returns the files written, in order.
+    /// Checks `outputs` without rendering: the people their filters name (when the inputs could
+    /// be loaded into `dossier`), their paths, and whatever each renderer can check before it
+    /// renders (a template, a program it needs); throws every problem of every output at once.
+    public func check(_ outputs: [OutputSpec], dossier: Dossier?, asOf: CalendarDay) throws(CursusError) {
+        var bag = DiagnosticBag()
+        let knownPeople = dossier?.people.map(\.id)
+        for output in outputs {
+            bag.collect { () throws(CursusError) in
+                try attributing(to: output) {
+                    for person in output.filter.people ?? [] where !(knownPeople?.contains(person) ?? true) {
+                        throw CursusError(.data, Diagnostic(.error, "the filter names person '\(person)', whom no input defines\(Suggestion.didYouMean(person, in: knownPeople ?? []))"))
+                    }
+                    _ = try OutputLocation.resolve(output.path, in: manifest.outputDirectory, at: nil, createFolders: false)
+                    // The whole dossier: checks do not depend on records, and it is shared, not copied.
+                    try output.implementation.check(request(for: output, dossier: dossier ?? Dossier(), asOf: asOf))
+                }
+            }
+        }
+        try bag.throwIfErrors()
+    }
+
+    /// Renders `outputs` of `dossier` (from `prepare`) as of `asOf`; returns the files written, in order.
     public func render(_ outputs: [OutputSpec], dossier: Dossier, asOf: CalendarDay) throws(CursusError) -> [String] {
         let transaction = OutputTransaction()
         do {
             for output in outputs {
-                try render(output, dossier: dossier, asOf: asOf, into: transaction)
+                try attributing(to: output) {
+                    let path = try OutputLocation.resolve(output.path, in: manifest.outputDirectory, at: nil, transaction: transaction)
+                    let filtered = output.filter.apply(to: dossier, asOf: asOf)
+                    try output.implementation.render(request(for: output, dossier: filtered, asOf: asOf), to: transaction.add(path))
+                }
             }
             return try transaction.commit()
         } catch {
@@ -53,28 +93,26 @@ public struct ManifestRenderer: Sendable {
         }
     }
 
-    private func render(_ output: OutputSpec, dossier: Dossier, asOf: CalendarDay, into transaction: OutputTransaction) throws(CursusError) {
+    private func request(for output: OutputSpec, dossier: Dossier, asOf: CalendarDay) -> RenderRequest {
+        RenderRequest(
+            dossier: dossier, options: output.options, asOf: asOf, title: manifest.title, baseDirectory: manifest.directory,
+            displayDirectory: manifest.displayDirectory, progress: progress, outputName: output.path,
+            note: { [notes] message in notes(Self.attribute(Diagnostic(.note, message), to: output)) })
+    }
+
+    /// Runs `body` for `output`, giving what it throws the output's place and renderer.
+    private func attributing(to output: OutputSpec, _ body: () throws -> Void) throws(CursusError) {
         do {
-            let renderer = output.implementation
-            let knownPeople = dossier.people.map(\.id)
-            for person in output.filter.people ?? [] where !knownPeople.contains(person) {
-                throw CursusError(.data, Diagnostic(.error, "the filter names person '\(person)', whom no input defines\(Suggestion.didYouMean(person, in: knownPeople))"))
-            }
-            let path = try OutputLocation.resolve(output.path, in: manifest.outputDirectory, at: nil, transaction: transaction)
-            let request = RenderRequest(
-                dossier: output.filter.apply(to: dossier, asOf: asOf), options: output.options, asOf: asOf,
-                title: manifest.title, baseDirectory: manifest.directory, displayDirectory: manifest.displayDirectory,
-                progress: progress, outputName: output.path)
-            try renderer.render(request, to: transaction.add(path))
+            try body()
         } catch let error as CursusError {
-            throw CursusError(error.kind, error.diagnostics.map { attribute($0, to: output) })
+            throw CursusError(error.kind, error.diagnostics.map { Self.attribute($0, to: output) })
         } catch {
-            throw CursusError(.failure, attribute(Diagnostic(.error, "\(error)"), to: output))
+            throw CursusError(.failure, Self.attribute(Diagnostic(.error, "\(error)"), to: output))
         }
     }
 
     /// Gives a diagnostic without a place the output's place in the manifest, and the renderer's name.
-    private func attribute(_ diagnostic: Diagnostic, to output: OutputSpec) -> Diagnostic {
+    private static func attribute(_ diagnostic: Diagnostic, to output: OutputSpec) -> Diagnostic {
         var diagnostic = diagnostic
         if diagnostic.scope == nil { diagnostic.scope = output.renderer }
         if diagnostic.location == nil {

@@ -131,3 +131,31 @@ public final class OutputTransaction: Sendable {
         }
     }
 }
+
+extension OutputTransaction {
+    /// Throws for the first of `paths` that exists, with `whenExists` saying what to do.
+    public static func refuseExisting(_ paths: [String], _ whenExists: String) throws(CursusError) {
+        for path in paths where FileManager.default.fileExists(atPath: path) {
+            throw CursusError(.failure, Diagnostic(.error, "already exists; \(whenExists)", at: SourceLocation(file: path)))
+        }
+    }
+
+    /// Writes each text to its path, all or nothing (for commands that write a few small files);
+    /// refuses, before writing any, a path that exists, with `whenExists` saying what to do.
+    /// Returns the paths written.
+    public static func write(_ files: [(path: String, text: String)], whenExists: String?) throws -> [String] {
+        if let whenExists { try refuseExisting(files.map(\.path), whenExists) }
+        let transaction = OutputTransaction()
+        do {
+            for file in files {
+                let writer = try transaction.add(file.path).textWriter()
+                writer.write(file.text)
+                try writer.close()
+            }
+            return try transaction.commit()
+        } catch {
+            transaction.rollback()
+            throw error
+        }
+    }
+}

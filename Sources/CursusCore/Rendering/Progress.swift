@@ -51,28 +51,41 @@ public final class Progress: @unchecked Sendable {
             guard now.timeIntervalSince(started) >= 1, lastDrawn.map({ now.timeIntervalSince($0) >= 0.1 }) ?? true else { return }
             lastDrawn = now
             let rate = Int(Double(done) / now.timeIntervalSince(started))
-            let of = total.map { " of \(Self.grouped($0))" } ?? ""
-            progress.draw("\(name): \(Self.grouped(done))\(of) \(unit), \(Self.grouped(rate))/s")
+            let of = total.map { " of \(Counting.grouped($0))" } ?? ""
+            progress.draw("\(name): \(Counting.grouped(done))\(of) \(unit), \(Counting.grouped(rate))/s")
+        }
+
+        /// Shows what the work is doing now ("compressing"), once it has taken a second: for a
+        /// last phase that reports no units.
+        public mutating func say(_ status: String) {
+            guard progress.enabled, Date().timeIntervalSince(started) >= 1 else { return }
+            lastDrawn = Date()
+            progress.draw("\(name): \(status)")
         }
 
         /// Clears the line, when one was drawn.
         public func finish() {
             if lastDrawn != nil { progress.draw("") }
         }
-
-        static func grouped(_ number: Int) -> String {
-            let digits = Array(String(number))
-            var result = ""
-            for (index, digit) in digits.enumerated() {
-                if index > 0 && (digits.count - index) % 3 == 0 { result.append(",") }
-                result.append(digit)
-            }
-            return result
-        }
     }
 
-    /// Rewrites the current terminal line.
+    /// Whether a progress line stands on the terminal now.
+    private var lineShown = false
+
+    /// Rewrites the current terminal line; an interrupt clears a line left drawn.
     func draw(_ line: String) {
-        FileHandle.standardError.write(Data(("\r\u{1B}[K" + line).utf8))
+        lineShown = !line.isEmpty
+        InterruptCleanup.shared.progressLineShown(lineShown)
+        FileHandle.standardError.write(Data((Self.clearLine + line).utf8))
     }
+
+    /// Writes `message` as a line of its own on standard error, first clearing a progress line
+    /// that stands there (the next update draws it again).
+    public func interject(_ message: String) {
+        if lineShown { draw("") }
+        FileHandle.standardError.write(Data((message + "\n").utf8))
+    }
+
+    /// Back to the start of the line, and erase it.
+    static let clearLine = "\r\u{1B}[K"
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A value of a renderer option, as written in a manifest.
 public enum OptionValue: Sendable, Hashable, CustomStringConvertible {
     case string(String)
@@ -73,21 +75,39 @@ public struct RendererOption: Sendable {
     }
 }
 
-/// What a renderer is: name, one-line summary, file extension and options.
+/// What a renderer is: name, one-line summary, the file extensions it writes and its options.
 public struct RendererDescriptor: Sendable {
     public var name: String
     public var summary: String
-    public var fileExtension: String
+    /// The extensions an output path of this renderer may end in (lowercase, without the dot),
+    /// the usual one first.
+    public var fileExtensions: [String]
+    /// Said when a path ends otherwise ("for an SVG, keep the .dot path and add formats: [svg]").
+    public var extensionHint: String?
     public var options: [RendererOption]
 
-    public init(name: String, summary: String, fileExtension: String, options: [RendererOption]) {
+    public init(name: String, summary: String, fileExtensions: [String], extensionHint: String? = nil, options: [RendererOption]) {
         self.name = name
         self.summary = summary
-        self.fileExtension = fileExtension
+        self.fileExtensions = fileExtensions
+        self.extensionHint = extensionHint
         self.options = options
     }
 
     public func option(named name: String) -> RendererOption? { options.first { $0.name == name } }
+
+    /// Why an output at `path` cannot be this renderer's (its extension is not one the renderer
+    /// writes), or nil when it can.
+    public func extensionProblem(_ path: String) -> String? {
+        let found = (path as NSString).pathExtension.lowercased()
+        guard !fileExtensions.contains(found) else { return nil }
+        let expected = fileExtensions.map { "." + $0 }
+        let writes = expected.count == 1 ? expected[0] : expected.dropLast().joined(separator: ", ") + " or " + expected.last!
+        let stem = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+        let ends = found.isEmpty ? "has no extension" : "ends in .\(found)"
+        return "the path '\(path)' \(ends), but renderer '\(name)' writes \(writes) files; name it '\(stem).\(fileExtensions[0])'"
+            + (extensionHint.map { " (\($0))" } ?? "")
+    }
 }
 
 /// Checked option values with the descriptor's defaults filled in.
@@ -148,13 +168,18 @@ public struct RenderRequest: Sendable {
     public var progress: Progress
     /// The output's name, for the progress line.
     public var outputName: String
+    /// Tells the user something worth knowing about the output ("rows continue on 'Tenures (2)'"),
+    /// printed as a note at the output's entry in the manifest.
+    public var note: @Sendable (String) -> Void
 
     public init(
         dossier: Dossier, options: RenderOptions, asOf: CalendarDay, title: String?, baseDirectory: String,
-        displayDirectory: String = "", progress: Progress = .silent, outputName: String = ""
+        displayDirectory: String = "", progress: Progress = .silent, outputName: String = "",
+        note: @escaping @Sendable (String) -> Void = { _ in }
     ) {
         self.progress = progress
         self.outputName = outputName
+        self.note = note
         self.dossier = dossier
         self.options = options
         self.asOf = asOf
@@ -174,8 +199,18 @@ public struct RenderRequest: Sendable {
 public protocol Renderer: Sendable {
     var descriptor: RendererDescriptor { get }
 
+    /// Checks, without rendering, whatever would make `render` fail that does not depend on the
+    /// dossier's records: options that need parsing, files they name, programs they need.
+    /// `cursus validate` runs it, and `render` runs it for every output before writing any.
+    func check(_ request: RenderRequest) throws
+
     /// Writes the document to `output`. Throw `CursusError` for problems the user can fix.
     func render(_ request: RenderRequest, to output: OutputFile) throws
+}
+
+extension Renderer {
+    /// Most renderers have nothing to check beyond their options' types, which the manifest checks.
+    public func check(_ request: RenderRequest) throws {}
 }
 
 /// The renderers a command knows, in the order they are listed; assembled by the CLI.

@@ -20,6 +20,12 @@ public enum Escaping {
         return result
     }
 
+    /// The characters XML and HTML give meaning to, as entities.
+    public static let markup: [Unicode.Scalar: String] = ["&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;"]
+
+    /// `text` for XML or HTML content and attribute values; control characters become spaces.
+    public static func xml(_ text: String) -> String { escape(text, markup, control: space) }
+
     /// For formats where a control character has no place: it becomes a space.
     public static func space(_ scalar: Unicode.Scalar) -> String { " " }
 }

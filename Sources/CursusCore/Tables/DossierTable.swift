@@ -7,12 +7,16 @@ public enum TableCell: Sendable, Hashable {
     case day(CalendarDay, EDTFDate.Precision)
     case bool(Bool)
     case url(String)
+    /// A list: its `items` as stored (a CSV cell joins them so that they read back exactly) and
+    /// the same items as people read them (a workbook shows one a line).
+    case list([String], reading: [String])
 
-    /// The cell as plain text (ISO days, `true`/`false`).
+    /// The cell as plain text (ISO days, `true`/`false`, lists joined losslessly).
     public var text: String {
         switch self {
         case .empty: return ""
         case .text(let text), .url(let text): return text
+        case .list(let items, _): return DossierTable.joinList(items)
         case .day(let day, _): return day.iso
         case .bool(let value): return value ? "true" : "false"
         }
@@ -111,7 +115,8 @@ public enum DossierTable: String, Sendable, CaseIterable {
         ] + dateCells(tenure.start) + dateCells(tenure.end) + [
             .bool(tenure.ongoing), text(tenure.predecessor), text(tenure.successor), list(tenure.sources),
             list(tenure.appointedBy), list(tenure.servedUnder), list(tenure.alongside),
-            list(tenure.milestones.map { "\($0.date.text) \($0.title)" }), text(tenure.notes),
+            list(tenure.milestones.map { "\($0.date.text) \($0.title)" }, reading: tenure.milestones.map { "\($0.date.display): \($0.title)" }),
+            text(tenure.notes),
         ]
     }
 
@@ -157,7 +162,7 @@ public enum DossierTable: String, Sendable, CaseIterable {
         return .text(value)
     }
 
-    private static func list(_ values: [String]) -> TableCell {
-        text(joinList(values))
+    private static func list(_ values: [String], reading: @autoclosure () -> [String]? = nil) -> TableCell {
+        values.isEmpty ? .empty : .list(values, reading: reading() ?? values)
     }
 }

@@ -22,7 +22,7 @@ public enum CSVImporter {
     public static func `import`(_ path: String, mapping: [String: String]) throws -> ImportResult {
         let file: DossierFile
         do {
-            file = try CSVTableLoader.load(path, mapping: mapping, strict: false)
+            file = try CSVTableLoader.read(path, mapping: mapping, strict: false).checked()
         } catch {
             throw CursusError(error.kind, error.diagnostics.map { diagnostic in
                 var diagnostic = diagnostic

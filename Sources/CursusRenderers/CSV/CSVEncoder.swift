@@ -29,6 +29,7 @@ public struct CSVEncoder: Sendable {
         switch cell {
         case .empty: return
         case .text(let text), .url(let text): append(text, to: &bytes)
+        case .list(let items, _): append(DossierTable.joinList(items), to: &bytes)
         case .bool(let value): bytes.append(contentsOf: (value ? "true" : "false").utf8)
         case .day(let day, _):
             if neutralizeFormulas && day.year < 0 { bytes.append(UInt8(ascii: "'")) }

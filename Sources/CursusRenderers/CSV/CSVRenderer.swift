@@ -7,7 +7,7 @@ public struct CSVRenderer: Renderer {
     public let descriptor = RendererDescriptor(
         name: "csv",
         summary: "One table (tenures, events, people or sources) as RFC 4180 CSV, UTF-8",
-        fileExtension: "csv",
+        fileExtensions: ["csv", "tsv"],
         options: [
             RendererOption("table", .choice(DossierTable.allCases.map(\.rawValue)), default: .string("tenures"), help: "Which table to write"),
             RendererOption("bom", .bool, default: .bool(false), help: "Start with a UTF-8 byte order mark (helps old Excel versions detect UTF-8)"),

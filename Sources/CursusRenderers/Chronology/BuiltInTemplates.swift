@@ -14,20 +14,26 @@ enum BuiltInTemplates {
 Born {{ person.birth }}  
 {% endif %}
 As of {{ as_of }}
+{% if career %}
 
 ## Career
 
 | Dates | Post | Place |
 |---|---|---|
 {{ career }}
+{% endif %}
+{% if chronology %}
 
 ## Chronology
 
 {{ chronology }}
+{% endif %}
+{% if notes %}
 
 ## Sources
 
 {{ notes }}
+{% endif %}
 {#
   Cursus built-in template "chronology-md": the chronology as Markdown.
   Dossier text arrives escaped for Markdown, and URLs as <autolinks>.
@@ -44,18 +50,24 @@ Born {{ person.birth }}
 {% endif %}
 As of {{ as_of }}
 {{ rule }}
+{% if career %}
 
 CAREER
 
 {{ career }}
+{% endif %}
+{% if chronology %}
 
 CHRONOLOGY
 
 {{ chronology }}
+{% endif %}
+{% if notes %}
 
 SOURCES
 
 {{ notes }}
+{% endif %}
 {#
   Cursus built-in template "chronology": a printable plain-text chronology.
   Copy it, change it, and name your copy in the manifest:

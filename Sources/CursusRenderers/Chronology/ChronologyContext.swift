@@ -53,7 +53,10 @@ struct ChronologyContext {
             ]
         }
         var chronologyBlock = ""
+        var task = request.progress.task(request.outputName, total: chronology.entries.count, unit: "entries")
+        defer { task.finish() }
         for (index, item) in chronology.entries.enumerated() {
+            task.advance()
             let values = entry(item)
             if index > 0 { chronologyBlock += "\n" }
             chronologyBlock += format == .text ? values["line"] as! String : "- **\(values["date"]!)** — \(values["cited"]!)"

@@ -9,7 +9,8 @@ public struct ChronologyRenderer: Renderer {
     public let descriptor = RendererDescriptor(
         name: "chronology",
         summary: "A printable chronology from a template: plain text (wrapped, paginated) or Markdown",
-        fileExtension: "txt",
+        fileExtensions: ["txt", "text", "md", "markdown"],
+        extensionHint: ".md and .markdown give Markdown, the others plain text",
         options: [
             RendererOption("width", .int(40...1000), default: .int(80), help: "Longest line, in characters (text output)"),
             RendererOption(
@@ -26,8 +27,19 @@ public struct ChronologyRenderer: Renderer {
     /// Largest user template read.
     static let maximumTemplateSize = 1 << 20
 
-    public func render(_ request: RenderRequest, to output: OutputFile) throws {
-        let format: ChronologyFormat = [".md", ".markdown"].contains { output.path.lowercased().hasSuffix($0) } ? .markdown : .text
+    /// What a render needs from its options, checked: the format the path asks for, the lines'
+    /// width and page length, the parts listed, and the template, found and parsed.
+    struct Setup {
+        var format: ChronologyFormat
+        var width: Int
+        var pageLength: Int?
+        var parts: Chronology.Parts
+        var template: TemplateSource
+        var environment: Environment
+    }
+
+    func setUp(_ request: RenderRequest) throws -> Setup {
+        let format: ChronologyFormat = [".md", ".markdown"].contains { request.outputName.lowercased().hasSuffix($0) } ? .markdown : .text
         let options = request.options
         let width = options.int("width") ?? 80
         let pageLength = options.int("page_length")
@@ -42,19 +54,30 @@ public struct ChronologyRenderer: Renderer {
             default: parts.insert(.events)
             }
         }
-        let chronology = Chronology(request.dossier, parts: parts)
-        let context = ChronologyContext(chronology: chronology, request: request, width: width, format: format).values
         let template = try TemplateSource.resolve(
             options.string("template") ?? (format == .markdown ? "chronology-md" : "chronology"), request: request)
-
         let environment = Environment(loader: template.loader, extensions: [Self.filters(width: width)], trimBehaviour: .smart)
-        let document: String
-        do {
-            document = try environment.renderTemplate(name: template.name, context: context)
-        } catch let error as TemplateSyntaxError {
-            throw CursusError(.data, template.diagnostic(for: error))
-        } catch let error as TemplateDoesNotExist {
-            throw CursusError(.data, Diagnostic(.error, "a template includes one that does not exist: \(error.description)"))
+        return Setup(format: format, width: width, pageLength: pageLength, parts: parts, template: template, environment: environment)
+    }
+
+    /// The options hold, and the template exists and parses (unknown tags and filters included).
+    public func check(_ request: RenderRequest) throws {
+        let setup = try setUp(request)
+        try setup.catchingTemplateErrors {
+            let template = try setup.environment.loadTemplate(name: setup.template.name)
+            _ = try TokenParser(tokens: template.tokens, environment: setup.environment).parse()
+        }
+    }
+
+    public func render(_ request: RenderRequest, to output: OutputFile) throws {
+        let setup = try setUp(request)
+        let (format, width, pageLength) = (setup.format, setup.width, setup.pageLength)
+        let chronology = Chronology(request.dossier, parts: setup.parts)
+        let context = ChronologyContext(chronology: chronology, request: request, width: width, format: format).values
+        var writing = request.progress.task(request.outputName, total: nil, unit: "lines")
+        defer { writing.finish() }
+        let document = try setup.catchingTemplateErrors {
+            try setup.environment.renderTemplate(name: setup.template.name, context: context)
         }
         let writer = try output.textWriter()
         if format == .markdown {
@@ -66,6 +89,7 @@ public struct ChronologyRenderer: Renderer {
         } else {
             // Line by line into the file: a chronology of a million entries is never copied whole.
             TextWrapper.forEachEnforcedLine(document, width: width) { line in
+                writing.advance()
                 writer.write(line)
                 writer.write("\n")
             }
@@ -101,6 +125,19 @@ public struct ChronologyRenderer: Renderer {
     }
 }
 
+extension ChronologyRenderer.Setup {
+    /// Runs `body`, turning Stencil's errors into diagnostics at their place in the template.
+    func catchingTemplateErrors<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as TemplateSyntaxError {
+            throw CursusError(.data, template.diagnostic(for: error))
+        } catch let error as TemplateDoesNotExist {
+            throw CursusError(.data, Diagnostic(.error, "a template includes one that does not exist: \(error.description)"))
+        }
+    }
+}
+
 /// Plain text or Markdown: decides how dossier text is escaped and whether lines are wrapped.
 enum ChronologyFormat {
     case text, markdown
@@ -115,9 +152,11 @@ enum ChronologyFormat {
     private static let markdownSpecials: [Unicode.Scalar: String] = Dictionary(
         uniqueKeysWithValues: "\\`*_{}[]<>|~&".unicodeScalars.map { ($0, "\\" + String($0)) })
 
-    /// A URL as the output shows it: as written in text; as an `<autolink>` in Markdown, with the
-    /// characters that would end or break it percent-encoded.
+    /// A URL as the output shows it: as written in text; in Markdown, an `<autolink>` with the
+    /// characters that would end or break it percent-encoded, when its scheme may be a link
+    /// (`LinkSchemes`), else escaped text (`javascript:` never becomes a link).
     func link(_ url: String) -> String {
+        if self == .markdown && !LinkSchemes.isLinkable(url) { return escape(url) }
         var cleaned = ""
         for scalar in url.unicodeScalars {
             switch scalar {

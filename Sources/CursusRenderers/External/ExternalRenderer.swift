@@ -146,7 +146,7 @@ enum PluginDescriptor {
             options.append(RendererOption(optionName, kind, default: defaultValue, help: entry["help"] as? String ?? ""))
         }
         options.removeAll { $0.name == ExternalRenderer.timeoutOption.name }
-        return RendererDescriptor(name: name, summary: summary, fileExtension: fileExtension, options: options + [ExternalRenderer.timeoutOption])
+        return RendererDescriptor(name: name, summary: summary, fileExtensions: [String(fileExtension.lowercased().drop { $0 == "." })], options: options + [ExternalRenderer.timeoutOption])
     }
 
     private static func convert(_ value: Any, to kind: RendererOption.Kind) -> OptionValue? {

@@ -11,9 +11,10 @@ enum DOT {
     /// `text` for an HTML-like label: `& < > " '` as entities, control characters as spaces, and
     /// backslashes doubled, because Graphviz expands `\N`, `\G` … even inside HTML-like labels.
     static func html(_ text: String) -> String {
-        Escaping.escape(
-            text, ["\\": "\\\\", "&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;"], control: Escaping.space)
+        Escaping.escape(text, htmlReplacements, control: Escaping.space)
     }
+
+    private static let htmlReplacements = Escaping.markup.merging(["\\": "\\\\"]) { $1 }
 
     /// A number in points with two decimals, the same on every run and machine.
     static func number(_ value: Double) -> String {

@@ -2,7 +2,11 @@
 /// for `neato -n2`): Graphviz only draws. Nodes are declared back to front.
 struct GanttDOTWriter {
     let chart: GanttChart
-    static let font = "DejaVu Sans"
+    /// DejaVu Sans (its widths are the ones `TextMetrics` knows; Cyrillic included), then a
+    /// look-alike and the generic family, so that an SVG viewer without DejaVu still draws a sans.
+    static let font = "DejaVu Sans,Verdana,sans-serif"
+    /// The white space Graphviz leaves around the chart, in points.
+    static let pad = 3.6
 
     private var lines: [String] = []
     private var serial = 0
@@ -14,7 +18,7 @@ struct GanttDOTWriter {
     mutating func write() -> String {
         lines = [
             "graph cursus {",
-            "  graph [bgcolor=\"white\", pad=\"0.05\", splines=false, fontname=\(DOT.quoted(Self.font))];",
+            "  graph [bgcolor=\"white\", pad=\"\(DOT.inches(Self.pad))\", splines=false, fontname=\(DOT.quoted(Self.font))];",
             "  node [shape=box, fixedsize=true, label=\"\", penwidth=0, style=filled, fontname=\(DOT.quoted(Self.font)), fontsize=9];",
         ]
         let plot = chart.plot
@@ -31,7 +35,9 @@ struct GanttDOTWriter {
             node("shape=diamond, width=\(DOT.inches(8)), height=\(DOT.inches(8)), fillcolor=\"#333333\", tooltip=\(DOT.quoted(mark.tooltip))", x: mark.x, y: mark.y)
         }
         for event in chart.events {
-            vertical(x: event.x, from: event.lineTop, to: event.dotY, color: "#CC0000", tooltip: event.tooltip)
+            for segment in event.segments {
+                vertical(x: event.x, from: segment.lowerBound, to: segment.upperBound, color: "#CC0000", tooltip: event.tooltip)
+            }
             node("shape=circle, width=\(DOT.inches(5)), height=\(DOT.inches(5)), fillcolor=\"#AA0000\", tooltip=\(DOT.quoted(event.tooltip))", x: event.x, y: event.dotY)
             text(event.label)
         }
@@ -53,9 +59,10 @@ struct GanttDOTWriter {
     }
 
     /// A dashed vertical hairline: a box of no width whose dashed outline draws the line.
-    private mutating func vertical(x: Double, from top: Double, to bottom: Double, color: String, tooltip: String) {
+    private mutating func vertical(x: Double, from top: Double, to bottom: Double, color: String, tooltip: String? = nil) {
+        let tip = tooltip.map { ", tooltip=\(DOT.quoted($0))" } ?? ""
         node(
-            "width=0.001, height=\(DOT.inches(bottom - top)), style=dashed, penwidth=0.9, color=\"\(color)\", tooltip=\(DOT.quoted(tooltip))",
+            "width=0.001, height=\(DOT.inches(bottom - top)), style=dashed, penwidth=0.9, color=\"\(color)\"\(tip)",
             x: x, y: (top + bottom) / 2)
     }
 
@@ -76,27 +83,27 @@ struct GanttDOTWriter {
             box(GanttChart.Rect(x: solid.maxX, y: rect.y, width: fade, height: rect.height), fill: "\(bar.fill):#FFFFFF", extra: ", gradientangle=0, \(tooltip)")
         }
         box(solid, fill: bar.fill, extra: ", \(outline), \(tooltip)")
-        if let label = bar.label { text(label) }
+        if let label = bar.label { text(label, tooltip: bar.tooltip) }
     }
 
     /// Text as an HTML-like label in a box of its own, aligned on its anchor.
-    private mutating func text(_ text: GanttChart.Text, width fixedWidth: Double? = nil) {
-        let width = fixedWidth ?? (max(TextMetrics.width(text.text, size: text.size, bold: text.bold),
-                                       TextMetrics.width(text.secondLine ?? "", size: GanttLayout.subLabelSize)) + 4)
-        let height = text.secondLine == nil ? text.size * 1.5 : text.size * 1.5 + GanttLayout.subLabelSize * 1.4
-        let centerX: Double
+    /// With a `tooltip`, hovering the text shows it (a bar's label shows the bar's).
+    private mutating func text(_ text: GanttChart.Text, width fixedWidth: Double? = nil, tooltip: String? = nil) {
+        let frame = text.frame(width: fixedWidth)
+        let (width, height) = (frame.width, frame.height)
         let align: String
         switch text.alignment {
-        case .left: centerX = text.x + width / 2; align = "LEFT"
-        case .center: centerX = text.x; align = "CENTER"
-        case .right: centerX = text.x - width / 2; align = "RIGHT"
+        case .left: align = "LEFT"
+        case .center: align = "CENTER"
+        case .right: align = "RIGHT"
         }
         var content = "<FONT POINT-SIZE=\"\(DOT.number(text.size))\" COLOR=\"\(text.color)\">\(text.bold ? "<B>" : "")\(DOT.html(text.text))\(text.bold ? "</B>" : "")</FONT>"
         if let second = text.secondLine {
             content += "<BR ALIGN=\"\(align)\"/><FONT POINT-SIZE=\"\(DOT.number(GanttLayout.subLabelSize))\" COLOR=\"#666666\">\(DOT.html(second))</FONT>"
         }
         let label = "<<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLPADDING=\"0\" CELLSPACING=\"0\"><TR><TD WIDTH=\"\(Int(width))\" HEIGHT=\"\(Int(height))\" ALIGN=\"\(align)\" BALIGN=\"\(align)\">\(content)</TD></TR></TABLE>>"
-        node("shape=plaintext, style=\"\", margin=0, width=\(DOT.inches(width)), height=\(DOT.inches(height)), label=\(label)", x: centerX, y: text.y)
+        let tip = tooltip.map { ", tooltip=\(DOT.quoted($0))" } ?? ""
+        node("shape=plaintext, style=\"\", margin=0, width=\(DOT.inches(width)), height=\(DOT.inches(height)), label=\(label)\(tip)", x: frame.midX, y: text.y)
     }
 
     private mutating func legend() {
@@ -112,7 +119,7 @@ struct GanttDOTWriter {
             case .fade(let color):
                 box(swatch, fill: "\(color):#FFFFFF", extra: ", gradientangle=0")
             case .event:
-                vertical(x: swatch.midX, from: swatch.y - 1, to: swatch.y + swatch.height + 1, color: "#CC0000", tooltip: "event")
+                vertical(x: swatch.midX, from: swatch.y - 1, to: swatch.y + swatch.height + 1, color: "#CC0000")
             case .milestone:
                 node("shape=diamond, width=\(DOT.inches(8)), height=\(DOT.inches(8)), fillcolor=\"#333333\"", x: swatch.midX, y: swatch.midY)
             }

@@ -25,6 +25,7 @@ struct GanttChart {
         var midX: Double { x + width / 2 }
         var midY: Double { y + height / 2 }
         var maxX: Double { x + width }
+        var maxY: Double { y + height }
     }
 
     enum Alignment { case left, center, right }
@@ -38,6 +39,20 @@ struct GanttChart {
         var color = "#222222"
         var alignment: Alignment = .center
         var secondLine: String?
+
+        /// The box the text is drawn in, `width` wide (default: its longer line, with a little room).
+        func frame(width fixedWidth: Double? = nil) -> Rect {
+            let width = fixedWidth ?? (max(TextMetrics.width(text, size: size, bold: bold),
+                                           TextMetrics.width(secondLine ?? "", size: GanttLayout.subLabelSize)) + 4)
+            let height = secondLine == nil ? size * 1.5 : size * 1.5 + GanttLayout.subLabelSize * 1.4
+            let left: Double
+            switch alignment {
+            case .left: left = x
+            case .center: left = x - width / 2
+            case .right: left = x - width
+            }
+            return Rect(x: left, y: y - height / 2, width: width, height: height)
+        }
     }
 
     struct Bar {
@@ -62,6 +77,9 @@ struct GanttChart {
     struct EventMark {
         var x: Double
         var lineTop, dotY: Double
+        /// The stretches of the line from `lineTop` to `dotY` that are drawn: it stops short of
+        /// every text it would cross.
+        var segments: [ClosedRange<Double>] = []
         var label: Text
         var tooltip: String
     }
@@ -231,6 +249,8 @@ struct GanttLayout {
                 tooltip: [event.date.display + ": " + event.title, event.description].compactMap { $0 }.joined(separator: "\n")))
         }
 
+        stopEventLinesShortOfTexts(&chart)
+
         // Legend: categories in order of first appearance, then what the marks mean.
         for (category, color) in colors.used {
             chart.legend.append(.init(swatch: .fill(color, outline: Palette.outline(color)), text: Self.humanize(category)))
@@ -250,6 +270,30 @@ struct GanttLayout {
         chart.height = legendTop + Double(chart.legend.count) * Self.legendPitch + Self.margin
         chart.title?.x = chart.width / 2
         return chart
+    }
+
+    /// Cuts each event's line where it would run through a text (a bar label, a year on the axis,
+    /// another event's label), leaving a little air around the text.
+    func stopEventLinesShortOfTexts(_ chart: inout GanttChart) {
+        let air = 1.5
+        let texts = chart.bars.compactMap(\.label) + chart.axisLabels
+        for index in chart.events.indices {
+            let event = chart.events[index]
+            let others = chart.events.indices.filter { $0 != index }.map { chart.events[$0].label }
+            let gaps = (texts + others).map { $0.frame() }
+                .filter { $0.x - air <= event.x && event.x <= $0.maxX + air }
+                .map { ($0.y - air)...($0.maxY + air) }
+                .sorted { $0.lowerBound < $1.lowerBound }
+            var segments: [ClosedRange<Double>] = []
+            var top = event.lineTop
+            for gap in gaps where gap.upperBound > top {
+                if gap.lowerBound > top { segments.append(top...min(gap.lowerBound, event.dotY)) }
+                top = max(top, gap.upperBound)
+                if top >= event.dotY { break }
+            }
+            if top < event.dotY { segments.append(top...event.dotY) }
+            chart.events[index].segments = segments.filter { $0.upperBound - $0.lowerBound >= 1 }
+        }
     }
 
     // MARK: - Spans and rows
@@ -337,7 +381,7 @@ struct GanttLayout {
             let life = [person?.born.map { "b. \($0.display)" }, person?.died.map { "d. \($0.display)" }].compactMap { $0 }
             return (person?.name ?? first.person, ([person?.nativeName].compactMap { $0 } + life).joined(separator: ", "))
         case .category:
-            return (first.category.map(Self.humanize) ?? "Uncategorised", "\(row.tenures.count) post\(row.tenures.count == 1 ? "" : "s")")
+            return (first.category.map(Self.humanize) ?? "Uncategorised", Counting.phrase(row.tenures.count, "post"))
         }
     }
 

@@ -3,24 +3,34 @@ import Foundation
 
 /// Runs Graphviz's `neato -n2` on a DOT file to draw it (positions are already pinned).
 enum Graphviz {
-    /// Draws the DOT file at `dotPath` as `format` into `output`; Graphviz's warnings and errors
-    /// become a Cursus error. `sourceDate` fixes the creation date embedded in PDFs, so files stay
+    /// Draws the DOT file at `dotPath` as `format` into `output`, with `graphAttributes` over the
+    /// file's own (`dpi` for bitmaps, `viewport` for a page); Graphviz's warnings and errors become
+    /// a Cursus error. `sourceDate` fixes the creation date embedded in PDFs, so files stay
     /// byte-identical.
-    static func draw(_ dotPath: String, format: String, dpi: Int, to output: String, sourceDate: CalendarDay) throws {
-        guard let neato = ProgramRunner.onPath("neato") else {
-            throw CursusError(
-                .failure,
-                Diagnostic(.error, "Graphviz is not installed, so the chart cannot be drawn as \(format); install the Debian package 'graphviz' (apt-get install graphviz), or drop 'formats' to write the DOT file alone"))
-        }
+    static func draw(
+        _ dotPath: String, format: String, graphAttributes: KeyValuePairs<String, String>, to output: String, sourceDate: CalendarDay
+    ) throws {
+        let neato = try neato(for: format)
         var environment = ProcessInfo.processInfo.environment
         environment["SOURCE_DATE_EPOCH"] = String(sourceDate.daysSinceEpoch * 86_400)
         let outcome = try ProgramRunner.run(
-            neato, arguments: ["-n2", "-T\(format)", "-Gdpi=\(dpi)", "-o", output, dotPath], environment: environment, timeout: 600)
+            neato, arguments: ["-n2", "-T\(format)"] + graphAttributes.map { "-G\($0.key)=\($0.value)" } + ["-o", output, dotPath],
+            environment: environment, timeout: 600)
         guard outcome.status == 0, outcome.standardError.isEmpty, !outcome.timedOut else {
             let reason = outcome.timedOut ? " (stopped after 10 minutes)" : outcome.standardError.isEmpty ? " with status \(outcome.status)" : ": \(outcome.standardError)"
             throw CursusError(.failure, Diagnostic(.error, "Graphviz (neato -n2 -T\(format)) failed\(reason)"))
         }
         if format == "pdf" { try pinCreationDate(in: output, to: sourceDate) }
+    }
+
+    /// The path of `neato`, or an error saying how to install it to draw `format`.
+    static func neato(for format: String) throws(CursusError) -> String {
+        guard let neato = ProgramRunner.onPath("neato") else {
+            throw CursusError(
+                .failure,
+                Diagnostic(.error, "Graphviz is not installed, so the chart cannot be drawn as \(format); install the Debian package 'graphviz' (apt-get install graphviz), or drop 'formats' to write the DOT file alone"))
+        }
+        return neato
     }
 
     /// cairo before 1.17 ignores SOURCE_DATE_EPOCH and stamps PDFs with the clock: overwrite the

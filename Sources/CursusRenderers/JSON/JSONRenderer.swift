@@ -8,7 +8,7 @@ public struct JSONRenderer: Renderer {
     public let descriptor = RendererDescriptor(
         name: "json",
         summary: "The dossier as JSON, in the shape of dossier files (what plug-ins receive)",
-        fileExtension: "json",
+        fileExtensions: ["json"],
         options: [])
 
     public func render(_ request: RenderRequest, to output: OutputFile) throws {
