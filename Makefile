@@ -3,17 +3,21 @@
 SWIFT ?= swift
 CURSUS = .build/debug/cursus
 
-.PHONY: run test deps build examples templates fuzz clean
+.PHONY: run test deps test-deps build examples templates fuzz clean
 
 run: build
 	$(CURSUS) render Examples/kislyak/cursus.yml
 
-test: deps
+test: test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
 deps:
 	@scripts/install-deps
+
+# What the tests need besides: Chromium, LibreOffice Calc and poppler (the real readers), openpyxl.
+test-deps:
+	@scripts/install-deps --test
 
 build: deps
 	$(SWIFT) build

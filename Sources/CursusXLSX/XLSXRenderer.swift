@@ -72,7 +72,7 @@ public struct XLSXRenderer: Renderer {
                 let count = try sheets.write(request.dossier, into: workbook) { task.advance() }
                 if count > 1 {
                     request.note(
-                        "\(sheets.sheetName) has more rows than an Excel sheet holds (\(Counting.grouped(Self.maximumDataRows))); they continue on '\(sheets.sheetName) (2)'\(count > 2 ? " to '\(sheets.sheetName) (\(count))'" : "")")
+                        "\(sheets.sheetName) has more rows than a sheet holds (\(Counting.grouped(rowsPerSheet))); they continue on '\(sheets.sheetName) (2)'\(count > 2 ? " to '\(sheets.sheetName) (\(count))'" : "")")
                 }
             }
             // Assembling and compressing a big workbook takes a while after the last row.
@@ -165,7 +165,8 @@ struct TableSheets {
                 sheet = try SheetInProgress(table.columns, named: "\(sheetName) (\(part))", into: workbook, styles: styles, paper: paper)
             }
             sheet.rows += 1
-            // A row as tall as its longest cell: no reader makes it so by itself.
+            // Lists read one item a line; a row is as tall as its longest cell (no reader makes it so by itself).
+            let cells = cells.map(\.forReading)
             let measures = cells.map(Self.measure)
             let lines = measures.map(\.lines).max() ?? 1
             if lines > 1 { try sheet.sheet.setRowHeight(sheet.rows, min(Self.maximumRowHeight, Self.lineHeight * Double(lines))) }
@@ -214,7 +215,7 @@ struct TableSheets {
         case .day(let day, _): return ExcelDate.serial(day) == nil ? (Double(day.iso.count), 1) : (10, 1)
         case .url(let url): return (Double(url.count), 1)
         case .text(let text): return measure(text)
-        case .list(_, let reading): return measure(reading.joined(separator: "\n"))
+        case .list: return measure(cell.forReading)
         }
     }
 
@@ -227,8 +228,8 @@ struct TableSheets {
             return
         case .bool(let value):
             try sheet.write(bool: value, row: row, column: column, format: styles.bool)
-        case .list(_, let reading):
-            try writeText(reading.joined(separator: "\n"), row: row, column: column, sheet: sheet, record: record, format: styles.lines)
+        case .list:
+            try write(cell.forReading, wrapped: true, row: row, column: column, sheet: sheet, links: &links, record: record)
         case .day(let day, let precision):
             guard let serial = ExcelDate.serial(day) else {
                 // Dates that not every reader shows as the same day (before March 1900, after 9999) stay ISO text.

@@ -176,23 +176,84 @@ let badInputs: [BadInput] = [
         name: "filter naming an unknown person",
         files: ["m.yml": goodManifest.replacingOccurrences(of: "path: tenures.csv}", with: "path: tenures.csv, filter: {people: [pp]}}")],
         expected: ["m.yml:6:5: error: [csv] the filter names person 'pp', whom no input defines (did you mean 'p'?)"]),
+    BadInput(
+        name: "a chart path ending in .svg",
+        files: ["m.yml": goodManifest.replacingOccurrences(of: "{renderer: csv, path: tenures.csv}", with: "{renderer: gantt, path: career.svg}")],
+        expected: ["m.yml:6:29: error: the path 'career.svg' ends in .svg, but renderer 'gantt' writes .dot or .gv files; name it 'career.dot' (the DOT file is the chart's source; for SVG, PNG or PDF add them to the option formats"]),
+    BadInput(
+        name: "a CSV path ending in .xlsx",
+        files: ["m.yml": goodManifest.replacingOccurrences(of: "path: tenures.csv", with: "path: oops.xlsx")],
+        expected: ["m.yml:6:27: error: the path 'oops.xlsx' ends in .xlsx, but renderer 'csv' writes .csv or .tsv files; name it 'oops.csv'"]),
+    BadInput(
+        name: "a workbook path ending in .csv",
+        files: ["m.yml": goodManifest.replacingOccurrences(of: "renderer: csv,", with: "renderer: xlsx,")],
+        expected: ["m.yml:6:28: error: the path 'tenures.csv' ends in .csv, but renderer 'xlsx' writes .xlsx files; name it 'tenures.xlsx'"]),
+    BadInput(
+        name: "a missing template",
+        files: ["m.yml": goodManifest.replacingOccurrences(of: "{renderer: csv, path: tenures.csv}", with: "{renderer: chronology, path: c.txt, options: {template: mine.stencil}}")],
+        expected: ["m.yml:6:5: error: [chronology] template 'mine.stencil' not found: it is not a built-in template (chronology, chronology-md) and there is no file mine.stencil inside the manifest's folder"]),
+    BadInput(
+        name: "a template that does not parse",
+        files: [
+            "m.yml": goodManifest.replacingOccurrences(of: "{renderer: csv, path: tenures.csv}", with: "{renderer: chronology, path: c.txt, options: {template: mine.stencil}}"),
+            "mine.stencil": "{{ title }}\n{% for entry in entries %}\n",
+        ],
+        expected: ["mine.stencil:2:4: error: [chronology] template error: `endfor` was not found."]),
+    BadInput(
+        name: "chart options that contradict each other",
+        files: ["m.yml": goodManifest.replacingOccurrences(of: "{renderer: csv, path: tenures.csv}", with: "{renderer: gantt, path: c.dot, options: {from: 2010, to: 2001}}")],
+        expected: ["m.yml:6:5: error: [gantt] option 'to' (2001-12-31) is before 'from' (2010-01-01)"]),
+    BadInput(
+        name: "a bad date, an unknown key and dangling references, all at once",
+        files: ["d.yml": goodDossier
+            .replacingOccurrences(of: "start: 2001", with: "start: 2016-02-30\n    colour: red")
+            .replacingOccurrences(of: "tenure: t, sources: [s]}", with: "tenure: tt, people: [q], sources: [s]}")],
+        expected: [
+            "d.yml:9:5: error: unknown key 'colour' in a tenure",
+            "d.yml:8:20: error: invalid date '2016-02-30' for 'start'",
+            "d.yml:13:68: error: event 'e' refers to person 'q', which no input defines",
+            "d.yml:13:56: error: event 'e' refers to tenure 'tt', which no input defines",
+        ]),
+    BadInput(
+        name: "inputs and outputs wrong together",
+        files: [
+            "d.yml": goodDossier.replacingOccurrences(of: "start: 2001", with: "start: 2016-02-30"),
+            "m.yml": goodManifest.replacingOccurrences(of: "path: tenures.csv}", with: "path: tenures.csv, filter: {people: [pp]}}\n  - {renderer: chronology, path: c.txt, options: {template: gone.stencil}}"),
+        ],
+        expected: [
+            "d.yml:8:20: error: invalid date '2016-02-30' for 'start'",
+            "m.yml:7:5: error: [chronology] template 'gone.stencil' not found",
+        ]),
 ]
 
 @Suite struct BadInputTests {
-    @Test(arguments: badInputs)
-    func badInputIsReportedAtItsPlaceAndWritesNothing(_ bad: BadInput) throws {
+    /// Runs `command` over the good files with `bad`'s changes, and checks what it says.
+    func run(_ command: String, _ bad: BadInput, then check: (Workspace, CLIResult) throws -> Void) throws {
         var files = ["d.yml": goodDossier, "m.yml": goodManifest]
         files.merge(bad.files) { _, new in new }
         let workspace = try Workspace(files)
         defer { workspace.remove() }
-        let result = try workspace.run(["render", "m.yml"])
+        let result = try workspace.run([command, "m.yml"])
         #expect(result.status == bad.status, "stderr: \(result.stderr)")
         for line in bad.expected {
             #expect(result.stderr.contains(line), "expected «\(line)» in:\n\(result.stderr)")
         }
         #expect(!result.stderr.contains("Fatal error"))
-        #expect(result.stdout.isEmpty)
-        #expect(!workspace.allFiles().contains { $0.hasPrefix("out/") }, "nothing may be written")
+        try check(workspace, result)
+    }
+
+    @Test(arguments: badInputs)
+    func badInputIsReportedAtItsPlaceAndWritesNothing(_ bad: BadInput) throws {
+        try run("render", bad) { workspace, result in
+            #expect(result.stdout.isEmpty)
+            #expect(!workspace.allFiles().contains { $0.hasPrefix("out/") }, "nothing may be written")
+        }
+    }
+
+    /// Everything `render` refuses before rendering, `validate` refuses too, with the same words.
+    @Test(arguments: badInputs)
+    func validateFindsWhatRenderFinds(_ bad: BadInput) throws {
+        try run("validate", bad) { _, result in #expect(!result.stdout.contains("ok:")) }
     }
 
     @Test func oversizedDossierIsRefusedUnread() throws {

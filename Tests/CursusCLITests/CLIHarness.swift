@@ -59,7 +59,7 @@ struct Workspace {
         var files: [String] = []
         while let path = enumerator?.nextObject() as? String {
             var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: url.appendingPathComponent(path).path, isDirectory: &isDirectory)
+            _ = FileManager.default.fileExists(atPath: url.appendingPathComponent(path).path, isDirectory: &isDirectory)
             if !isDirectory.boolValue { files.append(path) }
         }
         return files.sorted()
@@ -90,8 +90,8 @@ struct RunningCLI {
     init(_ arguments: [String], in folder: URL, environment: [String: String]? = nil) throws {
         stdoutURL = folder.appendingPathComponent(".stdout-\(UUID().uuidString)")
         stderrURL = folder.appendingPathComponent(".stderr-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: stdoutURL.path, contents: nil)
-        FileManager.default.createFile(atPath: stderrURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: stdoutURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: stderrURL.path, contents: nil)
         process.executableURL = cursusBinary
         process.arguments = arguments
         process.currentDirectoryURL = folder
@@ -112,4 +112,35 @@ struct RunningCLI {
         let stderr = (try? String(contentsOf: stderrURL, encoding: .utf8)) ?? ""
         return CLIResult(status: process.terminationStatus, stdout: stdout, stderr: stderr)
     }
+}
+
+/// What a real reader shows of an output (Chromium for SVG, poppler for PDF, LibreOffice Calc for
+/// workbooks), through `Tests/Support/readers.py`.
+func realReader(_ command: String, _ path: String) throws -> [String: Any] {
+    let (status, data) = try python([repositoryRoot.appendingPathComponent("Tests/Support/readers.py").path, command, path])
+    guard status == 0, let object = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+        throw RealReaderFailure(command: command, path: path)
+    }
+    return object
+}
+
+/// Runs python3 with `arguments` (a script and its arguments, or `-c` and code) in `folder`;
+/// gives its exit status and standard output.
+func python(_ arguments: [String], in folder: URL? = nil) throws -> (status: Int32, output: Data) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["python3"] + arguments
+    if let folder { process.currentDirectoryURL = folder }
+    let output = Pipe()
+    process.standardOutput = output
+    try process.run()
+    let data = output.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, data)
+}
+
+struct RealReaderFailure: Error, CustomStringConvertible {
+    let command: String
+    let path: String
+    var description: String { "readers.py \(command) \(path) failed (are chromium, poppler-utils and libreoffice-calc-nogui installed? make test installs them)" }
 }

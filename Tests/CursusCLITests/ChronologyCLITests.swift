@@ -131,3 +131,53 @@ import Testing
         #expect(result.stderr.hasPrefix("cursus.yml:6:5: error: [chronology] option 'page_length' paginates text output; a Markdown file has no pages"))
     }
 }
+
+@Suite struct ChronologyEdgeTests {
+    /// Only http, https and mailto URLs become Markdown links; any other scheme is escaped text.
+    @Test func markdownLinksOnlySafeSchemes() throws {
+        let workspace = try Workspace([
+            "d.yml": """
+                cursus: 1
+                person: {id: p, name: P}
+                sources:
+                  - {id: a, title: Evil, url: "javascript:alert(1)"}
+                  - {id: b, title: Data, url: "data:text/html,<b>x</b>"}
+                  - {id: c, title: Good, url: "https://example.org/a"}
+                  - {id: d, title: Mail, url: "mailto:desk@example.org"}
+                events:
+                  - {id: e, date: 2001, title: E, sources: [a, b, c, d]}
+                """,
+            "cursus.yml": "cursus: 1\ninputs: [d.yml]\nas_of: 2026-01-01\noutputs:\n  - {renderer: chronology, path: c.md}\n",
+        ])
+        defer { workspace.remove() }
+        let result = try workspace.run(["render"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let markdown = String(decoding: try workspace.read("out/c.md"), as: UTF8.self)
+        #expect(markdown.contains("<https://example.org/a>") && markdown.contains("<mailto:desk@example.org>"))
+        #expect(!markdown.contains("<javascript:") && markdown.contains("javascript:alert(1)"), "\(markdown)")
+        #expect(!markdown.contains("<data:") && markdown.contains(#"data:text/html,\<b\>x\</b\>"#))
+    }
+
+    /// A section with nothing in it is left out, heading and all: events alone have no CAREER,
+    /// and a dossier that cites nothing has no SOURCES.
+    @Test(arguments: [
+        ("events:\n  - {id: e, date: 2001, title: E}\n", ["CHRONOLOGY"], ["CAREER", "SOURCES"]),
+        ("tenures:\n  - {id: t, office: O, start: 2001, end: 2002}\n", ["CAREER", "CHRONOLOGY"], ["SOURCES"]),
+    ])
+    func emptySectionsAreLeftOut(_ records: String, _ present: [String], _ absent: [String]) throws {
+        let workspace = try Workspace([
+            "d.yml": "cursus: 1\nperson: {id: p, name: P}\n" + records,
+            "cursus.yml": "cursus: 1\ninputs: [d.yml]\nas_of: 2026-01-01\noutputs:\n  - {renderer: chronology, path: c.txt}\n  - {renderer: chronology, path: c.md}\n",
+        ])
+        defer { workspace.remove() }
+        #expect(try workspace.run(["render"]).status == 0)
+        let text = String(decoding: try workspace.read("out/c.txt"), as: UTF8.self)
+        let markdown = String(decoding: try workspace.read("out/c.md"), as: UTF8.self)
+        for heading in present {
+            #expect(text.contains("\n\(heading)\n") && markdown.contains("## \(heading.capitalized)\n"))
+        }
+        for heading in absent {
+            #expect(!text.contains(heading) && !markdown.contains("## \(heading.capitalized)"), "no empty \(heading)")
+        }
+    }
+}

@@ -35,3 +35,48 @@ import Testing
         #expect(csv.stdout.contains("  neutralize_formulas <bool> (default: true)"))
     }
 }
+
+@Suite struct CommandLineEdgeTests {
+    @Test func renderWithoutAManifestSaysHowToStartOne() throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        for command in [["render"], ["validate"]] {
+            let result = try workspace.run(command)
+            #expect(result.status == 65)
+            #expect(result.stderr.contains("cursus.yml: error: no such ") && result.stderr.contains("start one here with 'cursus init'"), "\(result.stderr)")
+        }
+    }
+
+    @Test func importRefusesToOverwriteUnlessForced() throws {
+        let wikitext = "{{Infobox officeholder\n| name = Ada Example\n| office = Consul\n| term_start = 2001\n| term_end = 2004\n}}\n"
+        let workspace = try Workspace(["page.wiki": wikitext, "ada.yml": "mine\n"])
+        defer { workspace.remove() }
+        let refused = try workspace.run(["import", "infobox", "page.wiki", "-o", "ada.yml"])
+        #expect(refused.status == 1)
+        #expect(refused.stderr == "ada.yml: error: already exists; add --force to overwrite it\n")
+        #expect(try workspace.read("ada.yml") == Data("mine\n".utf8))
+        let forced = try workspace.run(["import", "infobox", "page.wiki", "-o", "ada.yml", "--force"])
+        #expect(forced.status == 0, "\(forced.stderr)")
+        #expect(String(decoding: try workspace.read("ada.yml"), as: UTF8.self).contains("office: Consul"))
+    }
+
+    @Test func helpListsEveryExitCode() throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        let help = try workspace.run(["--help"]).stdout.replacingOccurrences(of: "\n", with: " ")
+        for code in ["0 success", "64 bad command line", "65 bad input", "1 anything else", "130 interrupted", "143 stopped"] {
+            #expect(help.contains(code), "\(code)")
+        }
+    }
+
+    /// A suggestion only for a likely slip: 'cvs' is 'csv', 'jpg' is no 'svg'.
+    @Test func didYouMeanOnlyForCloseMatches() throws {
+        let workspace = try Workspace(["d.yml": goodDossier])
+        defer { workspace.remove() }
+        try workspace.write("m.yml", goodManifest.replacingOccurrences(of: "{renderer: csv, path: tenures.csv}", with: "{renderer: gantt, path: c.dot, options: {formats: [jpg]}}\n  - {renderer: cvs, path: t.csv}"))
+        let result = try workspace.run(["validate", "m.yml"])
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("option 'formats' takes items from svg, png, pdf, found 'jpg'\n"), "\(result.stderr)")
+        #expect(result.stderr.contains("unknown renderer 'cvs' (did you mean 'csv'?)"))
+    }
+}

@@ -6,15 +6,7 @@ import Testing
 
     /// Runs python3 with `script` on `argument`, returning stdout.
     func python(_ script: String, _ argument: String) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script, argument]
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        String(decoding: try CursusCLITests.python(["-c", script, argument]).output, as: UTF8.self)
     }
 
     /// Every text of an SVG, one a line, read with a real XML parser.
@@ -102,6 +94,9 @@ import Testing
         #expect(!workspace.exists("out"))
         let dotOnly = try workspace.run(["render", "--only", "t.csv"], environment: ["PATH": "/nonexistent"])
         #expect(dotOnly.status == 0)
+        let checked = try workspace.run(["validate"], environment: ["PATH": "/nonexistent"])
+        #expect(checked.status == 65, "validate finds it too")
+        #expect(checked.stderr.hasPrefix("cursus.yml:6:5: error: [gantt] Graphviz is not installed"))
     }
 
     @Test(arguments: [

@@ -62,6 +62,24 @@ import Testing
 
     /// The progress line appears on a terminal (a pseudo-terminal made by `script`), is cleared at
     /// the end, and never appears when standard error is a file or with --quiet.
+    /// Ctrl-C while a progress line shows: the line is erased, the exit is 130, nothing is written.
+    @Test func anInterruptClearsTheProgressLine() throws {
+        let workspace = try Workspace([
+            "big.jsonl": eventsJSONL(300_000),
+            "m.yml": "cursus: 1\ninputs: [big.jsonl]\nas_of: 2026-01-01\noutputs:\n  - {renderer: csv, path: events.csv, options: {table: events}}\n",
+        ])
+        defer { workspace.remove() }
+        let (_, data) = try python(
+            [repositoryRoot.appendingPathComponent("Tests/Support/terminal.py").path, "--interrupt-after", " lines, ", "--", cursusBinary.path, "render", "m.yml"],
+            in: workspace.url)
+        let run = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let shown = run["output"] as? String ?? ""
+        #expect(run["interrupted"] as? Bool == true, "a progress line showed before the end: \(shown.suffix(300))")
+        #expect(run["status"] as? Int == 130)
+        #expect(shown.hasSuffix("\r\u{1B}[K"), "the last thing shown erases the line: \(shown.suffix(120).debugDescription)")
+        #expect(!workspace.exists("out"))
+    }
+
     @Test func progressShowsOnATerminalOnly() throws {
         let workspace = try Workspace([
             "big.jsonl": eventsJSONL(150_000),

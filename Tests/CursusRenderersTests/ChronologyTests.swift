@@ -98,3 +98,36 @@ let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         #expect(chronology.markers(["late", "early"]) == "[2, 1]")
     }
 }
+
+@Suite struct ChronologyProgressTests {
+    /// Long chronologies report how far they are, as the tables do, and clear the line at the end.
+    @Test func aChronologyShowsProgress() throws {
+        let log = Transcript()
+        let progress = Progress(enabled: true, delay: 0, output: log.append)
+        let events = (0..<3_000).map { Event(id: "e\($0)", date: try! EDTF("2001-02-03"), title: "Event \($0)") }
+        let dossier = Dossier(people: [Person(id: "p", name: "P")], events: events)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cursus-progress-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let renderer = ChronologyRenderer()
+        let transaction = OutputTransaction()
+        let request = RenderRequest(
+            dossier: dossier, options: RenderOptions([:], defaults: renderer.descriptor), asOf: CalendarDay(year: 2026, month: 1, day: 1),
+            title: nil, baseDirectory: folder.path, progress: progress, outputName: "c.txt")
+        try renderer.render(request, to: transaction.add(folder.appendingPathComponent("c.txt").path))
+        try transaction.commit()
+        let shown = log.text
+        #expect(shown.contains("c.txt: 1,024 of 3,000 entries, "), "\(shown)")
+        #expect(shown.contains(" lines, "), "writing the lines shows too")
+        #expect(shown.hasSuffix("\r\u{1B}[K"), "the line is cleared at the end")
+    }
+}
+
+/// Everything a progress line drew.
+final class Transcript: @unchecked Sendable {
+    private let lock = NSLock()
+    private var parts: [String] = []
+
+    @Sendable func append(_ part: String) { lock.withLock { parts.append(part) } }
+    var text: String { lock.withLock { parts.joined() } }
+}

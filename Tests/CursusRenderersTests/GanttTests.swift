@@ -82,6 +82,32 @@ import Testing
         }
     }
 
+    /// An event in the middle of a labelled bar, events whose lines pass other events' labels, and
+    /// one on a year of the axis: no line is drawn through any text.
+    @Test func eventLinesStopShortOfTexts() {
+        let events = [
+            Event(id: "mid", date: try! EDTF("2014-07-01"), title: "In the middle of the bar"),
+            Event(id: "axis", date: try! EDTF("2020-01-01"), title: "On the axis"),
+        ] + (0..<6).map { Event(id: "e\($0)", date: try! EDTF("2016-12-\(10 + $0 * 3)"), title: "A long event title, number \($0)") }
+        let chart = layout([tenure("a", "Ambassador", "2008-07-26", "2020-12-31")], events: events)
+        let texts = chart.bars.compactMap(\.label) + chart.axisLabels + chart.events.map(\.label)
+        #expect(chart.bars[0].label != nil && chart.events.count == events.count)
+        var crossings = 0
+        for event in chart.events {
+            #expect(!event.segments.isEmpty)
+            #expect(event.segments.first!.lowerBound >= event.lineTop && event.segments.last!.upperBound <= event.dotY)
+            for text in texts where text.text != event.label.text {
+                let frame = text.frame()
+                guard frame.x <= event.x, event.x <= frame.maxX else { continue }
+                crossings += 1
+                for segment in event.segments {
+                    #expect(segment.upperBound <= frame.y || segment.lowerBound >= frame.maxY, "the line of '\(event.label.text)' runs through '\(text.text)'")
+                }
+            }
+        }
+        #expect(crossings >= 3, "the bar label, the axis year and other events' labels stand in the way of some lines")
+    }
+
     @Test func windowClipsAndDropsBars() {
         var options = GanttOptions()
         options.from = try! EDTF("2000")

@@ -11,6 +11,8 @@ let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
 struct RenderedWorkbook {
     let folder: URL
     let path: String
+    /// The notes the renderer gave.
+    let notes = NoteLog()
 
     init(_ dossier: Dossier, renderer: XLSXRenderer = XLSXRenderer(), options: [String: OptionValue] = [:], title: String? = "A title") throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("cursus-xlsx-\(UUID().uuidString)")
@@ -20,7 +22,7 @@ struct RenderedWorkbook {
         let output = transaction.add(path)
         let request = RenderRequest(
             dossier: dossier, options: RenderOptions(options, defaults: renderer.descriptor),
-            asOf: CalendarDay(year: 2026, month: 11, day: 22), title: title, baseDirectory: folder.path)
+            asOf: CalendarDay(year: 2026, month: 11, day: 22), title: title, baseDirectory: folder.path, note: notes.append)
         do {
             try renderer.render(request, to: output)
             try transaction.commit()
@@ -53,6 +55,15 @@ struct RenderedWorkbook {
         let sheets = try describe()["sheets"] as! [[String: Any]]
         return try #require(sheets.first { $0["name"] as? String == name })
     }
+}
+
+/// Notes gathered from a render.
+final class NoteLog: @unchecked Sendable {
+    private let lock = NSLock()
+    private var notes: [String] = []
+
+    @Sendable func append(_ note: String) { lock.withLock { notes.append(note) } }
+    var all: [String] { lock.withLock { notes } }
 }
 
 extension Dictionary where Key == String, Value == Any {
@@ -157,6 +168,7 @@ func sampleDossier() throws -> Dossier {
         #expect(ids == (0..<7).map { "e\($0)" }, "every row, once, in order")
         #expect(sheets.allSatisfy { $0.cells[0][0]["value"] as? String == "id" }, "each sheet has the header")
         #expect(sheets.map { $0["autofilter"] as! String } == ["A1:J4", "A1:J4", "A1:J2"])
+        #expect(workbook.notes.all == ["Events has more rows than a sheet holds (3); they continue on 'Events (2)' to 'Events (3)'"])
     }
 
     /// The real limit: one row more than a sheet holds lands on a second sheet, and nothing is lost.

@@ -5,8 +5,10 @@
                                drawn shape that falls outside its viewBox once the transforms are
                                applied, the titles (tooltips), the font families, and for the
                                rightmost filled shape its colour and the colour Chromium shows near its right edge
-  readers.py pdf FILE          JSON: the page size in points (pdfinfo), and the colours poppler
-                               draws (pdftoppm), as #rrggbb with the share of pixels
+  readers.py pdf FILE          JSON: the pages and their size in points (pdfinfo), the text
+                               (pdftotext), and the colours poppler draws on the first page
+                               (pdftoppm), as #rrggbb with the share of pixels
+  readers.py workbook-pdf FILE LibreOffice Calc prints the workbook to PDF; JSON as for pdf
   readers.py workbook FILE     LibreOffice Calc (headless) converts every sheet to CSV with the
                                cells' values, not their display; JSON: sheet name -> rows
 
@@ -176,23 +178,39 @@ def pdf(path):
             counts[rgb] = counts.get(rgb, 0) + 1
     total = width * height
     colours = {hex_colour(rgb): round(n / total, 6) for rgb, n in counts.items() if n / total >= 0.0001}
-    return {"width_pt": float(size.group(1)), "height_pt": float(size.group(2)), "pages": pages, "colours": colours}
+    text = subprocess.run(["pdftotext", "-layout", path, "-"], check=True, capture_output=True, text=True).stdout
+    return {"width_pt": float(size.group(1)), "height_pt": float(size.group(2)), "pages": pages, "colours": colours,
+            "text": text}
+
+
+def calc(path, target, pattern):
+    """LibreOffice Calc converts the workbook at `path` to `target`; gives the files it wrote,
+    matching `pattern`, in a temporary folder the caller removes."""
+    folder = tempfile.mkdtemp(prefix="cursus-calc-")
+    shutil.copy(path, os.path.join(folder, "book.xlsx"))
+    subprocess.run(
+        ["soffice", "-env:UserInstallation=file://" + os.path.join(folder, "profile"), "--headless", "--norestore",
+         "--convert-to", target, "--outdir", folder, os.path.join(folder, "book.xlsx")],
+        check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=300)
+    return folder, sorted(glob.glob(os.path.join(folder, pattern)))
+
+
+def workbook_pdf(path):
+    folder, files = calc(path, "pdf", "book.pdf")
+    try:
+        return pdf(files[0])
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def workbook(path):
-    folder = tempfile.mkdtemp(prefix="cursus-calc-")
+    # CSV filter tokens: comma, double quote, UTF-8, from row 1, no column formats, English (US),
+    # quote all text off, detect special numbers on, save as shown OFF (values, not display),
+    # formulas off, remove spaces off, every sheet to its own file.
+    folder, files = calc(path, "csv:Text - txt - csv (StarCalc):44,34,76,1,,1033,false,true,false,false,false,-1", "book-*.csv")
     try:
-        shutil.copy(path, os.path.join(folder, "book.xlsx"))
-        # CSV filter tokens: comma, double quote, UTF-8, from row 1, no column formats, language
-        # default, quote all text off, detect special numbers on, save as shown OFF (values, not
-        # display), formulas off, remove spaces off, every sheet to its own file.
-        subprocess.run(
-            ["soffice", "-env:UserInstallation=file://" + os.path.join(folder, "profile"), "--headless", "--norestore",
-             "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,1033,false,true,false,false,false,-1",
-             "--outdir", folder, os.path.join(folder, "book.xlsx")],
-            check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=300)
         sheets = {}
-        for name in sorted(glob.glob(os.path.join(folder, "book-*.csv"))):
+        for name in files:
             sheet = os.path.basename(name)[len("book-"):-len(".csv")]
             with open(name, newline="", encoding="utf-8") as handle:
                 sheets[sheet] = list(csv.reader(handle))
@@ -203,7 +221,7 @@ def workbook(path):
 
 def main():
     command, path = sys.argv[1], sys.argv[2]
-    readers = {"svg": svg, "pdf": pdf, "workbook": workbook}
+    readers = {"svg": svg, "pdf": pdf, "workbook": workbook, "workbook-pdf": workbook_pdf}
     if command not in readers:
         sys.exit("unknown command " + command)
     json.dump(readers[command](path), sys.stdout, ensure_ascii=False)

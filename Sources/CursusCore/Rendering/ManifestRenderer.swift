@@ -57,7 +57,7 @@ public struct ManifestRenderer: Sendable {
     /// Checks `outputs` without rendering: the people their filters name (when the inputs could
     /// be loaded into `dossier`), their paths, and whatever each renderer can check before it
     /// renders (a template, a program it needs); throws every problem of every output at once.
-    public func check(_ outputs: [OutputSpec], dossier: Dossier?, asOf: CalendarDay) throws(CursusError) {
+    func check(_ outputs: [OutputSpec], dossier: Dossier?, asOf: CalendarDay) throws(CursusError) {
         var bag = DiagnosticBag()
         let knownPeople = dossier?.people.map(\.id)
         for output in outputs {

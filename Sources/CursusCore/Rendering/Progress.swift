@@ -4,16 +4,24 @@ import Foundation
     import Glibc
 #endif
 
-/// Progress of long work on a terminal: after about a second, one line on standard error
+/// Progress of long work on a terminal: after about a second (`delay`), one line on standard error
 /// ("tenures.csv: 412,000 of 1,000,000 records, 205,000/s"), redrawn at most ten times a second
 /// and cleared when the work is done. Silent when standard error is not a terminal.
 public final class Progress: @unchecked Sendable {
     public static let silent = Progress(enabled: false)
     let enabled: Bool
+    /// Seconds of work before the line first shows (so quick work shows none).
+    let delay: Double
+    /// Where the line goes: standard error, or a test's record of it.
+    let output: @Sendable (String) -> Void
 
-    public init(enabled: Bool) {
+    public init(enabled: Bool, delay: Double = 1, output: @escaping @Sendable (String) -> Void = Progress.standardError) {
         self.enabled = enabled
+        self.delay = delay
+        self.output = output
     }
+
+    public static let standardError: @Sendable (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) }
 
     /// Progress shown only where a person watches: standard error is a terminal, and not `quiet`.
     public static func forTerminal(quiet: Bool) -> Progress {
@@ -48,7 +56,7 @@ public final class Progress: @unchecked Sendable {
             guard progress.enabled, done >= nextCheck else { return }
             nextCheck = done + 1024
             let now = Date()
-            guard now.timeIntervalSince(started) >= 1, lastDrawn.map({ now.timeIntervalSince($0) >= 0.1 }) ?? true else { return }
+            guard now.timeIntervalSince(started) >= progress.delay, lastDrawn.map({ now.timeIntervalSince($0) >= 0.1 }) ?? true else { return }
             lastDrawn = now
             let rate = Int(Double(done) / now.timeIntervalSince(started))
             let of = total.map { " of \(Counting.grouped($0))" } ?? ""
@@ -58,7 +66,7 @@ public final class Progress: @unchecked Sendable {
         /// Shows what the work is doing now ("compressing"), once it has taken a second: for a
         /// last phase that reports no units.
         public mutating func say(_ status: String) {
-            guard progress.enabled, Date().timeIntervalSince(started) >= 1 else { return }
+            guard progress.enabled, Date().timeIntervalSince(started) >= progress.delay else { return }
             lastDrawn = Date()
             progress.draw("\(name): \(status)")
         }
@@ -76,14 +84,14 @@ public final class Progress: @unchecked Sendable {
     func draw(_ line: String) {
         lineShown = !line.isEmpty
         InterruptCleanup.shared.progressLineShown(lineShown)
-        FileHandle.standardError.write(Data((Self.clearLine + line).utf8))
+        output(Self.clearLine + line)
     }
 
     /// Writes `message` as a line of its own on standard error, first clearing a progress line
     /// that stands there (the next update draws it again).
     public func interject(_ message: String) {
         if lineShown { draw("") }
-        FileHandle.standardError.write(Data((message + "\n").utf8))
+        output(message + "\n")
     }
 
     /// Back to the start of the line, and erase it.

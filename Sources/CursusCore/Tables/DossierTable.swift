@@ -11,6 +11,12 @@ public enum TableCell: Sendable, Hashable {
     /// the same items as people read them (a workbook shows one a line).
     case list([String], reading: [String])
 
+    /// The cell as people read it: a list becomes its reading items, one a line; other cells stay.
+    public var forReading: TableCell {
+        guard case .list(_, let reading) = self else { return self }
+        return .text(reading.joined(separator: "\n"))
+    }
+
     /// The cell as plain text (ISO days, `true`/`false`, lists joined losslessly).
     public var text: String {
         switch self {

@@ -17,12 +17,22 @@ public struct CSVRenderer: Renderer {
                 help: "Prefix cells starting with = + - @, tab or CR with ' so spreadsheets never run them as formulas"),
         ])
 
-    public func render(_ request: RenderRequest, to output: OutputFile) throws {
-        let options = request.options
+    public func check(_ request: RenderRequest) throws {
+        _ = try delimiter(request.options)
+    }
+
+    /// The `delimiter` option: one ASCII character that cannot be mistaken for quoting or a line end.
+    private func delimiter(_ options: RenderOptions) throws -> Character {
         let delimiter = Character(options.string("delimiter") ?? ",")
         if delimiter == "\"" || delimiter == "\n" || delimiter == "\r" || delimiter == "'" || !delimiter.isASCII {
             throw CursusError(.data, Diagnostic(.error, "the delimiter must be one ASCII character other than a quote or a line break"))
         }
+        return delimiter
+    }
+
+    public func render(_ request: RenderRequest, to output: OutputFile) throws {
+        let options = request.options
+        let delimiter = try delimiter(options)
         let table = DossierTable(rawValue: options.string("table") ?? "tenures") ?? .tenures
         let encoder = CSVEncoder(delimiter: delimiter, neutralizeFormulas: options.bool("neutralize_formulas") ?? true)
         let writer = try output.textWriter()
