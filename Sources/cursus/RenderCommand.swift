@@ -20,7 +20,7 @@ struct RenderCommand: ParsableCommand {
     func run() throws {
         try Console.run {
             let manifest = try Manifest.load(self.manifest, registry: rendererRegistry)
-            let progress = Progress.forTerminal(quiet: quiet)
+            let progress = ProgressLine.forTerminal(quiet: quiet)
             let renderer = ManifestRenderer(manifest: manifest, progress: progress) { [quiet] note in
                 if !quiet { progress.interject(note.formatted) }
             }

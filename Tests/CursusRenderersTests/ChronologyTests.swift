@@ -103,7 +103,7 @@ let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     /// Long chronologies report how far they are, as the tables do, and clear the line at the end.
     @Test func aChronologyShowsProgress() throws {
         let log = Transcript()
-        let progress = Progress(enabled: true, delay: 0, output: log.append)
+        let progress = ProgressLine(enabled: true, delay: 0, output: log.append)
         let events = (0..<3_000).map { Event(id: "e\($0)", date: try! EDTF("2001-02-03"), title: "Event \($0)") }
         let dossier = Dossier(people: [Person(id: "p", name: "P")], events: events)
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cursus-progress-\(UUID().uuidString)")

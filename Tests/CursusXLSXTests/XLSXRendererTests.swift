@@ -12,9 +12,12 @@ struct RenderedWorkbook {
     let folder: URL
     let path: String
     /// The notes the renderer gave.
-    let notes = NoteLog()
+    let notes = Transcript()
 
-    init(_ dossier: Dossier, renderer: XLSXRenderer = XLSXRenderer(), options: [String: OptionValue] = [:], title: String? = "A title") throws {
+    init(
+        _ dossier: Dossier, renderer: XLSXRenderer = XLSXRenderer(), options: [String: OptionValue] = [:], title: String? = "A title",
+        progress: ProgressLine = .silent
+    ) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("cursus-xlsx-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         path = folder.appendingPathComponent("w.xlsx").path
@@ -22,7 +25,8 @@ struct RenderedWorkbook {
         let output = transaction.add(path)
         let request = RenderRequest(
             dossier: dossier, options: RenderOptions(options, defaults: renderer.descriptor),
-            asOf: CalendarDay(year: 2026, month: 11, day: 22), title: title, baseDirectory: folder.path, note: notes.append)
+            asOf: CalendarDay(year: 2026, month: 11, day: 22), title: title, baseDirectory: folder.path, progress: progress,
+            outputName: "w.xlsx", note: notes.append)
         do {
             try renderer.render(request, to: output)
             try transaction.commit()
@@ -57,13 +61,14 @@ struct RenderedWorkbook {
     }
 }
 
-/// Notes gathered from a render.
-final class NoteLog: @unchecked Sendable {
+/// What a render said, in order: its notes, or what its progress line drew.
+final class Transcript: @unchecked Sendable {
     private let lock = NSLock()
-    private var notes: [String] = []
+    private var said: [String] = []
 
-    @Sendable func append(_ note: String) { lock.withLock { notes.append(note) } }
-    var all: [String] { lock.withLock { notes } }
+    @Sendable func append(_ part: String) { lock.withLock { said.append(part) } }
+    var parts: [String] { lock.withLock { said } }
+    var text: String { parts.joined() }
 }
 
 extension Dictionary where Key == String, Value == Any {
@@ -168,7 +173,19 @@ func sampleDossier() throws -> Dossier {
         #expect(ids == (0..<7).map { "e\($0)" }, "every row, once, in order")
         #expect(sheets.allSatisfy { $0.cells[0][0]["value"] as? String == "id" }, "each sheet has the header")
         #expect(sheets.map { $0["autofilter"] as! String } == ["A1:J4", "A1:J4", "A1:J2"])
-        #expect(workbook.notes.all == ["Events has more rows than a sheet holds (3); they continue on 'Events (2)' to 'Events (3)'"])
+        #expect(workbook.notes.parts == ["Events has more rows than a sheet holds (3); they continue on 'Events (2)' to 'Events (3)'"])
+    }
+
+    /// After the last row, a big workbook still has to be compressed: the progress line says so.
+    @Test func theLastPhaseShowsOnTheProgressLine() throws {
+        let shown = Transcript()
+        var dossier = Dossier(people: [Person(id: "p", name: "P")])
+        dossier.events = (0..<2_000).map { Event(id: "e\($0)", date: try! EDTF("2000-01-01"), title: "T") }
+        let workbook = try RenderedWorkbook(dossier, options: ["sheets": .strings(["events"])], progress: ProgressLine(enabled: true, delay: 0, output: shown.append))
+        defer { workbook.remove() }
+        #expect(shown.text.contains("w.xlsx (events): 1,024 of 2,000 records, "), "\(shown.text)")
+        #expect(shown.text.contains("w.xlsx: compressing"))
+        #expect(shown.text.hasSuffix("\r\u{1B}[K"), "cleared at the end")
     }
 
     /// The real limit: one row more than a sheet holds lands on a second sheet, and nothing is lost.

@@ -195,13 +195,13 @@ final class CSVTableContext {
 /// columns), in any column order, as a stream; `mapping` renames foreign headings (field → heading).
 public enum CSVTableLoader {
     /// The table as a dossier file, the problems of its rows in `diagnostics`.
-    public static func read(_ path: String, progress: Progress = .silent) throws(CursusError) -> DossierFile {
+    public static func read(_ path: String, progress: ProgressLine = .silent) throws(CursusError) -> DossierFile {
         try read(path, mapping: [:], strict: true, progress: progress)
     }
 
     /// With `strict` false (importing), unknown columns are warnings instead of errors.
     public static func read(
-        _ path: String, mapping: [String: String], strict: Bool, progress: Progress = .silent
+        _ path: String, mapping: [String: String], strict: Bool, progress: ProgressLine = .silent
     ) throws(CursusError) -> DossierFile {
         let reader = try LineReader(path: path, what: "table")
         let lines = StreamedLines(path: path)

@@ -57,14 +57,14 @@ public enum DossierLoader {
     static let sourceKeys: AllowedKeys = ["id", "title", "kind", "author", "publisher", "url", "published", "accessed", "quote"]
 
     /// Reads and checks one file, choosing the reader by its extension; throws every problem found in it at once.
-    public static func load(_ path: String, progress: Progress = .silent) throws(CursusError) -> DossierFile {
+    public static func load(_ path: String, progress: ProgressLine = .silent) throws(CursusError) -> DossierFile {
         try read(path, progress: progress).checked()
     }
 
     /// Reads one file, keeping the problems of its records in `diagnostics` (so that checks
     /// across files still run and every problem is reported at once); throws only when the file
     /// cannot be read as a dossier at all.
-    public static func read(_ path: String, progress: Progress = .silent) throws(CursusError) -> DossierFile {
+    public static func read(_ path: String, progress: ProgressLine = .silent) throws(CursusError) -> DossierFile {
         if isStreamed(path) { return try readStreamed(path, progress: progress) }
         return try read(try InputFile.read(path, what: "dossier"))
     }
@@ -74,7 +74,7 @@ public enum DossierLoader {
         ["jsonl", "ndjson", "csv"].contains((path as NSString).pathExtension.lowercased())
     }
 
-    private static func readStreamed(_ path: String, progress: Progress) throws(CursusError) -> DossierFile {
+    private static func readStreamed(_ path: String, progress: ProgressLine) throws(CursusError) -> DossierFile {
         (path as NSString).pathExtension.lowercased() == "csv"
             ? try CSVTableLoader.read(path, progress: progress) : try JSONLinesLoader.read(path, progress: progress)
     }

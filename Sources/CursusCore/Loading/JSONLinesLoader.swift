@@ -11,7 +11,7 @@ enum JSONLinesLoader {
     /// Reading stops after this many errors: the file is likely not JSON Lines at all.
     static let maximumErrors = 100
 
-    static func read(_ path: String, progress: Progress = .silent) throws(CursusError) -> DossierFile {
+    static func read(_ path: String, progress: ProgressLine = .silent) throws(CursusError) -> DossierFile {
         let lines = try LineReader(path: path, what: "dossier")
         let context = JSONLineContext(path: path)
         var reader = RecordReader()

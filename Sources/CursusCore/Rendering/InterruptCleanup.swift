@@ -103,7 +103,7 @@ public final class InterruptCleanup: Sendable {
         let files = found.files.map { Array($0.utf8CString) }
         let folders = found.folders.reversed().map { Array($0.utf8CString) }
         let leaders = Array(found.processGroups)
-        let clearLine = Array(Progress.clearLine.utf8)
+        let clearLine = Array(ProgressLine.clearLine.utf8)
         // Park the working thread (for at most a second), so that nothing it writes appears after the cleanup.
         if let workingThread, pthread_kill(workingThread, Self.parkSignal) == 0 {
             for _ in 0..<100 where !Self.parked.load(ordering: .acquiring) { usleep(10_000) }

@@ -4,11 +4,11 @@ import Foundation
 /// only when every output succeeded, moves them all into place.
 public struct ManifestRenderer: Sendable {
     public let manifest: Manifest
-    public let progress: Progress
+    public let progress: ProgressLine
     /// Where renderers' notes go (the CLI prints them on standard error).
     public let notes: @Sendable (Diagnostic) -> Void
 
-    public init(manifest: Manifest, progress: Progress = .silent, notes: @escaping @Sendable (Diagnostic) -> Void = { _ in }) {
+    public init(manifest: Manifest, progress: ProgressLine = .silent, notes: @escaping @Sendable (Diagnostic) -> Void = { _ in }) {
         self.manifest = manifest
         self.progress = progress
         self.notes = notes

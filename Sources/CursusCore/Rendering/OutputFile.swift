@@ -143,6 +143,7 @@ extension OutputTransaction {
     /// Writes each text to its path, all or nothing (for commands that write a few small files);
     /// refuses, before writing any, a path that exists, with `whenExists` saying what to do.
     /// Returns the paths written.
+    @discardableResult
     public static func write(_ files: [(path: String, text: String)], whenExists: String?) throws -> [String] {
         if let whenExists { try refuseExisting(files.map(\.path), whenExists) }
         let transaction = OutputTransaction()

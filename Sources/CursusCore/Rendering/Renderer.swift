@@ -165,7 +165,7 @@ public struct RenderRequest: Sendable {
     /// The same folder as the user wrote it (relative to the working folder, or empty), for messages.
     public var displayDirectory: String
     /// Where long renders report how far they are.
-    public var progress: Progress
+    public var progress: ProgressLine
     /// The output's name, for the progress line.
     public var outputName: String
     /// Tells the user something worth knowing about the output ("rows continue on 'Tenures (2)'"),
@@ -174,7 +174,7 @@ public struct RenderRequest: Sendable {
 
     public init(
         dossier: Dossier, options: RenderOptions, asOf: CalendarDay, title: String?, baseDirectory: String,
-        displayDirectory: String = "", progress: Progress = .silent, outputName: String = "",
+        displayDirectory: String = "", progress: ProgressLine = .silent, outputName: String = "",
         note: @escaping @Sendable (String) -> Void = { _ in }
     ) {
         self.progress = progress

@@ -7,15 +7,15 @@ import Foundation
 /// Progress of long work on a terminal: after about a second (`delay`), one line on standard error
 /// ("tenures.csv: 412,000 of 1,000,000 records, 205,000/s"), redrawn at most ten times a second
 /// and cleared when the work is done. Silent when standard error is not a terminal.
-public final class Progress: @unchecked Sendable {
-    public static let silent = Progress(enabled: false)
+public final class ProgressLine: @unchecked Sendable {
+    public static let silent = ProgressLine(enabled: false)
     let enabled: Bool
     /// Seconds of work before the line first shows (so quick work shows none).
     let delay: Double
     /// Where the line goes: standard error, or a test's record of it.
     let output: @Sendable (String) -> Void
 
-    public init(enabled: Bool, delay: Double = 1, output: @escaping @Sendable (String) -> Void = Progress.standardError) {
+    public init(enabled: Bool, delay: Double = 1, output: @escaping @Sendable (String) -> Void = ProgressLine.standardError) {
         self.enabled = enabled
         self.delay = delay
         self.output = output
@@ -24,8 +24,8 @@ public final class Progress: @unchecked Sendable {
     public static let standardError: @Sendable (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) }
 
     /// Progress shown only where a person watches: standard error is a terminal, and not `quiet`.
-    public static func forTerminal(quiet: Bool) -> Progress {
-        Progress(enabled: !quiet && isatty(STDERR_FILENO) == 1)
+    public static func forTerminal(quiet: Bool) -> ProgressLine {
+        ProgressLine(enabled: !quiet && isatty(STDERR_FILENO) == 1)
     }
 
     /// A piece of work of `total` units (nil when unknown), named `name` on the line.
@@ -35,7 +35,7 @@ public final class Progress: @unchecked Sendable {
 
     /// One piece of work; call `advance` as it goes and `finish` at the end.
     public struct Task {
-        let progress: Progress
+        let progress: ProgressLine
         let name: String
         let total: Int?
         let unit: String
@@ -44,7 +44,7 @@ public final class Progress: @unchecked Sendable {
         private let started = Date()
         private var lastDrawn: Date?
 
-        init(progress: Progress, name: String, total: Int?, unit: String) {
+        init(progress: ProgressLine, name: String, total: Int?, unit: String) {
             self.progress = progress
             self.name = name
             self.total = total
