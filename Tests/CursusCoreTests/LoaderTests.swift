@@ -128,11 +128,11 @@ let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     @Test func schemasAgreeWithTheLoaders() throws {
         let dossier = try JSONSerialization.jsonObject(with: Data(contentsOf: repositoryRoot.appendingPathComponent("Schemas/dossier.schema.json"))) as! [String: Any]
         #expect(properties(dossier, []) == Set(DossierLoader.topKeys))
-        #expect(properties(dossier, ["$defs", "person"]) == Set(DossierLoader.personKeys))
-        #expect(properties(dossier, ["$defs", "tenure"]) == Set(DossierLoader.tenureKeys))
-        #expect(properties(dossier, ["$defs", "milestone"]) == Set(DossierLoader.milestoneKeys))
-        #expect(properties(dossier, ["$defs", "event"]) == Set(DossierLoader.eventKeys))
-        #expect(properties(dossier, ["$defs", "source"]) == Set(DossierLoader.sourceKeys))
+        #expect(properties(dossier, ["$defs", "person"]) == Set(Person.fields.keys))
+        #expect(properties(dossier, ["$defs", "tenure"]) == Set(Tenure.fields.keys))
+        #expect(properties(dossier, ["$defs", "milestone"]) == Set(Milestone.fields.keys))
+        #expect(properties(dossier, ["$defs", "event"]) == Set(Event.fields.keys))
+        #expect(properties(dossier, ["$defs", "source"]) == Set(Source.fields.keys))
         let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: repositoryRoot.appendingPathComponent("Schemas/manifest.schema.json"))) as! [String: Any]
         #expect(properties(manifest, []) == Set(Manifest.keys))
         let outputs = ((manifest["properties"] as! [String: Any])["outputs"] as! [String: Any])["items"] as! [String: Any]
@@ -143,9 +143,9 @@ let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
 
 @Suite struct SuggestionTests {
     @Test func suggestsCloseWordsOnly() {
-        #expect(Suggestion.closest(to: "ofice", in: DossierLoader.tenureKeys) == "office")
-        #expect(Suggestion.closest(to: "servedunder", in: DossierLoader.tenureKeys) == "served_under")
-        #expect(Suggestion.closest(to: "zzzzzz", in: DossierLoader.tenureKeys) == nil)
+        #expect(Suggestion.closest(to: "ofice", in: Tenure.fields.keys) == "office")
+        #expect(Suggestion.closest(to: "servedunder", in: Tenure.fields.keys) == "served_under")
+        #expect(Suggestion.closest(to: "zzzzzz", in: Tenure.fields.keys) == nil)
     }
 }
 

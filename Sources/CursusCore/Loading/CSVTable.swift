@@ -98,6 +98,9 @@ struct CSVRecord: RecordFields {
     let what: String
     let context: CSVTableContext
     let line: Int
+    /// For a record held inside one cell (a milestone written as JSON): that cell's column, where
+    /// its problems are reported, and that its keys are checked (a table's are, at its header).
+    var enclosingCell: (column: Int?, checksKeys: Bool) = (nil, false)
 
     private func cell(_ key: String) -> String? {
         guard let value = values[key], !value.isEmpty else { return nil }
@@ -140,12 +143,18 @@ struct CSVRecord: RecordFields {
         }
     }
 
-    /// Milestones are written `DATE title; DATE title`.
+    /// Milestones are written as `MilestoneItem` says: `DATE title`, or a JSON object.
     func records(_ key: String, what: String) -> [CSVRecord] {
-        strings(key).map { item in
-            // Keeping empty pieces: a blank item is a milestone without a date (reported), not a crash.
-            let parts = item.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
-            return CSVRecord(values: ["date": parts[0], "title": parts.count > 1 ? parts[1] : ""], columns: [:], what: what, context: context, line: line)
+        strings(key).compactMap { item in
+            switch MilestoneItem.fields(item) {
+            case .success(let values):
+                var record = CSVRecord(values: values, columns: [:], what: what, context: context, line: line)
+                record.enclosingCell = (columns[key], item.hasPrefix("{"))
+                return record
+            case .failure(let error):
+                report(key, "a milestone in '\(key)' is neither 'DATE title' nor a JSON object: \(error.message)")
+                return nil
+            }
         }
     }
 
@@ -166,13 +175,18 @@ struct CSVRecord: RecordFields {
         return CSVRecord(values: values, order: order, columns: [:], what: what, context: context, line: line)
     }
 
-    /// Columns are checked once, against the header.
-    func checkKeys(_ allowed: AllowedKeys) {}
+    /// A table's columns are checked once, against the header; a record in a cell, here.
+    func checkKeys(_ allowed: AllowedKeys) {
+        guard enclosingCell.checksKeys else { return }
+        for key in values.keys.sorted() where !allowed.contains(key) {
+            reportHere("unknown key '\(key)' in \(MappingReader.article(what))\(Suggestion.didYouMean(key, in: allowed.list))")
+        }
+    }
 
-    func report(_ key: String, _ message: String) { context.report(message, line: line, column: columns[key]) }
-    func reportHere(_ message: String) { context.report(message, line: line, column: nil) }
-    func location(of key: String) -> SourceLocation { SourceLocation(file: context.path, line: line, column: columns[key]) }
-    var location: SourceLocation { SourceLocation(file: context.path, line: line, column: 1) }
+    func report(_ key: String, _ message: String) { context.report(message, line: line, column: columns[key] ?? enclosingCell.column) }
+    func reportHere(_ message: String) { context.report(message, line: line, column: enclosingCell.column) }
+    func location(of key: String) -> SourceLocation { SourceLocation(file: context.path, line: line, column: columns[key] ?? enclosingCell.column) }
+    var location: SourceLocation { SourceLocation(file: context.path, line: line, column: enclosingCell.column ?? 1) }
 }
 
 /// Where a table's problems go.

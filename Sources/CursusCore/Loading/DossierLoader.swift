@@ -44,17 +44,6 @@ public enum DossierLoader {
     public static let supportedVersions = [1]
 
     static let topKeys: AllowedKeys = ["$schema", "cursus", "person", "people", "sources", "tenures", "events"]
-    static let personKeys: AllowedKeys = [
-        "id", "name", "native_name", "native_language", "born", "died", "birth_place", "death_place", "nationality",
-        "attributes", "notes", "sources",
-    ]
-    static let tenureKeys: AllowedKeys = [
-        "id", "person", "office", "role", "organization", "place", "country", "category", "start", "end", "ongoing",
-        "predecessor", "successor", "appointed_by", "served_under", "alongside", "milestones", "notes", "sources",
-    ]
-    static let milestoneKeys: AllowedKeys = ["date", "title", "description", "sources"]
-    static let eventKeys: AllowedKeys = ["id", "date", "title", "description", "people", "category", "tenure", "sources"]
-    static let sourceKeys: AllowedKeys = ["id", "title", "kind", "author", "publisher", "url", "published", "accessed", "quote"]
 
     /// Reads and checks one file, choosing the reader by its extension; throws every problem found in it at once.
     public static func load(_ path: String, progress: ProgressLine = .silent) throws(CursusError) -> DossierFile {
@@ -139,14 +128,26 @@ struct RecordReader {
         }
     }
 
-    /// Reads `id`, checking that it is a usable identifier.
-    private func id<R: RecordFields>(_ reader: R) -> String? {
-        guard let id = reader.string("id", required: true) else { return nil }
+    /// The record's id when it is a usable identifier (one the field table read); else nil,
+    /// reported. A usable id is defined at once, even when the record is dropped, so that
+    /// references to it raise no second error.
+    private mutating func checkedID<R: RecordFields>(_ id: String, _ kind: Reference.Kind, in reader: R) -> String? {
+        guard !id.isEmpty else { return nil }
         guard Self.isWord(id) else {
             reader.report("id", "the id '\(id)' contains spaces; ids are single words like 'us-ambassador'")
             return nil
         }
+        define(kind, id, in: reader)
         return id
+    }
+
+    /// Refers to every id `record`'s reference fields name (but `skipping`), from `from`.
+    private mutating func referAll<Record, R: RecordFields>(
+        _ table: FieldTable<Record>, in record: Record, skipping: String? = nil, from: String, reader: R
+    ) {
+        for reference in table.references(in: record) where reference.key != skipping {
+            refer(reference.kind, reference.ids, key: reference.key, from: from, in: reader)
+        }
     }
 
     /// True for a usable id: no spaces or control characters.
@@ -183,109 +184,69 @@ struct RecordReader {
     }
 
     mutating func readPerson<R: RecordFields>(_ reader: R) {
-        reader.checkKeys(DossierLoader.personKeys)
-        let id = id(reader)
-        // Defined even when the record is dropped, so that references to it raise no second error.
-        if let id { define(.person, id, in: reader) }
-        let name = reader.string("name", required: true)
-        var attributes: [(key: String, value: String)] = []
-        if let map = reader.record("attributes", what: "attributes mapping") {
-            for key in map.keys {
-                if let value = map.string(key) { attributes.append((key, value)) }
-            }
-        }
-        let sources = reader.strings("sources")
-        guard let id, let name else { return }
-        refer(.source, sources, key: "sources", from: "person '\(id)'", in: reader)
-        dossier.people.append(Person(
-            id: id, name: name, nativeName: reader.string("native_name"), nativeLanguage: reader.string("native_language"),
-            born: reader.date("born"), died: reader.date("died"), birthPlace: reader.string("birth_place"),
-            deathPlace: reader.string("death_place"), nationality: reader.string("nationality"), attributes: attributes,
-            notes: reader.string("notes"), sources: sources, location: reader.location(of: "id")))
+        var person = Person(id: "", name: "")
+        let complete = Person.fields.read(reader, into: &person)
+        guard let id = checkedID(person.id, .person, in: reader), complete else { return }
+        referAll(Person.fields, in: person, from: "person '\(id)'", reader: reader)
+        person.location = reader.location(of: "id")
+        dossier.people.append(person)
     }
 
     mutating func readSource<R: RecordFields>(_ reader: R) {
-        reader.checkKeys(DossierLoader.sourceKeys)
-        let id = id(reader)
-        if let id { define(.source, id, in: reader) }
-        guard let id, let title = reader.string("title", required: true) else { return }
-        dossier.sources.append(Source(
-            id: id, title: title, kind: reader.string("kind"), author: reader.string("author"),
-            publisher: reader.string("publisher"), url: reader.string("url"), published: reader.date("published"),
-            accessed: reader.date("accessed"), quote: reader.string("quote"), location: reader.location(of: "id")))
+        var source = Source(id: "", title: "")
+        let complete = Source.fields.read(reader, into: &source)
+        guard let id = checkedID(source.id, .source, in: reader), complete else { return }
+        referAll(Source.fields, in: source, from: "source '\(id)'", reader: reader)
+        source.location = reader.location(of: "id")
+        dossier.sources.append(source)
     }
 
     /// With `deferring`, a tenure that names no person is kept with an empty owner until the
     /// whole stream has been read (JSON Lines may list the person last).
     mutating func readTenure<R: RecordFields>(_ reader: R, defaultPerson: String?, deferring: Bool) {
-        reader.checkKeys(DossierLoader.tenureKeys)
-        let id = id(reader)
-        if let id { define(.tenure, id, in: reader) }
-        let office = reader.string("office", required: true)
-        let start = reader.date("start")
-        let end = reader.date("end")
-        let ongoing = reader.bool("ongoing") ?? false
-        var person = reader.string("person") ?? defaultPerson
-        if person == nil && !reader.has("person") && !deferring {
-            reader.reportHere("a tenure needs 'person' (a person id) unless the dossier has exactly one person")
-        }
-        if let start, let end, Tenure.endsBeforeStart(start, end) {
-            reader.report("end", "the tenure ends (\(end.text)) before it starts (\(start.text)); check both dates")
-        }
-        if ongoing && end != nil {
-            reader.report("ongoing", "an ongoing tenure has no end; remove 'end' or set 'ongoing: false'")
-        }
-        var milestones: [Milestone] = []
-        var milestoneReaders: [(R, [String])] = []
-        for milestone in reader.records("milestones", what: "milestone") {
-            milestone.checkKeys(DossierLoader.milestoneKeys)
-            let date = milestone.date("date", required: true)
-            let title = milestone.string("title", required: true)
-            let sources = milestone.strings("sources")
-            milestoneReaders.append((milestone, sources))
-            if let date, let title {
-                milestones.append(Milestone(date: date, title: title, description: milestone.string("description"), sources: sources))
+        var tenure = Tenure(id: "", person: "", office: "")
+        var milestoneReaders: [(reader: R, milestone: Milestone)] = []
+        let complete = Tenure.fields.read(reader, into: &tenure) { reader, key in
+            reader.records(key, what: "milestone").compactMap { milestoneReader in
+                var milestone = Milestone(date: Milestone.undated, title: "")
+                guard Milestone.fields.read(milestoneReader, into: &milestone) else { return nil }
+                milestoneReaders.append((milestoneReader, milestone))
+                return milestone
             }
         }
-        let sources = reader.strings("sources")
-        guard let id, let office else { return }
+        let id = checkedID(tenure.id, .tenure, in: reader)
+        let named = reader.has("person")
+        if !named, let defaultPerson { tenure.person = defaultPerson }
+        if !named && defaultPerson == nil && !deferring {
+            reader.reportHere("a tenure needs 'person' (a person id) unless the dossier has exactly one person")
+        }
+        if let start = tenure.start, let end = tenure.end, Tenure.endsBeforeStart(start, end) {
+            reader.report("end", "the tenure ends (\(end.text)) before it starts (\(start.text)); check both dates")
+        }
+        if tenure.ongoing && tenure.end != nil {
+            reader.report("ongoing", "an ongoing tenure has no end; remove 'end' or set 'ongoing: false'")
+        }
+        guard let id, complete, named || defaultPerson != nil || deferring else { return }
         // Only a tenure that is kept waits for its owner (found by fuzzing: a dropped one left a stale index).
-        if person == nil && deferring && !reader.has("person") {
-            person = ""
-            ownerless.append((dossier.tenures.count, true, reader.location))
+        if !named && defaultPerson == nil { ownerless.append((dossier.tenures.count, true, reader.location)) }
+        referAll(Tenure.fields, in: tenure, skipping: tenure.person.isEmpty ? "person" : nil, from: "tenure '\(id)'", reader: reader)
+        for (milestoneReader, milestone) in milestoneReaders {
+            referAll(Milestone.fields, in: milestone, from: "a milestone of tenure '\(id)'", reader: milestoneReader)
         }
-        guard let person else { return }
-        refer(.source, sources, key: "sources", from: "tenure '\(id)'", in: reader)
-        for (milestone, sources) in milestoneReaders {
-            refer(.source, sources, key: "sources", from: "a milestone of tenure '\(id)'", in: milestone)
-        }
-        if !person.isEmpty { refer(.person, [person], key: "person", from: "tenure '\(id)'", in: reader) }
-        dossier.tenures.append(Tenure(
-            id: id, person: person, office: office, role: reader.string("role"), organization: reader.string("organization"),
-            place: reader.string("place"), country: reader.string("country"), category: reader.string("category"),
-            start: start, end: end, ongoing: ongoing, predecessor: reader.string("predecessor"),
-            successor: reader.string("successor"), appointedBy: reader.strings("appointed_by"),
-            servedUnder: reader.strings("served_under"), alongside: reader.strings("alongside"), milestones: milestones,
-            notes: reader.string("notes"), sources: sources, location: reader.location(of: "id")))
+        tenure.location = reader.location(of: "id")
+        dossier.tenures.append(tenure)
     }
 
     mutating func readEvent<R: RecordFields>(_ reader: R, defaultPerson: String?, deferring: Bool = false) {
-        reader.checkKeys(DossierLoader.eventKeys)
-        let id = id(reader)
-        if let id { define(.event, id, in: reader) }
-        let date = reader.date("date", required: true)
-        let title = reader.string("title", required: true)
-        let people = reader.has("people") ? reader.strings("people") : defaultPerson.map { [$0] } ?? []
-        let tenure = reader.string("tenure")
-        let sources = reader.strings("sources")
-        guard let id, let date, let title else { return }
-        if deferring && !reader.has("people") { ownerless.append((dossier.events.count, false, reader.location)) }
-        refer(.person, people, key: "people", from: "event '\(id)'", in: reader)
-        if let tenure { refer(.tenure, [tenure], key: "tenure", from: "event '\(id)'", in: reader) }
-        refer(.source, sources, key: "sources", from: "event '\(id)'", in: reader)
-        dossier.events.append(Event(
-            id: id, date: date, title: title, description: reader.string("description"), people: people,
-            category: reader.string("category"), tenure: tenure, sources: sources, location: reader.location(of: "id")))
+        var event = Event(id: "", date: Milestone.undated, title: "")
+        let complete = Event.fields.read(reader, into: &event)
+        let named = reader.has("people")
+        if !named { event.people = defaultPerson.map { [$0] } ?? [] }
+        guard let id = checkedID(event.id, .event, in: reader), complete else { return }
+        if deferring && !named { ownerless.append((dossier.events.count, false, reader.location)) }
+        referAll(Event.fields, in: event, from: "event '\(id)'", reader: reader)
+        event.location = reader.location(of: "id")
+        dossier.events.append(event)
     }
 
     /// Ends a file: settles records that named no person, reports duplicate ids, and gives the

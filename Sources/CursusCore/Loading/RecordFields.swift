@@ -64,6 +64,10 @@ public struct AllowedKeys: Sequence, ExpressibleByArrayLiteral, Sendable {
     private let set: Set<String>
 
     public init(arrayLiteral elements: String...) {
+        self.init(elements)
+    }
+
+    public init(_ elements: [String]) {
         list = elements
         set = Set(elements)
     }

@@ -76,22 +76,23 @@ public enum DossierTable: String, Sendable, CaseIterable {
         return items.filter { !$0.isEmpty }
     }
 
+    /// The table's columns: each field's, in the order of `Person.fields` and the others, except
+    /// that a tenure's sources follow its successor (where the first tables put them).
     public var columns: [String] {
         switch self {
-        case .tenures:
-            return ["id", "person", "office", "role", "organization", "place", "country", "category"]
-                + Self.dateColumns("start") + Self.dateColumns("end")
-                + ["ongoing", "predecessor", "successor", "sources", "appointed_by", "served_under", "alongside", "milestones", "notes"]
-        case .events:
-            return ["id"] + Self.dateColumns("date") + ["title", "description", "people", "category", "tenure", "sources"]
-        case .people:
-            return ["id", "name", "native_name", "native_language"] + Self.dateColumns("born") + Self.dateColumns("died")
-                + ["birth_place", "death_place", "nationality", "attributes", "notes", "sources"]
-        case .sources:
-            return ["id", "title", "kind", "author", "publisher", "url"] + Self.dateColumns("published")
-                + Self.dateColumns("accessed") + ["quote"]
+        case .tenures: return Self.tenureOrder.flatMap(\.columns)
+        case .events: return Event.fields.fields.flatMap(\.columns)
+        case .people: return Person.fields.fields.flatMap(\.columns)
+        case .sources: return Source.fields.fields.flatMap(\.columns)
         }
     }
+
+    static let tenureOrder: [Field<Tenure>] = {
+        var fields = Tenure.fields.fields
+        let sources = fields.remove(at: fields.firstIndex { $0.key == "sources" }!)
+        fields.insert(sources, at: fields.firstIndex { $0.key == "successor" }! + 1)
+        return fields
+    }()
 
     /// How many rows the table has for `dossier`.
     public func rowCount(in dossier: Dossier) -> Int {
@@ -114,46 +115,26 @@ public enum DossierTable: String, Sendable, CaseIterable {
         }
     }
 
-    static func row(_ tenure: Tenure) -> [TableCell] {
-        [
-            text(tenure.id), text(tenure.person), text(tenure.office), text(tenure.role), text(tenure.organization),
-            text(tenure.place), text(tenure.country), text(tenure.category),
-        ] + dateCells(tenure.start) + dateCells(tenure.end) + [
-            .bool(tenure.ongoing), text(tenure.predecessor), text(tenure.successor), list(tenure.sources),
-            list(tenure.appointedBy), list(tenure.servedUnder), list(tenure.alongside),
-            list(tenure.milestones.map { "\($0.date.text) \($0.title)" }, reading: tenure.milestones.map { "\($0.date.display): \($0.title)" }),
-            text(tenure.notes),
-        ]
+    static func row(_ tenure: Tenure) -> [TableCell] { Tenure.fields.cells(tenure, order: tenureOrder) }
+    static func row(_ event: Event) -> [TableCell] { Event.fields.cells(event, order: Event.fields.fields) }
+    static func row(_ person: Person) -> [TableCell] { Person.fields.cells(person, order: Person.fields.fields) }
+    static func row(_ source: Source) -> [TableCell] { Source.fields.cells(source, order: Source.fields.fields) }
+}
+
+extension TableCell {
+    /// Text, or an empty cell for none.
+    static func text(orEmpty value: String?) -> TableCell {
+        guard let value, !value.isEmpty else { return .empty }
+        return .text(value)
     }
 
-    static func row(_ event: Event) -> [TableCell] {
-        [text(event.id)] + dateCells(event.date) + [
-            text(event.title), text(event.description), list(event.people), text(event.category), text(event.tenure),
-            list(event.sources),
-        ]
-    }
-
-    static func row(_ person: Person) -> [TableCell] {
-        [text(person.id), text(person.name), text(person.nativeName), text(person.nativeLanguage)]
-            + dateCells(person.born) + dateCells(person.died) + [
-                text(person.birthPlace), text(person.deathPlace), text(person.nationality),
-                list(person.attributes.map { "\($0.key): \($0.value)" }), text(person.notes), list(person.sources),
-            ]
-    }
-
-    static func row(_ source: Source) -> [TableCell] {
-        [
-            text(source.id), text(source.title), text(source.kind), text(source.author), text(source.publisher),
-            source.url.map(TableCell.url) ?? .empty,
-        ] + dateCells(source.published) + dateCells(source.accessed) + [text(source.quote)]
-    }
-
-    private static func dateColumns(_ name: String) -> [String] {
-        [name, name + "_earliest", name + "_latest"]
+    /// A list (as it reads too, unless `reading` says otherwise), or an empty cell for none.
+    static func items(_ values: [String], reading: @autoclosure () -> [String]? = nil) -> TableCell {
+        values.isEmpty ? .empty : .list(values, reading: reading() ?? values)
     }
 
     /// The EDTF text as written, then its earliest and latest day.
-    private static func dateCells(_ date: EDTF?) -> [TableCell] {
+    static func dateCells(_ date: EDTF?) -> [TableCell] {
         guard let date else { return [.empty, .empty, .empty] }
         let precision = date.precision
         return [
@@ -161,14 +142,5 @@ public enum DossierTable: String, Sendable, CaseIterable {
             date.earliest.map { .day($0, precision) } ?? .empty,
             date.latest.map { .day($0, precision) } ?? .empty,
         ]
-    }
-
-    private static func text(_ value: String?) -> TableCell {
-        guard let value, !value.isEmpty else { return .empty }
-        return .text(value)
-    }
-
-    private static func list(_ values: [String], reading: @autoclosure () -> [String]? = nil) -> TableCell {
-        values.isEmpty ? .empty : .list(values, reading: reading() ?? values)
     }
 }

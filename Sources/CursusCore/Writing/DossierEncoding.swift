@@ -38,97 +38,19 @@ public enum DossierEncoding {
         return .map(top)
     }
 
-    static func encode(_ person: Person) -> EncodedValue {
-        var fields = Fields()
-        fields.add("id", person.id)
-        fields.add("name", person.name)
-        fields.add("native_name", person.nativeName)
-        fields.add("native_language", person.nativeLanguage)
-        fields.add("born", person.born?.text)
-        fields.add("died", person.died?.text)
-        fields.add("birth_place", person.birthPlace)
-        fields.add("death_place", person.deathPlace)
-        fields.add("nationality", person.nationality)
-        if !person.attributes.isEmpty {
-            fields.values.append(("attributes", .map(person.attributes.map { ($0.key, .string($0.value)) })))
-        }
-        fields.add("notes", person.notes)
-        fields.add("sources", person.sources)
-        return .map(fields.values)
-    }
+    static func encode(_ person: Person) -> EncodedValue { Person.fields.encode(person) }
 
+    /// A tenure; its person is left out when it is the dossier's `single` one.
     static func encode(_ tenure: Tenure, single: String?) -> EncodedValue {
-        var fields = Fields()
-        fields.add("id", tenure.id)
-        if tenure.person != single { fields.add("person", tenure.person) }
-        fields.add("office", tenure.office)
-        fields.add("role", tenure.role)
-        fields.add("organization", tenure.organization)
-        fields.add("place", tenure.place)
-        fields.add("country", tenure.country)
-        fields.add("category", tenure.category)
-        fields.add("start", tenure.start?.text)
-        fields.add("end", tenure.end?.text)
-        if tenure.ongoing { fields.values.append(("ongoing", .bool(true))) }
-        fields.add("predecessor", tenure.predecessor)
-        fields.add("successor", tenure.successor)
-        fields.add("appointed_by", tenure.appointedBy)
-        fields.add("served_under", tenure.servedUnder)
-        fields.add("alongside", tenure.alongside)
-        if !tenure.milestones.isEmpty {
-            fields.values.append(("milestones", .list(tenure.milestones.map { milestone in
-                var fields = Fields()
-                fields.add("date", milestone.date.text)
-                fields.add("title", milestone.title)
-                fields.add("description", milestone.description)
-                fields.add("sources", milestone.sources)
-                return .map(fields.values)
-            })))
-        }
-        fields.add("notes", tenure.notes)
-        fields.add("sources", tenure.sources)
-        return .map(fields.values)
+        Tenure.fields.encode(tenure, omitting: tenure.person == single ? ["person"] : [])
     }
 
+    /// An event; its people are left out when they are just the dossier's `single` person, and
+    /// written even when empty otherwise.
     static func encode(_ event: Event, single: String?) -> EncodedValue {
-        var fields = Fields()
-        fields.add("id", event.id)
-        fields.add("date", event.date.text)
-        fields.add("title", event.title)
-        fields.add("description", event.description)
-        if event.people != single.map({ [$0] }) {
-            fields.values.append(("people", .list(event.people.map(EncodedValue.string))))
-        }
-        fields.add("category", event.category)
-        fields.add("tenure", event.tenure)
-        fields.add("sources", event.sources)
-        return .map(fields.values)
+        event.people == single.map { [$0] }
+            ? Event.fields.encode(event, omitting: ["people"]) : Event.fields.encode(event, keepingEmpty: ["people"])
     }
 
-    static func encode(_ source: Source) -> EncodedValue {
-        var fields = Fields()
-        fields.add("id", source.id)
-        fields.add("title", source.title)
-        fields.add("kind", source.kind)
-        fields.add("author", source.author)
-        fields.add("publisher", source.publisher)
-        fields.add("url", source.url)
-        fields.add("published", source.published?.text)
-        fields.add("accessed", source.accessed?.text)
-        fields.add("quote", source.quote)
-        return .map(fields.values)
-    }
-
-    /// Ordered fields, skipping absent and empty ones.
-    private struct Fields {
-        var values: [(String, EncodedValue)] = []
-
-        mutating func add(_ key: String, _ value: String?) {
-            if let value, !value.isEmpty { values.append((key, .string(value))) }
-        }
-
-        mutating func add(_ key: String, _ list: [String]) {
-            if !list.isEmpty { values.append((key, .list(list.map(EncodedValue.string)))) }
-        }
-    }
+    static func encode(_ source: Source) -> EncodedValue { Source.fields.encode(source) }
 }

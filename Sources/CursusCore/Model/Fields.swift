@@ -1,0 +1,285 @@
+/// One field of a record type, declared once. The readers (YAML, JSON, JSON Lines, CSV), the
+/// writers (YAML, JSON), the table columns and cells (CSV, XLSX), the JSON Schema and the allowed
+/// keys all come from these declarations; what is special to a record (who owns a tenure, an
+/// ongoing post has no end) is `RecordReader`'s.
+public struct Field<Record>: @unchecked Sendable {
+    /// What a field holds, which decides how it is read, written, tabulated and described.
+    public enum Kind: Sendable, Equatable {
+        /// A single word naming the record (unique per kind).
+        case id
+        case text
+        /// A web address: a hyperlink in workbooks and pages, when its scheme allows.
+        case url
+        /// An EDTF date: one column of text and two of its earliest and latest days in tables.
+        case date
+        /// Texts (a single text counts as a list of one).
+        case list
+        /// The id of another record.
+        case reference(Reference.Kind)
+        /// Ids of other records.
+        case references(Reference.Kind)
+        case flag
+        /// Free `name: value` facts, in order.
+        case mapping
+        /// The tenure's milestones, each read with `Milestone.fields`.
+        case milestones
+    }
+
+    /// Where the value lives in the record (key paths are immutable, hence the unchecked Sendable).
+    enum Value {
+        case text(WritableKeyPath<Record, String?>)
+        case requiredText(WritableKeyPath<Record, String>)
+        case date(WritableKeyPath<Record, EDTF?>)
+        case requiredDate(WritableKeyPath<Record, EDTF>)
+        case list(WritableKeyPath<Record, [String]>)
+        case flag(WritableKeyPath<Record, Bool>)
+        case mapping(WritableKeyPath<Record, [(key: String, value: String)]>)
+        case milestones(WritableKeyPath<Record, [Milestone]>)
+    }
+
+    /// The key in dossier files and the heading of its table column.
+    public let key: String
+    public let kind: Kind
+    /// A record without it is refused.
+    public let required: Bool
+    /// What it means, for the JSON Schema (empty when the key says it all).
+    public let help: String
+    let value: Value
+
+    /// A field; it is required when the model has no place for its absence, unless `required`
+    /// says otherwise (a tenure's person, which the dossier's one person stands in for).
+    init(_ key: String, _ kind: Kind, _ value: Value, required: Bool? = nil, help: String = "") {
+        self.key = key
+        self.kind = kind
+        self.value = value
+        self.help = help
+        switch value {
+        case .requiredText, .requiredDate: self.required = required ?? true
+        default: self.required = required ?? false
+        }
+    }
+
+    /// The columns the field takes in a table: a date also shows its earliest and latest day.
+    public var columns: [String] {
+        kind == .date ? [key, key + "_earliest", key + "_latest"] : [key]
+    }
+}
+
+extension Field {
+    static func id(_ path: WritableKeyPath<Record, String>) -> Field { Field("id", .id, .requiredText(path)) }
+    static func text(_ key: String, _ path: WritableKeyPath<Record, String?>, help: String = "") -> Field {
+        Field(key, .text, .text(path), help: help)
+    }
+    static func requiredText(_ key: String, _ path: WritableKeyPath<Record, String>, help: String = "") -> Field {
+        Field(key, .text, .requiredText(path), help: help)
+    }
+    static func date(_ key: String, _ path: WritableKeyPath<Record, EDTF?>, help: String = "") -> Field {
+        Field(key, .date, .date(path), help: help)
+    }
+    static func requiredDate(_ key: String, _ path: WritableKeyPath<Record, EDTF>, help: String = "") -> Field {
+        Field(key, .date, .requiredDate(path), help: help)
+    }
+    static func list(_ key: String, _ path: WritableKeyPath<Record, [String]>, help: String = "") -> Field {
+        Field(key, .list, .list(path), help: help)
+    }
+    static func reference(_ key: String, _ target: Reference.Kind, _ path: WritableKeyPath<Record, String?>, help: String = "") -> Field {
+        Field(key, .reference(target), .text(path), help: help)
+    }
+    static func references(_ key: String, _ target: Reference.Kind, _ path: WritableKeyPath<Record, [String]>, help: String = "") -> Field {
+        Field(key, .references(target), .list(path), help: help)
+    }
+    static func sources(_ path: WritableKeyPath<Record, [String]>) -> Field {
+        references("sources", .source, path, help: "Ids of the sources this comes from")
+    }
+}
+
+/// The fields of a record type, in the order dossier files list them.
+public struct FieldTable<Record>: Sendable {
+    public let fields: [Field<Record>]
+    /// The keys a record may have.
+    public let keys: AllowedKeys
+
+    init(_ fields: [Field<Record>]) {
+        self.fields = fields
+        keys = AllowedKeys(fields.map(\.key))
+    }
+
+    public subscript(key: String) -> Field<Record>? { fields.first { $0.key == key } }
+}
+
+extension Person {
+    public static let fields = FieldTable<Person>([
+        .id(\.id),
+        .requiredText("name", \.name),
+        .text("native_name", \.nativeName, help: "The name in its own script, e.g. Сергей Иванович Кисляк"),
+        .text("native_language", \.nativeLanguage, help: "ISO 639 code of the native name's language, e.g. ru"),
+        .date("born", \.born),
+        .date("died", \.died),
+        .text("birth_place", \.birthPlace),
+        .text("death_place", \.deathPlace),
+        .text("nationality", \.nationality),
+        Field("attributes", .mapping, .mapping(\.attributes), help: "Free facts: alma mater, children …"),
+        .text("notes", \.notes),
+        .sources(\.sources),
+    ])
+}
+
+extension Tenure {
+    public static let fields = FieldTable<Tenure>([
+        .id(\.id),
+        Field("person", .reference(.person), .requiredText(\.person), required: false, help: "Person id; optional when the dossier has one person"),
+        .requiredText("office", \.office, help: "Full title, e.g. Ambassador of Russia to the United States"),
+        .text("role", \.role, help: "Short title, e.g. Ambassador"),
+        .text("organization", \.organization),
+        .text("place", \.place),
+        .text("country", \.country),
+        .text("category", \.category, help: "Free tag for colours and filters"),
+        .date("start", \.start),
+        .date("end", \.end),
+        Field("ongoing", .flag, .flag(\.ongoing), help: "Held to this day; leave out 'end'"),
+        .text("predecessor", \.predecessor),
+        .text("successor", \.successor),
+        .list("appointed_by", \.appointedBy),
+        .list("served_under", \.servedUnder),
+        .list("alongside", \.alongside),
+        Field("milestones", .milestones, .milestones(\.milestones), help: "Dated steps within the post: appointed, credentials presented …"),
+        .text("notes", \.notes),
+        .sources(\.sources),
+    ])
+}
+
+extension Milestone {
+    /// What a milestone being read holds until its date is read.
+    static let undated = try! EDTF("0000")
+
+    public static let fields = FieldTable<Milestone>([
+        .requiredDate("date", \.date),
+        .requiredText("title", \.title),
+        .text("description", \.description),
+        .sources(\.sources),
+    ])
+}
+
+extension Event {
+    public static let fields = FieldTable<Event>([
+        .id(\.id),
+        .requiredDate("date", \.date, help: "When it happened; may be an interval"),
+        .requiredText("title", \.title),
+        .text("description", \.description),
+        .references("people", .person, \.people, help: "Ids of the people it concerns; default: the dossier's one person"),
+        .text("category", \.category),
+        .reference("tenure", .tenure, \.tenure, help: "Id of the tenure the event belongs to"),
+        .sources(\.sources),
+    ])
+}
+
+extension Source {
+    public static let fields = FieldTable<Source>([
+        .id(\.id),
+        .requiredText("title", \.title),
+        .text("kind", \.kind, help: "news, encyclopedia, book, archive, decree …"),
+        .text("author", \.author),
+        .text("publisher", \.publisher),
+        Field("url", .url, .text(\.url)),
+        .date("published", \.published),
+        .date("accessed", \.accessed),
+        .text("quote", \.quote),
+    ])
+}
+
+// MARK: - Reading, writing, describing
+
+extension FieldTable {
+    /// Reads the record's fields from `reader` into `record` (whose other fields stay as they
+    /// are), reporting every problem at its place; false when a required field is missing or
+    /// unusable. Milestones are read by `milestones`, which gets the reader and the key.
+    func read<R: RecordFields>(_ reader: R, into record: inout Record, milestones: (R, String) -> [Milestone] = { _, _ in [] }) -> Bool {
+        reader.checkKeys(keys)
+        var complete = true
+        for field in fields {
+            switch field.value {
+            case .text(let path):
+                record[keyPath: path] = reader.string(field.key)
+            case .requiredText(let path):
+                if let text = reader.string(field.key, required: field.required) { record[keyPath: path] = text } else if field.required { complete = false }
+            case .date(let path):
+                record[keyPath: path] = reader.date(field.key)
+            case .requiredDate(let path):
+                if let date = reader.date(field.key, required: true) { record[keyPath: path] = date } else { complete = false }
+            case .list(let path):
+                record[keyPath: path] = reader.strings(field.key)
+            case .flag(let path):
+                record[keyPath: path] = reader.bool(field.key) ?? false
+            case .mapping(let path):
+                var entries: [(key: String, value: String)] = []
+                if let map = reader.record(field.key, what: "\(field.key) mapping") {
+                    for key in map.keys {
+                        if let value = map.string(key) { entries.append((key, value)) }
+                    }
+                }
+                record[keyPath: path] = entries
+            case .milestones(let path):
+                record[keyPath: path] = milestones(reader, field.key)
+            }
+        }
+        return complete
+    }
+
+    /// The ids `record` refers to, by field: kind, ids and key.
+    func references(in record: Record) -> [(kind: Reference.Kind, ids: [String], key: String)] {
+        fields.compactMap { field in
+            switch (field.kind, field.value) {
+            case (.reference(let kind), .text(let path)): return record[keyPath: path].map { (kind, [$0], field.key) }
+            case (.reference(let kind), .requiredText(let path)): return (kind, [record[keyPath: path]], field.key)
+            case (.references(let kind), .list(let path)): return (kind, record[keyPath: path], field.key)
+            default: return nil
+            }
+        }
+    }
+
+    /// The record as it is written in dossier files: fields in order, empty ones left out (but
+    /// lists in `keepingEmpty`: an event's empty people say "nobody", not "the one person"), and
+    /// those named in `omitting` (a tenure's person when the dossier has only one).
+    func encode(_ record: Record, omitting: Set<String> = [], keepingEmpty: Set<String> = []) -> EncodedValue {
+        var values: [(String, EncodedValue)] = []
+        for field in fields where !omitting.contains(field.key) {
+            let value: EncodedValue?
+            switch field.value {
+            case .text(let path): value = record[keyPath: path].flatMap { $0.isEmpty ? nil : .string($0) }
+            case .requiredText(let path): value = record[keyPath: path].isEmpty ? nil : .string(record[keyPath: path])
+            case .date(let path): value = record[keyPath: path].map { .string($0.text) }
+            case .requiredDate(let path): value = .string(record[keyPath: path].text)
+            case .list(let path):
+                let items = record[keyPath: path]
+                value = items.isEmpty && !keepingEmpty.contains(field.key) ? nil : .list(items.map(EncodedValue.string))
+            case .flag(let path): value = record[keyPath: path] ? .bool(true) : nil
+            case .mapping(let path): value = record[keyPath: path].isEmpty ? nil : .map(record[keyPath: path].map { ($0.key, .string($0.value)) })
+            case .milestones(let path): value = record[keyPath: path].isEmpty ? nil : .list(record[keyPath: path].map { Milestone.fields.encode($0) })
+            }
+            if let value { values.append((field.key, value)) }
+        }
+        return .map(values)
+    }
+
+    /// The record's row of table cells, one a column, fields in `order`.
+    func cells(_ record: Record, order: [Field<Record>]) -> [TableCell] {
+        var cells: [TableCell] = []
+        cells.reserveCapacity(order.count + 8)
+        for field in order {
+            switch field.value {
+            case .text(let path) where field.kind == .url: cells.append(record[keyPath: path].map(TableCell.url) ?? .empty)
+            case .text(let path): cells.append(.text(orEmpty: record[keyPath: path]))
+            case .requiredText(let path): cells.append(.text(orEmpty: record[keyPath: path]))
+            case .date(let path): cells += TableCell.dateCells(record[keyPath: path])
+            case .requiredDate(let path): cells += TableCell.dateCells(record[keyPath: path])
+            case .list(let path): cells.append(.items(record[keyPath: path]))
+            case .flag(let path): cells.append(.bool(record[keyPath: path]))
+            case .mapping(let path): cells.append(.items(record[keyPath: path].map { "\($0.key): \($0.value)" }))
+            case .milestones(let path):
+                let milestones = record[keyPath: path]
+                cells.append(.items(milestones.map(MilestoneItem.text), reading: milestones.map { "\($0.date.display): \($0.title)" }))
+            }
+        }
+        return cells
+    }
+}
