@@ -26,9 +26,11 @@ build: deps
 templates:
 	scripts/embed-templates
 
-# Re-render the committed example outputs (they double as golden files) and
-# unzip the workbook's XML parts into Tests/Golden, where diffs can be reviewed.
+# Re-render the committed example outputs (they double as golden files), write the dossier
+# schema from the field tables, and unzip the workbook's XML parts into Tests/Golden, where
+# diffs can be reviewed.
 examples: templates build
+	$(CURSUS) schema > Schemas/dossier.schema.json
 	$(CURSUS) render --quiet Examples/kislyak/cursus.yml
 	rm -rf Tests/Golden/kislyak.xlsx
 	python3 Tests/Support/xlsx.py extract Examples/kislyak/out/kislyak.xlsx Tests/Golden/kislyak.xlsx

@@ -15,6 +15,9 @@ struct CursusCommand: ParsableCommand {
             leaves nothing half-written.
             """,
         version: "0.1.0",
-        subcommands: [RenderCommand.self, ValidateCommand.self, RenderersCommand.self, DateCommand.self, InitCommand.self, ImportCommand.self]
+        subcommands: [
+            RenderCommand.self, ValidateCommand.self, RenderersCommand.self, DateCommand.self, InitCommand.self, ImportCommand.self,
+            SchemaCommand.self,
+        ]
     )
 }

@@ -124,15 +124,20 @@ let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         return Set(((node as! [String: Any])["properties"] as! [String: Any]).keys)
     }
 
-    /// The published JSON Schemas name exactly the keys the loaders accept.
-    @Test func schemasAgreeWithTheLoaders() throws {
-        let dossier = try JSONSerialization.jsonObject(with: Data(contentsOf: repositoryRoot.appendingPathComponent("Schemas/dossier.schema.json"))) as! [String: Any]
+    /// The dossier schema is made from the field tables; the committed copy is that output
+    /// (`make examples` writes it), and its top level names what the loader accepts.
+    @Test func theDossierSchemaIsTheFieldTables() throws {
+        let committed = try String(contentsOf: repositoryRoot.appendingPathComponent("Schemas/dossier.schema.json"), encoding: .utf8)
+        #expect(committed == DossierSchema.text, "run `make examples` and review the diff")
+        let dossier = try JSONSerialization.jsonObject(with: Data(committed.utf8)) as! [String: Any]
         #expect(properties(dossier, []) == Set(DossierLoader.topKeys))
-        #expect(properties(dossier, ["$defs", "person"]) == Set(Person.fields.keys))
         #expect(properties(dossier, ["$defs", "tenure"]) == Set(Tenure.fields.keys))
-        #expect(properties(dossier, ["$defs", "milestone"]) == Set(Milestone.fields.keys))
-        #expect(properties(dossier, ["$defs", "event"]) == Set(Event.fields.keys))
-        #expect(properties(dossier, ["$defs", "source"]) == Set(Source.fields.keys))
+        let tenure = (dossier["$defs"] as! [String: Any])["tenure"] as! [String: Any]
+        #expect(tenure["required"] as? [String] == ["id", "office"], "a tenure's person may be the dossier's one person")
+    }
+
+    /// The manifest schema names exactly the keys the manifest reader accepts.
+    @Test func theManifestSchemaAgreesWithTheReader() throws {
         let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: repositoryRoot.appendingPathComponent("Schemas/manifest.schema.json"))) as! [String: Any]
         #expect(properties(manifest, []) == Set(Manifest.keys))
         let outputs = ((manifest["properties"] as! [String: Any])["outputs"] as! [String: Any])["items"] as! [String: Any]
@@ -160,5 +165,31 @@ let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
 
     @Test func controlCharactersGoThroughTheGivenRule() {
         #expect(Escaping.escape("x\u{7}y<", ["<": "&lt;"], control: Escaping.space) == "x y&lt;")
+    }
+}
+
+@Suite struct FieldTableTests {
+    /// The README's table of record keys lists each field table, in order, with its required ones starred.
+    @Test func theReadmeListsEveryField() throws {
+        let readme = try String(contentsOf: repositoryRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        func documented(_ record: String) -> [String] {
+            guard let row = readme.split(separator: "\n").first(where: { $0.hasPrefix("| \(record) | ") }) else { return [] }
+            // Keys stand in backticks, a star after the required ones; remarks in parentheses are not keys.
+            let keys = String(row).replacingOccurrences(of: #"\([^)]*\)"#, with: "", options: .regularExpression)
+            return keys.matches(of: /`([a-z_$]+)`(\\\*)?/).map { String($0.output.1) + ($0.output.2 == nil ? "" : "*") }
+        }
+        func declared<Record>(_ table: FieldTable<Record>) -> [String] { table.fields.map { $0.key + ($0.required ? "*" : "") } }
+        #expect(documented("person") == declared(Person.fields))
+        #expect(documented("tenure") == declared(Tenure.fields))
+        #expect(documented("milestone") == declared(Milestone.fields))
+        #expect(documented("event") == declared(Event.fields))
+        #expect(documented("source") == declared(Source.fields))
+    }
+
+    /// Every table column is a field's, and every field has its columns, in one order.
+    @Test func tableColumnsComeFromTheFields() {
+        #expect(DossierTable.people.columns == Person.fields.fields.flatMap(\.columns))
+        #expect(Set(DossierTable.tenures.columns) == Set(Tenure.fields.fields.flatMap(\.columns)))
+        #expect(DossierTable.tenures.columns.firstIndex(of: "sources") == DossierTable.tenures.columns.firstIndex(of: "successor")! + 1)
     }
 }
