@@ -141,12 +141,33 @@ struct RecordReader {
         return id
     }
 
-    /// Refers to every id `record`'s reference fields name (but `skipping`), from `from`.
-    private mutating func referAll<Record, R: RecordFields>(
-        _ table: FieldTable<Record>, in record: Record, skipping: String? = nil, from: String, reader: R
-    ) {
-        for reference in table.references(in: record) where reference.key != skipping {
-            refer(reference.kind, reference.ids, key: reference.key, from: from, in: reader)
+    /// A reference met while reading a record that nothing read so far settles: kept until the
+    /// record is known to be kept.
+    private struct Unsettled {
+        var kind: Reference.Kind
+        var id: String
+        var location: SourceLocation
+        /// Made by one of a tenure's milestones, not by the tenure itself.
+        var ofMilestone = false
+    }
+
+    /// The reference to `id` when no record read so far settles it; an id that can never be
+    /// defined is reported here rather than as "unknown id" later.
+    private func unsettled<R: RecordFields>(_ kind: Reference.Kind, _ id: String, key: String, in reader: R) -> Unsettled? {
+        guard !id.isEmpty, !(ids[kind]?.contains(id) ?? false) else { return nil }
+        guard Self.isWord(id) else {
+            reader.report(key, "'\(id)' is not an id: ids are single words like 'us-ambassador'")
+            return nil
+        }
+        return Unsettled(kind: kind, id: id, location: reader.location(of: key))
+    }
+
+    /// Keeps the references of a record that is kept, made `from` it.
+    private mutating func keep(_ unsettled: [Unsettled], from: String) {
+        for reference in unsettled {
+            references.append(Reference(
+                kind: reference.kind, id: reference.id, from: reference.ofMilestone ? "a milestone of \(from)" : from,
+                location: reference.location))
         }
     }
 
@@ -172,22 +193,15 @@ struct RecordReader {
         }
     }
 
-    private mutating func refer<R: RecordFields>(_ kind: Reference.Kind, _ targets: [String], key: String, from: @autoclosure () -> String, in reader: R) {
-        for id in targets where !(ids[kind]?.contains(id) ?? false) {
-            // Such an id can never be defined; say so here rather than "unknown id" later.
-            guard Self.isWord(id) else {
-                reader.report(key, "'\(id)' is not an id: ids are single words like 'us-ambassador'")
-                continue
-            }
-            references.append(Reference(kind: kind, id: id, from: from(), location: reader.location(of: key)))
-        }
-    }
 
     mutating func readPerson<R: RecordFields>(_ reader: R) {
         var person = Person(id: "", name: "")
-        let complete = Person.fields.read(reader, into: &person)
+        var found: [Unsettled] = []
+        let complete = Person.fields.read(reader, into: &person, reference: { kind, id, key in
+            if let reference = unsettled(kind, id, key: key, in: reader) { found.append(reference) }
+        })
         guard let id = checkedID(person.id, .person, in: reader), complete else { return }
-        referAll(Person.fields, in: person, from: "person '\(id)'", reader: reader)
+        keep(found, from: "person '\(id)'")
         person.location = reader.location(of: "id")
         dossier.people.append(person)
     }
@@ -195,8 +209,7 @@ struct RecordReader {
     mutating func readSource<R: RecordFields>(_ reader: R) {
         var source = Source(id: "", title: "")
         let complete = Source.fields.read(reader, into: &source)
-        guard let id = checkedID(source.id, .source, in: reader), complete else { return }
-        referAll(Source.fields, in: source, from: "source '\(id)'", reader: reader)
+        guard checkedID(source.id, .source, in: reader) != nil, complete else { return }
         source.location = reader.location(of: "id")
         dossier.sources.append(source)
     }
@@ -205,14 +218,23 @@ struct RecordReader {
     /// whole stream has been read (JSON Lines may list the person last).
     mutating func readTenure<R: RecordFields>(_ reader: R, defaultPerson: String?, deferring: Bool) {
         var tenure = Tenure(id: "", person: "", office: "")
-        var milestoneReaders: [(reader: R, milestone: Milestone)] = []
+        var found: [Unsettled] = []
         let complete = Tenure.fields.read(reader, into: &tenure) { reader, key in
             reader.records(key, what: "milestone").compactMap { milestoneReader in
                 var milestone = Milestone(date: Milestone.undated, title: "")
-                guard Milestone.fields.read(milestoneReader, into: &milestone) else { return nil }
-                milestoneReaders.append((milestoneReader, milestone))
+                var ofMilestone: [Unsettled] = []
+                let complete = Milestone.fields.read(milestoneReader, into: &milestone, reference: { kind, id, key in
+                    if var reference = unsettled(kind, id, key: key, in: milestoneReader) {
+                        reference.ofMilestone = true
+                        ofMilestone.append(reference)
+                    }
+                })
+                guard complete else { return nil }
+                found += ofMilestone
                 return milestone
             }
+        } reference: { kind, id, key in
+            if let reference = unsettled(kind, id, key: key, in: reader) { found.append(reference) }
         }
         let id = checkedID(tenure.id, .tenure, in: reader)
         let named = reader.has("person")
@@ -229,22 +251,22 @@ struct RecordReader {
         guard let id, complete, named || defaultPerson != nil || deferring else { return }
         // Only a tenure that is kept waits for its owner (found by fuzzing: a dropped one left a stale index).
         if !named && defaultPerson == nil { ownerless.append((dossier.tenures.count, true, reader.location)) }
-        referAll(Tenure.fields, in: tenure, skipping: tenure.person.isEmpty ? "person" : nil, from: "tenure '\(id)'", reader: reader)
-        for (milestoneReader, milestone) in milestoneReaders {
-            referAll(Milestone.fields, in: milestone, from: "a milestone of tenure '\(id)'", reader: milestoneReader)
-        }
+        keep(found, from: "tenure '\(id)'")
         tenure.location = reader.location(of: "id")
         dossier.tenures.append(tenure)
     }
 
     mutating func readEvent<R: RecordFields>(_ reader: R, defaultPerson: String?, deferring: Bool = false) {
         var event = Event(id: "", date: Milestone.undated, title: "")
-        let complete = Event.fields.read(reader, into: &event)
+        var found: [Unsettled] = []
+        let complete = Event.fields.read(reader, into: &event, reference: { kind, id, key in
+            if let reference = unsettled(kind, id, key: key, in: reader) { found.append(reference) }
+        })
         let named = reader.has("people")
         if !named { event.people = defaultPerson.map { [$0] } ?? [] }
         guard let id = checkedID(event.id, .event, in: reader), complete else { return }
         if deferring && !named { ownerless.append((dossier.events.count, false, reader.location)) }
-        referAll(Event.fields, in: event, from: "event '\(id)'", reader: reader)
+        keep(found, from: "event '\(id)'")
         event.location = reader.location(of: "id")
         dossier.events.append(event)
     }

@@ -2,7 +2,7 @@
 /// writers (YAML, JSON), the table columns and cells (CSV, XLSX), the JSON Schema and the allowed
 /// keys all come from these declarations; what is special to a record (who owns a tenure, an
 /// ongoing post has no end) is `RecordReader`'s.
-public struct Field<Record>: @unchecked Sendable {
+public final class Field<Record>: @unchecked Sendable {
     /// What a field holds, which decides how it is read, written, tabulated and described.
     public enum Kind: Sendable, Equatable {
         /// A single word naming the record (unique per kind).
@@ -192,24 +192,39 @@ extension Source {
 extension FieldTable {
     /// Reads the record's fields from `reader` into `record` (whose other fields stay as they
     /// are), reporting every problem at its place; false when a required field is missing or
-    /// unusable. Milestones are read by `milestones`, which gets the reader and the key.
-    func read<R: RecordFields>(_ reader: R, into record: inout Record, milestones: (R, String) -> [Milestone] = { _, _ in [] }) -> Bool {
+    /// unusable. Milestones are read by `milestones`, which gets the reader and the key; each id
+    /// a reference field names goes to `reference` with its kind and key.
+    func read<R: RecordFields>(
+        _ reader: R, into record: inout Record, milestones: (R, String) -> [Milestone] = { _, _ in [] },
+        reference: (Reference.Kind, String, String) -> Void = { _, _, _ in }
+    ) -> Bool {
         reader.checkKeys(keys)
         var complete = true
         for field in fields {
+            // The record starts blank: only what is there is written (most fields of bulk data are not).
             switch field.value {
             case .text(let path):
-                record[keyPath: path] = reader.string(field.key)
+                if let text = reader.string(field.key) {
+                    record[keyPath: path] = text
+                    if case .reference(let kind) = field.kind { reference(kind, text, field.key) }
+                }
             case .requiredText(let path):
-                if let text = reader.string(field.key, required: field.required) { record[keyPath: path] = text } else if field.required { complete = false }
+                if let text = reader.string(field.key, required: field.required) {
+                    record[keyPath: path] = text
+                    if case .reference(let kind) = field.kind { reference(kind, text, field.key) }
+                } else if field.required {
+                    complete = false
+                }
             case .date(let path):
-                record[keyPath: path] = reader.date(field.key)
+                if let date = reader.date(field.key) { record[keyPath: path] = date }
             case .requiredDate(let path):
                 if let date = reader.date(field.key, required: true) { record[keyPath: path] = date } else { complete = false }
             case .list(let path):
-                record[keyPath: path] = reader.strings(field.key)
+                let items = reader.strings(field.key)
+                if !items.isEmpty { record[keyPath: path] = items }
+                if case .references(let kind) = field.kind { for id in items { reference(kind, id, field.key) } }
             case .flag(let path):
-                record[keyPath: path] = reader.bool(field.key) ?? false
+                if let flag = reader.bool(field.key) { record[keyPath: path] = flag }
             case .mapping(let path):
                 var entries: [(key: String, value: String)] = []
                 if let map = reader.record(field.key, what: "\(field.key) mapping") {
@@ -223,18 +238,6 @@ extension FieldTable {
             }
         }
         return complete
-    }
-
-    /// The ids `record` refers to, by field: kind, ids and key.
-    func references(in record: Record) -> [(kind: Reference.Kind, ids: [String], key: String)] {
-        fields.compactMap { field in
-            switch (field.kind, field.value) {
-            case (.reference(let kind), .text(let path)): return record[keyPath: path].map { (kind, [$0], field.key) }
-            case (.reference(let kind), .requiredText(let path)): return (kind, [record[keyPath: path]], field.key)
-            case (.references(let kind), .list(let path)): return (kind, record[keyPath: path], field.key)
-            default: return nil
-            }
-        }
     }
 
     /// The record as it is written in dossier files: fields in order, empty ones left out (but
