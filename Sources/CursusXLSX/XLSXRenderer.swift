@@ -20,19 +20,24 @@ public struct XLSXRenderer: Renderer {
         self.rowsPerSheet = rowsPerSheet
     }
 
+    /// What the manifest may say about a workbook.
+    public struct Options: RendererOptions {
+        public var sheets = DossierTable.allCases
+        public var page = PaperSize.a4
+
+        public init() {}
+
+        public static let specs: [OptionSpec<Options>] = [
+            .choices("sheets", \.sheets, help: "Which tables to write, each on its own sheet, in this order"),
+            .choice("page", \.page, help: "The paper sheets print on: landscape, one page wide, the header row repeated, page numbers in the footer"),
+        ]
+    }
+
     public let descriptor = RendererDescriptor(
         name: "xlsx",
         summary: "An Excel workbook: sheets Tenures, Events, People, Sources with real dates, filters and links",
         fileExtensions: ["xlsx"],
-        options: [
-            RendererOption(
-                "sheets", .choices(DossierTable.allCases.map(\.rawValue)),
-                default: .strings(DossierTable.allCases.map(\.rawValue)),
-                help: "Which tables to write, each on its own sheet, in this order"),
-            RendererOption(
-                "page", .choice(PaperSize.allCases.map(\.rawValue)), default: .string("a4"),
-                help: "The paper sheets print on: landscape, one page wide, the header row repeated, page numbers in the footer"),
-        ])
+        options: Options.declared)
 
     /// Excel's codes for the paper sizes.
     static func paperCode(_ paper: PaperSize) -> UInt8 {
@@ -44,21 +49,21 @@ public struct XLSXRenderer: Renderer {
     }
 
     public func check(_ request: RenderRequest) throws {
-        _ = try tables(request.options)
+        _ = try tables(Options(request.options))
     }
 
     /// The tables the `sheets` option names, in order; at least one.
-    private func tables(_ options: RenderOptions) throws -> [DossierTable] {
-        let tables = (options.strings("sheets") ?? []).compactMap(DossierTable.init(rawValue:))
-        guard !tables.isEmpty else {
+    private func tables(_ options: Options) throws -> [DossierTable] {
+        guard !options.sheets.isEmpty else {
             throw CursusError(.data, Diagnostic(.error, "option 'sheets' lists no table; name at least one of \(DossierTable.allCases.map(\.rawValue).joined(separator: ", "))"))
         }
-        return tables
+        return options.sheets
     }
 
     public func render(_ request: RenderRequest, to output: OutputFile) throws {
-        let tables = try tables(request.options)
-        let paper = PaperSize(rawValue: request.options.string("page") ?? "a4") ?? .a4
+        let options = Options(request.options)
+        let tables = try tables(options)
+        let paper = options.page
         do {
             let workbook = try Workbook(path: output.temporaryPath, constantMemory: true)
             try workbook.setProperties(title: request.title, created: time_t(request.asOf.daysSinceEpoch) * 86_400)

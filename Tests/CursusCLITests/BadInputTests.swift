@@ -124,7 +124,7 @@ let badInputs: [BadInput] = [
     BadInput(
         name: "a quote as CSV delimiter",
         files: ["m.yml": goodManifest.replacingOccurrences(of: "path: tenures.csv}", with: "path: tenures.csv, options: {delimiter: '\"'}}")],
-        expected: ["m.yml:6:5: error: [csv] the delimiter must be one ASCII character other than a quote or a line break"]),
+        expected: ["m.yml:6:61: error: '\"' for 'delimiter' is not one ASCII character other than a quote or a line break"]),
     BadInput(
         name: "a workbook with no sheets",
         files: ["m.yml": goodManifest.replacingOccurrences(of: "{renderer: csv, path: tenures.csv}", with: "{renderer: xlsx, path: w.xlsx, options: {sheets: []}}")],

@@ -100,17 +100,25 @@ import Testing
     }
 
     @Test(arguments: [
-        ("{colors: {home: \"red;evil\"}}", "colour 'red;evil' for category 'home' is neither #RRGGBB nor a colour name"),
-        ("{from: 2010, to: 2001}", "option 'to' (2001-12-31) is before 'from' (2010-01-01)"),
-        ("{from: 2010-13}", "option 'from' must be an EDTF date: there is no month 13"),
-        ("{rows: offices}", "option 'rows' must be one of office, organization, person, category, found 'offices' (did you mean 'office'?)"),
+        // Each at the option's own place in the manifest (line 5, the column of the value).
+        ("{colors: {home: \"red;evil\"}}", "cursus.yml:5:61: error: 'red;evil' for 'home' is not a colour: #RRGGBB or a CSS colour name"),
+        ("{colors: {home: notacolour}}", "cursus.yml:5:61: error: 'notacolour' for 'home' is not a colour"),
+        ("{from: banana}", "cursus.yml:5:52: error: invalid date 'banana' for 'from'"),
+        ("{from: 2010-13}", "cursus.yml:5:57: error: invalid date '2010-13' for 'from': there is no month 13"),
+        ("{rows: offices}", "cursus.yml:5:52: error: option 'rows' must be one of office, organization, person, category, found 'offices' (did you mean 'office'?)"),
+        ("{dpi: 5}", "cursus.yml:5:51: error: option 'dpi' must be between 36 and 600, found 5"),
+        // Two options together: at the output.
+        ("{from: 2010, to: 2001}", "cursus.yml:5:5: error: [gantt] option 'to' (2001-12-31) is before 'from' (2010-01-01)"),
     ])
     func badOptionsAreDataErrors(_ options: String, _ message: String) throws {
         let workspace = try Workspace(["d.yml": goodDossier, "cursus.yml": "cursus: 1\ninputs: [d.yml]\nas_of: 2026-01-01\noutputs:\n  - {renderer: gantt, path: c.dot, options: \(options)}\n"])
         defer { workspace.remove() }
-        let result = try workspace.run(["render"])
-        #expect(result.status == 65)
-        #expect(result.stderr.contains(message), "\(result.stderr)")
+        for command in ["render", "validate"] {
+            let result = try workspace.run([command])
+            #expect(result.status == 65)
+            #expect(result.stderr.contains(message), "\(command): \(result.stderr)")
+        }
+        #expect(!workspace.exists("out"))
     }
 
     private func jsonString(_ text: String) throws -> String {

@@ -193,3 +193,41 @@ let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         #expect(DossierTable.tenures.columns.firstIndex(of: "sources") == DossierTable.tenures.columns.firstIndex(of: "successor")! + 1)
     }
 }
+
+@Suite struct RendererOptionsTests {
+    struct Options: RendererOptions {
+        enum Shape: String, CaseIterable, Sendable { case round, square }
+        var width = 80
+        var shape = Shape.round
+        var title: String?
+        var when: EDTF?
+        var shapes: [Shape] = [.square]
+
+        init() {}
+
+        static let specs: [OptionSpec<Options>] = [
+            .int("width", \.width, 1...100, help: "w"),
+            .choice("shape", \.shape, help: "s"),
+            .string("title", \.title, help: "t"),
+            .date("when", \.when, help: "d"),
+            .choices("shapes", \.shapes, help: "l"),
+        ]
+    }
+
+    /// One declaration gives the descriptor's types and defaults (those of `init()`)…
+    @Test func theDeclarationDescribesTheOptions() {
+        let declared = Options.declared
+        #expect(declared.map(\.name) == ["width", "shape", "title", "when", "shapes"])
+        #expect(declared.map(\.kind.name) == ["int", "round|square", "string", "EDTF date", "list of round|square"])
+        #expect(declared.map(\.defaultValue) == [.int(80), .string("round"), nil, nil, .strings(["square"])])
+    }
+
+    /// … and the typed value a renderer works with.
+    @Test func checkedValuesBecomeTheTypedValue() {
+        let descriptor = RendererDescriptor(name: "t", summary: "", fileExtensions: ["t"], options: Options.declared)
+        let options = Options(RenderOptions(["width": .int(12), "shape": .string("square"), "when": .string("2016-23")], defaults: descriptor))
+        #expect(options.width == 12 && options.shape == .square && options.title == nil)
+        #expect(options.when?.display == "autumn 2016")
+        #expect(options.shapes == [.square], "the default, not given")
+    }
+}

@@ -100,7 +100,10 @@ import Testing
         #expect(lines[1] == "s,A source,,,,https://example.org/a,,,,,,,")
     }
 
-    @Test func aQuoteAsDelimiterIsRefused() {
-        #expect(throws: CursusError.self) { try render(["delimiter": .string("\"")]) }
+    /// The manifest refuses such a delimiter at its place (BadInputTests); this is the rule it uses.
+    @Test func aQuoteOrALineBreakIsNoDelimiter() {
+        let rule = CSVRenderer.Options.delimiterRule
+        #expect(["\"", "'", "\n", "\r", "é"].allSatisfy { !rule.accepts($0) })
+        #expect([",", ";", "\t", "|"].allSatisfy(rule.accepts))
     }
 }

@@ -150,7 +150,7 @@ public struct Manifest: Sendable {
             guard options.has(key) else { continue }
             switch option.kind {
             case .string:
-                if let text = options.string(key) { values[key] = .string(text) }
+                if let text = options.string(key), follows(option.rule, text, key: key, in: options) { values[key] = .string(text) }
             case .bool:
                 if let value = options.bool(key) { values[key] = .bool(value) }
             case .int(let range):
@@ -163,10 +163,15 @@ public struct Manifest: Sendable {
                 }
             case .character:
                 if let text = options.string(key) {
-                    if text.count == 1 { values[key] = .string(text) } else {
+                    if text.count != 1 {
                         options.report(key, "option '\(key)' must be a single character, found '\(text)'")
+                    } else if follows(option.rule, text, key: key, in: options) {
+                        values[key] = .string(text)
                     }
                 }
+            case .date:
+                // Checked here, at the option's own place: a bad date never reaches a renderer.
+                if options.date(key) != nil, let text = options.string(key) { values[key] = .string(text) }
             case .choice(let allowed):
                 if let text = options.string(key) {
                     if allowed.contains(text) { values[key] = .string(text) } else {
@@ -180,7 +185,10 @@ public struct Manifest: Sendable {
             case .map:
                 if let mapping = options.mapping(key, what: "'\(key)' mapping") {
                     var entries: [String: String] = [:]
-                    for entry in mapping.keys { entries[entry] = mapping.string(entry) }
+                    for entry in mapping.keys {
+                        guard let text = mapping.string(entry), follows(option.rule, text, key: entry, in: mapping) else { continue }
+                        entries[entry] = text
+                    }
                     values[key] = .map(entries)
                 }
             case .choices(let allowed):
@@ -194,6 +202,13 @@ public struct Manifest: Sendable {
             }
         }
         return values
+    }
+
+    /// True when `text`, the value of `key`, follows `rule` (or there is none); else reported there.
+    private static func follows(_ rule: ValueRule?, _ text: String, key: String, in reader: MappingReader) -> Bool {
+        guard let rule, !rule.accepts(text) else { return true }
+        reader.report(key, "'\(text)' for '\(key)' is not \(rule.expected)")
+        return false
     }
 }
 

@@ -47,6 +47,8 @@ public struct RendererOption: Sendable {
         case character
         /// A mapping of words to texts (category → colour).
         case map
+        /// An EDTF date.
+        case date
 
         public var name: String {
             switch self {
@@ -58,6 +60,7 @@ public struct RendererOption: Sendable {
             case .choices(let values): return "list of " + values.joined(separator: "|")
             case .character: return "character"
             case .map: return "mapping"
+            case .date: return "EDTF date"
             }
         }
     }
@@ -65,13 +68,29 @@ public struct RendererOption: Sendable {
     public var name: String
     public var kind: Kind
     public var defaultValue: OptionValue?
+    /// What each text of the value (a string, a character, a mapping's values) must be, beyond its kind.
+    public var rule: ValueRule?
     public var help: String
 
-    public init(_ name: String, _ kind: Kind, default defaultValue: OptionValue? = nil, help: String) {
+    public init(_ name: String, _ kind: Kind, default defaultValue: OptionValue? = nil, rule: ValueRule? = nil, help: String) {
         self.name = name
         self.kind = kind
         self.defaultValue = defaultValue
+        self.rule = rule
         self.help = help
+    }
+}
+
+/// A rule a text in an option's value must follow (a colour, a CSV delimiter), and how to say
+/// what it must be.
+public struct ValueRule: Sendable {
+    /// "a colour: #RRGGBB or a colour name", for the message.
+    public let expected: String
+    public let accepts: @Sendable (String) -> Bool
+
+    public init(expected: String, accepts: @escaping @Sendable (String) -> Bool) {
+        self.expected = expected
+        self.accepts = accepts
     }
 }
 

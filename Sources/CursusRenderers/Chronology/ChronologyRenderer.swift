@@ -6,23 +6,37 @@ import Stencil
 public struct ChronologyRenderer: Renderer {
     public init() {}
 
+    /// What the manifest may say about a chronology.
+    public struct Options: RendererOptions {
+        public enum Part: String, CaseIterable, Sendable {
+            case tenures, milestones, events
+        }
+
+        public var width = 80
+        public var template: String?
+        public var include: [Part] = Part.allCases
+        public var pageLength: Int?
+
+        public init() {}
+
+        public static let specs: [OptionSpec<Options>] = [
+            .int("width", \.width, 40...1000, help: "Longest line, in characters (text output)"),
+            .string(
+                "template", \.template,
+                help: "A built-in template (chronology, chronology-md) or a .stencil file relative to the manifest; default chronology, or chronology-md for .md outputs"),
+            .choices("include", \.include, help: "Which entries the chronology lists"),
+            .int(
+                "page_length", \.pageLength, 10...1000,
+                help: "Lines per printed page: pages are separated by form feeds and carry a running header with page numbers (text output)"),
+        ]
+    }
+
     public let descriptor = RendererDescriptor(
         name: "chronology",
         summary: "A printable chronology from a template: plain text (wrapped, paginated) or Markdown",
         fileExtensions: ["txt", "text", "md", "markdown"],
         extensionHint: ".md and .markdown give Markdown, the others plain text",
-        options: [
-            RendererOption("width", .int(40...1000), default: .int(80), help: "Longest line, in characters (text output)"),
-            RendererOption(
-                "template", .string,
-                help: "A built-in template (chronology, chronology-md) or a .stencil file relative to the manifest; default chronology, or chronology-md for .md outputs"),
-            RendererOption(
-                "include", .choices(["tenures", "milestones", "events"]), default: .strings(["tenures", "milestones", "events"]),
-                help: "Which entries the chronology lists"),
-            RendererOption(
-                "page_length", .int(10...1000),
-                help: "Lines per printed page: pages are separated by form feeds and carry a running header with page numbers (text output)"),
-        ])
+        options: Options.declared)
 
     /// Largest user template read.
     static let maximumTemplateSize = 1 << 20
@@ -40,22 +54,21 @@ public struct ChronologyRenderer: Renderer {
 
     func setUp(_ request: RenderRequest) throws -> Setup {
         let format: ChronologyFormat = [".md", ".markdown"].contains { request.outputName.lowercased().hasSuffix($0) } ? .markdown : .text
-        let options = request.options
-        let width = options.int("width") ?? 80
-        let pageLength = options.int("page_length")
+        let options = Options(request.options)
+        let (width, pageLength) = (options.width, options.pageLength)
         if pageLength != nil && format == .markdown {
             throw CursusError(.data, Diagnostic(.error, "option 'page_length' paginates text output; a Markdown file has no pages"))
         }
         var parts: Chronology.Parts = []
-        for part in options.strings("include") ?? [] {
+        for part in options.include {
             switch part {
-            case "tenures": parts.insert(.tenures)
-            case "milestones": parts.insert(.milestones)
-            default: parts.insert(.events)
+            case .tenures: parts.insert(.tenures)
+            case .milestones: parts.insert(.milestones)
+            case .events: parts.insert(.events)
             }
         }
         let template = try TemplateSource.resolve(
-            options.string("template") ?? (format == .markdown ? "chronology-md" : "chronology"), request: request)
+            options.template ?? (format == .markdown ? "chronology-md" : "chronology"), request: request)
         let environment = Environment(loader: template.loader, extensions: [Self.filters(width: width)], trimBehaviour: .smart)
         return Setup(format: format, width: width, pageLength: pageLength, parts: parts, template: template, environment: environment)
     }

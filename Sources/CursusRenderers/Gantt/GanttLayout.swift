@@ -1,21 +1,50 @@
 import CursusCore
 
-/// What the chart shows and how, from the renderer's options.
-struct GanttOptions {
-    enum Rows: String, CaseIterable {
+/// What the chart shows and how: the gantt renderer's options, declared once.
+public struct GanttOptions: RendererOptions {
+    public enum Rows: String, CaseIterable, Sendable {
         case office, organization, person, category
     }
 
-    var rows: Rows = .office
-    var title: String?
-    var from: EDTF?
-    var to: EDTF?
+    public enum Format: String, CaseIterable, Sendable {
+        case svg, png, pdf
+    }
+
+    /// The paper a PDF is laid out for, or the chart's own size.
+    public enum Page: String, CaseIterable, Sendable {
+        case a4, letter, a3, chart
+
+        var paper: PaperSize? { PaperSize(rawValue: rawValue) }
+    }
+
+    public var rows = Rows.office
+    public var formats: [Format] = []
+    public var title: String?
+    public var from: EDTF?
+    public var to: EDTF?
     /// Category → colour, over the palette.
-    var colors: [String: String] = [:]
+    public var colors: [String: String] = [:]
     /// Event ids or categories to mark; nil marks every event.
-    var events: [String]?
+    public var events: [String]?
     /// Points per year; nil chooses from the span.
-    var yearWidth: Double?
+    public var yearWidth: Int?
+    public var dpi = 96
+    public var page = Page.a4
+
+    public init() {}
+
+    public static let specs: [OptionSpec<GanttOptions>] = [
+        .choice("rows", \.rows, help: "One row per office, organization, person (the succession chart of an office) or category"),
+        .choices("formats", \.formats, help: "Also draw the chart with Graphviz (neato -n2) into these formats, beside the DOT file"),
+        .string("title", \.title, help: "The chart's title (default: the person's name and the span)"),
+        .date("from", \.from, help: "First year shown (EDTF); default: the first date charted"),
+        .date("to", \.to, help: "Last year shown (EDTF); default: the last date charted, or as_of"),
+        .map("colors", \.colors, rule: Palette.rule, help: "Category → colour (#RRGGBB or a CSS colour name), over the colour-blind-safe palette"),
+        .strings("events", \.events, help: "Event ids or categories to mark (default: every event)"),
+        .int("year_width", \.yearWidth, 2...400, help: "Points per year (default: chosen from the span)"),
+        .int("dpi", \.dpi, 36...600, help: "Resolution of PNG output"),
+        .choice("page", \.page, help: "PDF output: the paper, landscape, with the chart scaled down to fit; 'chart' makes the page the chart's own size"),
+    ]
 }
 
 /// A chart laid out in points, top-down (the DOT writer flips it for Graphviz).
@@ -150,7 +179,7 @@ struct GanttLayout {
         let scaleStart = Double(CalendarDay(year: firstYear, month: 1, day: 1).daysSinceEpoch)
         let scaleEnd = Double(CalendarDay(year: lastYear + 1, month: 1, day: 1).daysSinceEpoch)
         let years = Double(lastYear - firstYear + 1)
-        let yearWidth = options.yearWidth ?? min(60, max(8, 1100 / years))
+        let yearWidth = options.yearWidth.map(Double.init) ?? min(60, max(8, 1100 / years))
 
         // Rows, each with its tenures in lanes that never overlap.
         let visible = spans.compactMap { span -> Span? in
@@ -470,7 +499,7 @@ struct CategoryColors {
     mutating func color(for category: String?) -> String {
         guard let category else { return Palette.uncategorised }
         if let known = used.first(where: { $0.0 == category }) { return known.1 }
-        let color = overrides[category] ?? Palette.light[used.filter { overrides[$0.0] == nil }.count % Palette.light.count]
+        let color = overrides[category].flatMap(Palette.resolved) ?? Palette.light[used.filter { overrides[$0.0] == nil }.count % Palette.light.count]
         used.append((category, color))
         return color
     }

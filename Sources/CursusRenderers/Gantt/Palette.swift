@@ -1,3 +1,5 @@
+import CursusCore
+
 /// Category colours: Paul Tol's colour-blind-safe "light" scheme, light enough for black text,
 /// given to categories in order of first appearance, so the same chart always gets the same colours.
 enum Palette {
@@ -18,10 +20,15 @@ enum Palette {
         return [(value >> 16) & 0xFF, (value >> 8) & 0xFF, value & 0xFF]
     }
 
-    /// True for colours Cursus accepts in `colors`: `#RRGGBB` or a plain Graphviz colour name.
-    static func isValid(_ color: String) -> Bool {
-        rgb(color) != nil || (!color.isEmpty && color.count <= 30 && color.allSatisfy { $0.isASCII && $0.isLetter })
+    /// `color` as `#RRGGBB`: itself, or the value of a CSS colour name (any case); nil for
+    /// anything else.
+    static func resolved(_ color: String) -> String? {
+        if rgb(color) != nil { return color.uppercased() }
+        return NamedColors.hex[color.lowercased()]
     }
+
+    /// What `colors` takes, checked where the manifest says it.
+    static let rule = ValueRule(expected: "a colour: #RRGGBB or a CSS colour name such as steelblue") { resolved($0) != nil }
 
     private static func hex2(_ value: Int) -> String {
         let digits = String(value, radix: 16, uppercase: true)
