@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "CursusRenderers", targets: ["CursusRenderers"]),
         .library(name: "CursusXLSX", targets: ["CursusXLSX"]),
         .library(name: "CursusImport", targets: ["CursusImport"]),
+        .library(name: "CursusBuiltIns", targets: ["CursusBuiltIns"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -38,12 +39,15 @@ let package = Package(
             name: "CursusXLSX",
             dependencies: ["CursusCore", "CLibXLSXWriter"]
         ),
+        .target(
+            name: "CursusBuiltIns",
+            dependencies: ["CursusCore", "CursusRenderers", "CursusXLSX"]
+        ),
         .executableTarget(
             name: "cursus",
             dependencies: [
                 "CursusCore",
-                "CursusRenderers",
-                "CursusXLSX",
+                "CursusBuiltIns",
                 "CursusImport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CursusBuiltIns
 import CursusCore
 import Foundation
 
@@ -19,7 +20,7 @@ struct RenderCommand: ParsableCommand {
 
     func run() throws {
         try Console.run {
-            let manifest = try Manifest.load(self.manifest, registry: rendererRegistry)
+            let manifest = try Manifest.load(self.manifest, registry: BuiltInRenderers.registry)
             let progress = ProgressLine.forTerminal(quiet: quiet)
             let renderer = ManifestRenderer(manifest: manifest, progress: progress) { [quiet] note in
                 if !quiet { progress.interject(note.formatted) }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CursusBuiltIns
 import CursusCore
 import CursusRenderers
 import Foundation
@@ -19,7 +20,7 @@ struct RenderersCommand: ParsableCommand {
             }
             let renderer: any Renderer
             do {
-                renderer = try rendererRegistry.resolve(name, from: FileManager.default.currentDirectoryPath)
+                renderer = try BuiltInRenderers.registry.resolve(name, from: FileManager.default.currentDirectoryPath)
             } catch let error as CursusError {
                 Console.report(error.diagnostics)
                 throw error.kind == .data ? ExitCode.validationFailure : ExitCode(1)
@@ -39,8 +40,8 @@ struct RenderersCommand: ParsableCommand {
     /// Built-in renderers, then the plug-ins on PATH. Listing runs none of them: a plug-in runs
     /// only when a manifest names it, or when it is named here (`cursus renderers NAME`).
     private func list() {
-        var rows = rendererRegistry.renderers.map { ($0.descriptor.name, $0.descriptor.summary) }
-        for (name, path) in ExternalRenderer.onPath() where rendererRegistry.renderer(named: name) == nil {
+        var rows = BuiltInRenderers.registry.renderers.map { ($0.descriptor.name, $0.descriptor.summary) }
+        for (name, path) in ExternalRenderer.onPath() where BuiltInRenderers.registry.renderer(named: name) == nil {
             rows.append((name, "plug-in: \(path) (run 'cursus renderers \(name)' to ask it what it does)"))
         }
         let width = rows.map(\.0.count).max() ?? 0

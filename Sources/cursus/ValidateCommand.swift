@@ -1,4 +1,5 @@
 import ArgumentParser
+import CursusBuiltIns
 import CursusCore
 
 struct ValidateCommand: ParsableCommand {
@@ -42,7 +43,7 @@ struct ValidateCommand: ParsableCommand {
     }
 
     private func validateManifest(_ input: InputFile) throws(CursusError) {
-        let manifest = try Manifest.decode(input, registry: rendererRegistry)
+        let manifest = try Manifest.decode(input, registry: BuiltInRenderers.registry)
         let renderer = ManifestRenderer(manifest: manifest)
         let (dossier, warnings) = try renderer.prepare(manifest.outputs, asOf: manifest.asOf ?? .today())
         Console.report(warnings)

@@ -13,8 +13,7 @@ let package = Package(
             dependencies: [
                 .product(name: "CursusCore", package: "Cursus"),
                 .product(name: "CursusImport", package: "Cursus"),
-                .product(name: "CursusRenderers", package: "Cursus"),
-                .product(name: "CursusXLSX", package: "Cursus"),
+                .product(name: "CursusBuiltIns", package: "Cursus"),
             ]
         )
     ]

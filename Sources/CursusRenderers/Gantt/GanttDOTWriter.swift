@@ -72,7 +72,7 @@ struct GanttDOTWriter {
         let outline = "penwidth=1, color=\"\(bar.outline)\", style=\(style)"
         let tooltip = "tooltip=\(DOT.quoted(bar.tooltip))"
         // A fading end is a gradient box beside the solid part, so the outline stops where the fade starts.
-        let fade = min(GanttLayout.fade, rect.width / 2)
+        let fade = min(bar.fade, rect.width / 2)
         var solid = rect
         if bar.fadesIn { solid.x += fade; solid.width -= fade }
         if bar.fadesOut { solid.width -= fade }
@@ -99,7 +99,7 @@ struct GanttDOTWriter {
         }
         var content = "<FONT POINT-SIZE=\"\(DOT.number(text.size))\" COLOR=\"\(text.color)\">\(text.bold ? "<B>" : "")\(DOT.html(text.text))\(text.bold ? "</B>" : "")</FONT>"
         if let second = text.secondLine {
-            content += "<BR ALIGN=\"\(align)\"/><FONT POINT-SIZE=\"\(DOT.number(GanttLayout.subLabelSize))\" COLOR=\"#666666\">\(DOT.html(second))</FONT>"
+            content += "<BR ALIGN=\"\(align)\"/><FONT POINT-SIZE=\"\(DOT.number(text.secondLineSize))\" COLOR=\"\(text.secondLineColor)\">\(DOT.html(second))</FONT>"
         }
         let label = "<<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLPADDING=\"0\" CELLSPACING=\"0\"><TR><TD WIDTH=\"\(Int(width))\" HEIGHT=\"\(Int(height))\" ALIGN=\"\(align)\" BALIGN=\"\(align)\">\(content)</TD></TR></TABLE>>"
         let tip = tooltip.map { ", tooltip=\(DOT.quoted($0))" } ?? ""
@@ -107,10 +107,8 @@ struct GanttDOTWriter {
     }
 
     private mutating func legend() {
-        var y = chart.legendOrigin.y + GanttLayout.legendPitch / 2
-        let x = chart.legendOrigin.x
         for item in chart.legend {
-            let swatch = GanttChart.Rect(x: x, y: y - 5, width: 18, height: 10)
+            let swatch = item.box
             switch item.swatch {
             case .fill(let color, let outline):
                 box(swatch, fill: color, extra: ", penwidth=1, color=\"\(outline)\"")
@@ -123,8 +121,7 @@ struct GanttDOTWriter {
             case .milestone:
                 node("shape=diamond, width=\(DOT.inches(8)), height=\(DOT.inches(8)), fillcolor=\"#333333\"", x: swatch.midX, y: swatch.midY)
             }
-            text(GanttChart.Text(text: item.text, x: x + 24, y: y, size: GanttLayout.eventSize, alignment: .left))
-            y += GanttLayout.legendPitch
+            text(item.label)
         }
     }
 }

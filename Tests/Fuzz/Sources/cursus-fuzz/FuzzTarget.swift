@@ -1,7 +1,6 @@
 import CursusCore
 import CursusImport
-import CursusRenderers
-import CursusXLSX
+import CursusBuiltIns
 import Foundation
 
 /// What each fuzz target feeds its input to, and the properties it checks beyond "does not crash".
@@ -50,7 +49,7 @@ enum FuzzTarget: String, CaseIterable {
 
     /// The built-in renderers check their options; there is no plug-in locator, so no manifest
     /// makes the fuzzer run a program.
-    static let builtInRenderers = RendererRegistry([CSVRenderer(), ChronologyRenderer(), GanttRenderer(), JSONRenderer(), XLSXRenderer()])
+    static let builtInRenderers = RendererRegistry(BuiltInRenderers.all)
 
     static func manifest(_ data: Data) {
         guard let input = try? InputFile.decode(data, path: "fuzz-manifest.yml", what: "manifest") else { return }

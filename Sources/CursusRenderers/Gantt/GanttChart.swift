@@ -1,0 +1,96 @@
+import CursusCore
+
+/// A chart laid out in points, top-down: every position, text and colour a writer needs, and
+/// nothing else, so that any writer (DOT for Graphviz, SVG, a page) draws the same chart from it.
+struct GanttChart {
+    struct Rect {
+        var x, y, width, height: Double
+        var midX: Double { x + width / 2 }
+        var midY: Double { y + height / 2 }
+        var maxX: Double { x + width }
+        var maxY: Double { y + height }
+    }
+
+    enum Alignment { case left, center, right }
+
+    struct Text {
+        var text: String
+        /// The anchor: left edge, centre or right edge, per `alignment`; vertical centre.
+        var x, y: Double
+        var size: Double
+        var bold = false
+        var color = "#222222"
+        var alignment: Alignment = .center
+        var secondLine: String?
+        /// The second line's size and colour.
+        var secondLineSize = GanttLayout.subLabelSize
+        var secondLineColor = "#666666"
+
+        /// The box the text is drawn in, `width` wide (default: its longer line, with a little room).
+        func frame(width fixedWidth: Double? = nil) -> Rect {
+            let width = fixedWidth ?? (max(TextMetrics.width(text, size: size, bold: bold),
+                                           TextMetrics.width(secondLine ?? "", size: secondLineSize)) + 4)
+            let height = secondLine == nil ? size * 1.5 : size * 1.5 + secondLineSize * 1.4
+            let left: Double
+            switch alignment {
+            case .left: left = x
+            case .center: left = x - width / 2
+            case .right: left = x - width
+            }
+            return Rect(x: left, y: y - height / 2, width: width, height: height)
+        }
+    }
+
+    struct Bar {
+        var rect: Rect
+        var fill: String
+        var outline: String
+        /// Either end not known to the day (or qualified): drawn with a dashed outline.
+        var dashed: Bool
+        /// The bar fades out at its end: ongoing (to as_of) or with no known end.
+        var fadesOut: Bool
+        /// The bar fades in at its start: no known start.
+        var fadesIn: Bool
+        /// How long a fading end is, in points.
+        var fade = GanttLayout.fade
+        var label: Text?
+        var tooltip: String
+    }
+
+    struct Mark {
+        var x, y: Double
+        var tooltip: String
+    }
+
+    struct EventMark {
+        var x: Double
+        var lineTop, dotY: Double
+        /// The stretches of the line from `lineTop` to `dotY` that are drawn: it stops short of
+        /// every text it would cross.
+        var segments: [ClosedRange<Double>] = []
+        var label: Text
+        var tooltip: String
+    }
+
+    struct LegendItem {
+        enum Swatch { case fill(String, outline: String), dashed, fade(String), event, milestone }
+        var swatch: Swatch
+        /// Where the swatch is drawn, and its explanation beside it.
+        var box: Rect
+        var label: Text
+    }
+
+    var width = 0.0, height = 0.0
+    var title: Text?
+    var bands: [Rect] = []
+    var rowLabels: [Text] = []
+    var rowLabelWidth = 0.0
+    /// Vertical grid lines: x, and whether it is a labelled (major) year.
+    var grid: [(x: Double, major: Bool)] = []
+    var plot = Rect(x: 0, y: 0, width: 0, height: 0)
+    var axisLabels: [Text] = []
+    var bars: [Bar] = []
+    var milestones: [Mark] = []
+    var events: [EventMark] = []
+    var legend: [LegendItem] = []
+}

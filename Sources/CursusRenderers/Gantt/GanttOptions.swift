@@ -1,0 +1,48 @@
+import CursusCore
+
+/// What the chart shows and how: the gantt renderer's options, declared once.
+public struct GanttOptions: RendererOptions {
+    public enum Rows: String, CaseIterable, Sendable {
+        case office, organization, person, category
+    }
+
+    public enum Format: String, CaseIterable, Sendable {
+        case svg, png, pdf
+    }
+
+    /// The paper a PDF is laid out for, or the chart's own size.
+    public enum Page: String, CaseIterable, Sendable {
+        case a4, letter, a3, chart
+
+        var paper: PaperSize? { PaperSize(rawValue: rawValue) }
+    }
+
+    public var rows = Rows.office
+    public var formats: [Format] = []
+    public var title: String?
+    public var from: EDTF?
+    public var to: EDTF?
+    /// Category → colour, over the palette.
+    public var colors: [String: String] = [:]
+    /// Event ids or categories to mark; nil marks every event.
+    public var events: [String]?
+    /// Points per year; nil chooses from the span.
+    public var yearWidth: Int?
+    public var dpi = 96
+    public var page = Page.a4
+
+    public init() {}
+
+    public static let specs: [OptionSpec<GanttOptions>] = [
+        .choice("rows", \.rows, help: "One row per office, organization, person (the succession chart of an office) or category"),
+        .choices("formats", \.formats, help: "Also draw the chart with Graphviz (neato -n2) into these formats, beside the DOT file"),
+        .string("title", \.title, help: "The chart's title (default: the person's name and the span)"),
+        .date("from", \.from, help: "First year shown (EDTF); default: the first date charted"),
+        .date("to", \.to, help: "Last year shown (EDTF); default: the last date charted, or as_of"),
+        .map("colors", \.colors, rule: Palette.rule, help: "Category → colour (#RRGGBB or a CSS colour name), over the colour-blind-safe palette"),
+        .strings("events", \.events, help: "Event ids or categories to mark (default: every event)"),
+        .int("year_width", \.yearWidth, 2...400, help: "Points per year (default: chosen from the span)"),
+        .int("dpi", \.dpi, 36...600, help: "Resolution of PNG output"),
+        .choice("page", \.page, help: "PDF output: the paper, landscape, with the chart scaled down to fit; 'chart' makes the page the chart's own size"),
+    ]
+}

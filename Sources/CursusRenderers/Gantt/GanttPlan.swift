@@ -1,0 +1,193 @@
+import CursusCore
+
+/// What a career chart shows, before anything is drawn: the years it covers, its rows of
+/// tenures in lanes that never overlap, their milestones, the events to mark and the title. In
+/// days since 1970, never in points; `GanttLayout` places it.
+struct GanttPlan {
+    /// One tenure's bar before it is placed: its span in (fractional) days since 1970.
+    struct Span {
+        var tenure: Tenure
+        var start: Double
+        var end: Double
+        var dashed: Bool
+        var fadesIn: Bool
+        var fadesOut: Bool
+    }
+
+    struct Row {
+        var key: String
+        var tenures: [Tenure]
+        var lanes: [[Span]]
+        /// A bold first line and a smaller second one.
+        var label: (bold: String, sub: String) = ("", "")
+    }
+
+    /// An event at its place on the time axis.
+    struct Mark {
+        var event: Event
+        var day: Double
+    }
+
+    /// The whole years shown, first to last, and the days they run from and to.
+    var firstYear = 0, lastYear = 0
+    var scaleStart = 0.0, scaleEnd = 0.0
+    var rows: [Row] = []
+    /// The events shown, in date order, within the years shown.
+    var events: [Mark] = []
+    var title = ""
+    /// What "present" is, for the legend.
+    var asOf: CalendarDay
+    /// How rows are made (bars say their post when rows are categories).
+    var rowsBy: GanttOptions.Rows
+
+    var years: Double { Double(lastYear - firstYear + 1) }
+
+    /// Where a date stands on the time axis: an exact day at its start (an end at the end of its
+    /// day); a partial date at the middle of its period.
+    static func point(_ date: EDTF, end: Bool) -> Double {
+        let first = date.earliest ?? date.latest
+        let last = date.latest ?? date.earliest
+        guard let first, let last else { return 0 }
+        if date.isExactDay { return Double(first.daysSinceEpoch + (end ? 1 : 0)) }
+        return (Double(first.daysSinceEpoch) + Double(last.daysSinceEpoch + 1)) / 2
+    }
+
+
+    /// "posting-abroad" → "Posting abroad".
+    static func humanize(_ category: String) -> String {
+        let spaced = category.replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ")
+        return spaced.prefix(1).uppercased() + spaced.dropFirst()
+    }
+}
+
+/// Makes the plan of a chart from a dossier and the chart's options.
+struct GanttPlanner {
+    let dossier: Dossier
+    let asOf: CalendarDay
+    let options: GanttOptions
+
+    typealias Span = GanttPlan.Span
+    typealias Row = GanttPlan.Row
+
+    func plan() -> GanttPlan {
+        var plan = GanttPlan(asOf: asOf, rowsBy: options.rows)
+        let spans = dossier.chronologicalTenures.compactMap(span)
+        let events = selectedEvents()
+
+        // Time scale: whole years around everything shown, or the from/to window.
+        let days = spans.flatMap { [$0.start, $0.end] } + events.map { GanttPlan.point($0.date, end: false) }
+        plan.firstYear = options.from?.earliest?.year ?? days.min().map { CalendarDay(daysSinceEpoch: Int($0)).year } ?? asOf.year - 1
+        plan.lastYear = max(plan.firstYear, options.to?.latest?.year ?? days.max().map { CalendarDay(daysSinceEpoch: Int($0) - 1).year } ?? asOf.year)
+        plan.scaleStart = Double(CalendarDay(year: plan.firstYear, month: 1, day: 1).daysSinceEpoch)
+        plan.scaleEnd = Double(CalendarDay(year: plan.lastYear + 1, month: 1, day: 1).daysSinceEpoch)
+
+        // Rows, each with its tenures (cut to the window) in lanes that never overlap.
+        let visible = spans.compactMap { span -> Span? in
+            guard span.end > plan.scaleStart, span.start < plan.scaleEnd else { return nil }
+            var span = span
+            span.start = max(span.start, plan.scaleStart)
+            span.end = min(span.end, plan.scaleEnd)
+            return span
+        }
+        plan.rows = groupIntoRows(visible).map { row in
+            var row = row
+            row.label = label(for: row)
+            return row
+        }
+        plan.events = events.compactMap { event in
+            let day = GanttPlan.point(event.date, end: false)
+            return day >= plan.scaleStart && day <= plan.scaleEnd ? GanttPlan.Mark(event: event, day: day) : nil
+        }
+        plan.title = title(firstYear: plan.firstYear, lastYear: plan.lastYear, spans: visible)
+        return plan
+    }
+
+    func span(_ tenure: Tenure) -> Span? {
+        let asOfDay = Double(asOf.daysSinceEpoch + 1)
+        let start = tenure.start.map { GanttPlan.point($0, end: false) }
+        var end = tenure.end.map { GanttPlan.point($0, end: true) }
+        if tenure.ongoing { end = max(asOfDay, start ?? asOfDay) }
+        switch (start, end) {
+        case (nil, nil):
+            return nil
+        case (let start?, nil):
+            // No known end: a short stub that fades out.
+            return Span(tenure: tenure, start: start, end: start + 180, dashed: true, fadesIn: false, fadesOut: true)
+        case (nil, let end?):
+            return Span(tenure: tenure, start: end - 180, end: end, dashed: true, fadesIn: true, fadesOut: tenure.ongoing)
+        case (let start?, let end?):
+            let exact = (tenure.start?.isExactDay ?? false) && (tenure.ongoing || (tenure.end?.isExactDay ?? false))
+            return Span(tenure: tenure, start: start, end: max(end, start + 1), dashed: !exact, fadesIn: false, fadesOut: tenure.ongoing)
+        }
+    }
+
+    func groupIntoRows(_ spans: [Span]) -> [Row] {
+        var order: [String] = []
+        var byKey: [String: [Span]] = [:]
+        for span in spans {
+            let key = rowKey(span.tenure)
+            if byKey[key] == nil { order.append(key) }
+            byKey[key, default: []].append(span)
+        }
+        return order.map { key in
+            var lanes: [[Span]] = []
+            for span in byKey[key]!.sorted(by: { $0.start < $1.start }) {
+                if let lane = lanes.firstIndex(where: { $0.last!.end <= span.start }) {
+                    lanes[lane].append(span)
+                } else {
+                    lanes.append([span])
+                }
+            }
+            return Row(key: key, tenures: byKey[key]!.map(\.tenure), lanes: lanes)
+        }
+    }
+
+    func rowKey(_ tenure: Tenure) -> String {
+        switch options.rows {
+        case .office: return tenure.office
+        case .organization: return tenure.organization ?? tenure.office
+        case .person: return tenure.person
+        case .category: return tenure.category ?? ""
+        }
+    }
+
+    /// The row's label: a bold first line and a smaller second one.
+    func label(for row: Row) -> (bold: String, sub: String) {
+        let first = row.tenures[0]
+        let whereText = [first.organization, first.place].compactMap { $0 }.filter { !$0.isEmpty }
+        switch options.rows {
+        case .office:
+            let bold = first.role ?? first.office
+            let sub = first.role == nil ? whereText.filter { !first.office.contains($0) } : whereText
+            return (bold, sub.joined(separator: ", "))
+        case .organization:
+            var roles: [String] = []
+            for tenure in row.tenures where !roles.contains(tenure.role ?? tenure.office) { roles.append(tenure.role ?? tenure.office) }
+            return (roles.joined(separator: ", then "), whereText.joined(separator: ", "))
+        case .person:
+            let person = dossier.people.first { $0.id == first.person }
+            let life = [person?.born.map { "b. \($0.display)" }, person?.died.map { "d. \($0.display)" }].compactMap { $0 }
+            return (person?.name ?? first.person, ([person?.nativeName].compactMap { $0 } + life).joined(separator: ", "))
+        case .category:
+            return (first.category.map(GanttPlan.humanize) ?? "Uncategorised", Counting.phrase(row.tenures.count, "post"))
+        }
+    }
+
+    func title(firstYear: Int, lastYear: Int, spans: [Span]) -> String {
+        if let title = options.title { return title }
+        let ongoing = spans.contains { $0.tenure.ongoing }
+        let range = "\(firstYear)–\(ongoing ? "present" : String(lastYear))"
+        let people = Set(spans.map(\.tenure.person))
+        if people.count <= 1, let person = dossier.people.first(where: { people.contains($0.id) }) ?? dossier.people.first {
+            let native = person.nativeName.map { " (\($0))" } ?? ""
+            return "\(person.name)\(native) — career \(range)"
+        }
+        return "Careers \(range)"
+    }
+
+    func selectedEvents() -> [Event] {
+        let events = dossier.chronologicalEvents
+        guard let chosen = options.events.map(Set.init) else { return events }
+        return events.filter { chosen.contains($0.id) || ($0.category.map(chosen.contains) ?? false) }
+    }
+}
