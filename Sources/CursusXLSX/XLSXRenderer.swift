@@ -48,19 +48,19 @@ public struct XLSXRenderer: Renderer {
         }
     }
 
-    public func check(_ request: RenderRequest) throws {
+    public func check(_ request: RenderRequest) throws(CursusError) {
         _ = try tables(Options(request.options))
     }
 
     /// The tables the `sheets` option names, in order; at least one.
-    private func tables(_ options: Options) throws -> [DossierTable] {
+    private func tables(_ options: Options) throws(CursusError) -> [DossierTable] {
         guard !options.sheets.isEmpty else {
             throw CursusError(.data, Diagnostic(.error, "option 'sheets' lists no table; name at least one of \(DossierTable.allCases.map(\.rawValue).joined(separator: ", "))"))
         }
         return options.sheets
     }
 
-    public func render(_ request: RenderRequest, to output: OutputFile) throws {
+    public func render(_ request: RenderRequest, to output: OutputFile) throws(CursusError) {
         let options = Options(request.options)
         let tables = try tables(options)
         let paper = options.page
@@ -85,6 +85,10 @@ public struct XLSXRenderer: Renderer {
             try workbook.close()
         } catch let error as XLSXError {
             throw CursusError(.failure, Diagnostic(.error, error.description))
+        } catch let error as CursusError {
+            throw error
+        } catch {
+            throw CursusError(.failure, Diagnostic(.error, "writing the workbook failed: \(error)"))
         }
     }
 }

@@ -4,12 +4,9 @@ import Foundation
 
 /// Printing for commands: diagnostics to stderr, paths relative to the working folder.
 enum Console {
-    static func error(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
-    }
-
+    /// Prints diagnostics on standard error, in the one form Cursus prints everywhere.
     static func report(_ diagnostics: [Diagnostic]) {
-        for diagnostic in diagnostics { error(diagnostic.formatted) }
+        for diagnostic in diagnostics { FileHandle.standardError.write(Data((diagnostic.formatted + "\n").utf8)) }
     }
 
     /// Runs a command body, turning Cursus errors into printed diagnostics and the right exit code.
@@ -17,14 +14,13 @@ enum Console {
         InterruptCleanup.shared.installSignalHandlers()
         do {
             try body()
-        } catch let error as CursusError {
-            report(error.diagnostics)
-            throw ExitCode(error.exitCode)
         } catch let error as ExitCode {
             throw error
         } catch {
-            self.error("error: \(error)")
-            throw ExitCode(1)
+            // Only Foundation or a library throws anything but a CursusError: a failure, in its words.
+            let failure = error as? CursusError ?? CursusError(.failure, Diagnostic(.error, "\(error)"))
+            report(failure.diagnostics)
+            throw ExitCode(failure.exitCode)
         }
     }
 

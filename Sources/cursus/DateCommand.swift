@@ -18,22 +18,25 @@ struct DateCommand: ParsableCommand {
     }
 
     func run() throws {
-        var allValid = true
-        for (index, text) in dates.enumerated() {
-            do {
-                let date = try EDTF(text)
-                print(json ? Self.json(date) : Self.line(date))
-            } catch {
-                allValid = false
-                if json {
-                    print(JSONText.object([("input", JSONText.quote(text)), ("valid", "false"), ("error", JSONText.quote(error.message))]))
-                } else {
+        try Console.run {
+            var bag = DiagnosticBag()
+            for (index, text) in dates.enumerated() {
+                do throws(EDTFError) {
+                    let date = try EDTF(text)
+                    print(json ? Self.json(date) : Self.line(date))
+                } catch {
                     let location = SourceLocation(file: "argument \(index + 1)", line: 1, column: error.offset + 1)
-                    Console.error(Diagnostic(.error, "invalid date '\(text)': \(error.message)", at: location, sourceLine: text).formatted)
+                    let problem = Diagnostic(.error, "invalid date '\(text)': \(error.message)", at: location, sourceLine: text)
+                    if json {
+                        print(JSONText.object([("input", JSONText.quote(text)), ("valid", "false"), ("error", JSONText.quote(error.message))]))
+                    }
+                    bag.append(problem)
                 }
             }
+            // With --json the answer is on standard output; the exit status still says "invalid".
+            if json && bag.hasErrors { throw CursusError(.data, [Diagnostic]()) }
+            try bag.throwIfErrors()
         }
-        if !allValid { throw ExitCode(65) }
     }
 
     static func json(_ date: EDTF) -> String {

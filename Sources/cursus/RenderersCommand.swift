@@ -19,11 +19,11 @@ struct RenderersCommand: ParsableCommand {
                 return
             }
             let renderer: any Renderer
-            do {
+            do throws(CursusError) {
                 renderer = try BuiltInRenderers.registry.resolve(name, from: FileManager.default.currentDirectoryPath)
-            } catch let error as CursusError {
-                Console.report(error.diagnostics)
-                throw error.kind == .data ? ExitCode.validationFailure : ExitCode(1)
+            } catch {
+                // A name on the command line that finds no renderer is a usage error.
+                throw error.kind == .data ? CursusError(.usage, error.diagnostics) : error
             }
             let descriptor = renderer.descriptor
             print("\(descriptor.name): \(descriptor.summary)")

@@ -37,8 +37,8 @@ struct ValidateCommand: ParsableCommand {
             if let dossier = bag.collect({ () throws(CursusError) in try DossierValidator.merge(dossiers) }), !dossiers.isEmpty, !bag.hasErrors {
                 print("ok: \(dossiers.map(\.path).joined(separator: ", ")) (\(Self.summary(dossier)))")
             }
+            try bag.throwIfErrors(.data)
             Console.report(bag.diagnostics)
-            if bag.hasErrors { throw ExitCode(65) }
         }
     }
 

@@ -43,7 +43,7 @@ import Testing
         ])
         defer { workspace.remove() }
         let cases = [
-            ("wikidata", "bad.json", "bad.json:2:15: error: [wikidata] not valid JSON: Invalid value"),
+            ("wikidata", "bad.json", "bad.json:2:15: error: [wikidata] not valid JSON: unexpected character ','"),
             ("infobox", "bad.wiki", "bad.wiki:1: error: [infobox] a template that starts here is never closed with '}}'"),
             ("csv", "bad.csv", "bad.csv:2: error: [csv] a quoted field is never closed before the end of the table"),
         ]

@@ -95,6 +95,8 @@ public struct CursusError: Error, Sendable {
     public enum Kind: Sendable {
         /// Bad input data or manifest (exit 65).
         case data
+        /// A command line that asks for something there is not (exit 64).
+        case usage
         /// Anything else: I/O, a failing external tool (exit 1).
         case failure
     }
@@ -112,9 +114,22 @@ public struct CursusError: Error, Sendable {
     }
 
     /// Exit code per the Cursus convention: 65 for bad data, 1 otherwise.
+    /// Runs `body`, passing Cursus's own errors through and turning any other (from Foundation or
+    /// a library) into a failure that says what was being done.
+    public static func converting<T>(_ doing: @autoclosure () -> String, _ body: () throws -> T) throws(CursusError) -> T {
+        do {
+            return try body()
+        } catch let error as CursusError {
+            throw error
+        } catch {
+            throw CursusError(.failure, Diagnostic(.error, "\(doing()) failed: \(error)"))
+        }
+    }
+
     public var exitCode: Int32 {
         switch kind {
         case .data: return 65
+        case .usage: return 64
         case .failure: return 1
         }
     }

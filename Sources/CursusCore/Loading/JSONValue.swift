@@ -1,6 +1,6 @@
 /// A JSON value read by `JSONScanner`, with the byte offset of every object member's value
 /// (for diagnostics).
-enum JSONValue {
+package enum JSONValue {
     case null
     case bool(Bool)
     /// A number, kept as written.
@@ -10,7 +10,7 @@ enum JSONValue {
     /// Members with the byte offsets of their value and of their key.
     case object([(key: String, value: JSONValue, offset: Int, keyOffset: Int)])
 
-    var kindDescription: String {
+    package var kindDescription: String {
         switch self {
         case .null: return "nothing (null)"
         case .bool(let value): return "true/false '\(value)'"
@@ -24,10 +24,11 @@ enum JSONValue {
 
 /// A small, strict JSON parser over UTF-8 bytes: one JSON Lines record at a time, fast enough for
 /// millions of them.
-struct JSONScanner {
-    struct SyntaxError: Error {
-        var message: String
-        var offset: Int
+package struct JSONScanner {
+    package struct SyntaxError: Error {
+        package var message: String
+        /// Where the problem is: a byte offset into the text.
+        package var offset: Int
     }
 
     private let bytes: UnsafeBufferPointer<UInt8>
@@ -40,7 +41,7 @@ struct JSONScanner {
     }
 
     /// The one value in `bytes` (white space around it allowed).
-    static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(SyntaxError) -> JSONValue {
+    package static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(SyntaxError) -> JSONValue {
         var scanner = JSONScanner(bytes)
         scanner.skipSpace()
         let value = try scanner.value()

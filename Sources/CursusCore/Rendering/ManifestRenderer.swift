@@ -62,7 +62,7 @@ public struct ManifestRenderer: Sendable {
         let knownPeople = dossier?.people.map(\.id)
         for output in outputs {
             bag.collect { () throws(CursusError) in
-                try attributing(to: output) {
+                try attributing(to: output) { () throws(CursusError) in
                     for person in output.filter.people ?? [] where !(knownPeople?.contains(person) ?? true) {
                         throw CursusError(.data, Diagnostic(.error, "the filter names person '\(person)', whom no input defines\(Suggestion.didYouMean(person, in: knownPeople ?? []))"))
                     }
@@ -80,7 +80,7 @@ public struct ManifestRenderer: Sendable {
         let transaction = OutputTransaction()
         do {
             for output in outputs {
-                try attributing(to: output) {
+                try attributing(to: output) { () throws(CursusError) in
                     let path = try OutputLocation.resolve(output.path, in: manifest.outputDirectory, at: nil, transaction: transaction)
                     let filtered = output.filter.apply(to: dossier, asOf: asOf)
                     try output.implementation.render(request(for: output, dossier: filtered, asOf: asOf), to: transaction.add(path))
@@ -101,13 +101,11 @@ public struct ManifestRenderer: Sendable {
     }
 
     /// Runs `body` for `output`, giving what it throws the output's place and renderer.
-    private func attributing(to output: OutputSpec, _ body: () throws -> Void) throws(CursusError) {
+    private func attributing(to output: OutputSpec, _ body: () throws(CursusError) -> Void) throws(CursusError) {
         do {
             try body()
-        } catch let error as CursusError {
-            throw CursusError(error.kind, error.diagnostics.map { Self.attribute($0, to: output) })
         } catch {
-            throw CursusError(.failure, Self.attribute(Diagnostic(.error, "\(error)"), to: output))
+            throw CursusError(error.kind, error.diagnostics.map { Self.attribute($0, to: output) })
         }
     }
 

@@ -32,7 +32,7 @@ public final class OutputFile: Sendable {
     }
 
     /// A buffered text writer on the temporary file.
-    public func textWriter() throws -> TextWriter {
+    public func textWriter() throws(CursusError) -> TextWriter {
         try TextWriter(path: temporaryPath, finalPath: path)
     }
 }
@@ -43,7 +43,7 @@ public final class TextWriter {
     private let finalPath: String
     private var closed = false
 
-    init(path: String, finalPath: String) throws {
+    init(path: String, finalPath: String) throws(CursusError) {
         guard let stream = fopen(path, "wb") else {
             throw CursusError(.failure, Diagnostic(.error, "cannot create the file: \(String(cString: strerror(errno)))", at: SourceLocation(file: finalPath)))
         }
@@ -66,7 +66,7 @@ public final class TextWriter {
     }
 
     /// Flushes and closes; throws when the disk refused the data.
-    public func close() throws {
+    public func close() throws(CursusError) {
         closed = true
         let failed = ferror(stream) != 0
         if fclose(stream) != 0 || failed {
@@ -144,7 +144,7 @@ extension OutputTransaction {
     /// refuses, before writing any, a path that exists, with `whenExists` saying what to do.
     /// Returns the paths written.
     @discardableResult
-    public static func write(_ files: [(path: String, text: String)], whenExists: String?) throws -> [String] {
+    public static func write(_ files: [(path: String, text: String)], whenExists: String?) throws(CursusError) -> [String] {
         if let whenExists { try refuseExisting(files.map(\.path), whenExists) }
         let transaction = OutputTransaction()
         do {

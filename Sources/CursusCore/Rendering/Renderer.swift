@@ -221,15 +221,15 @@ public protocol Renderer: Sendable {
     /// Checks, without rendering, whatever would make `render` fail that does not depend on the
     /// dossier's records: options that need parsing, files they name, programs they need.
     /// `cursus validate` runs it, and `render` runs it for every output before writing any.
-    func check(_ request: RenderRequest) throws
+    func check(_ request: RenderRequest) throws(CursusError)
 
-    /// Writes the document to `output`. Throw `CursusError` for problems the user can fix.
-    func render(_ request: RenderRequest, to output: OutputFile) throws
+    /// Writes the document to `output`; every problem is a `CursusError` saying what to do.
+    func render(_ request: RenderRequest, to output: OutputFile) throws(CursusError)
 }
 
 extension Renderer {
     /// Most renderers have nothing to check beyond their options' types, which the manifest checks.
-    public func check(_ request: RenderRequest) throws {}
+    public func check(_ request: RenderRequest) throws(CursusError) {}
 }
 
 /// The renderers a command knows, in the order they are listed; assembled by the CLI.

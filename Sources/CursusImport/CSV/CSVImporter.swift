@@ -6,7 +6,7 @@ import Foundation
 /// describe are added by id, with a warning, so the dossier validates on its own.
 public enum CSVImporter {
     /// `start=From,end=To` as field → column heading.
-    public static func mapping(_ text: String?) throws -> [String: String] {
+    public static func mapping(_ text: String?) throws(CursusError) -> [String: String] {
         guard let text, !text.isEmpty else { return [:] }
         var mapping: [String: String] = [:]
         for pair in text.split(separator: ",") {
@@ -19,7 +19,7 @@ public enum CSVImporter {
         return mapping
     }
 
-    public static func `import`(_ path: String, mapping: [String: String]) throws -> ImportResult {
+    public static func `import`(_ path: String, mapping: [String: String]) throws(CursusError) -> ImportResult {
         let file: DossierFile
         do {
             file = try CSVTableLoader.read(path, mapping: mapping, strict: false).checked()

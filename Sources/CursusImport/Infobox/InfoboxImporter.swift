@@ -18,7 +18,7 @@ public enum InfoboxImporter {
     /// Person fields that are pictures or layout, not facts: named in a warning, not imported.
     static let presentationFields: Set<String> = ["image", "imagesize", "imageupright", "alt", "caption", "signature", "signaturealt", "footnotes", "module", "embed", "honorificprefix", "honorificsuffix", "smallimage"]
 
-    public static func `import`(_ file: InputFile) throws -> ImportResult {
+    public static func `import`(_ file: InputFile) throws(CursusError) -> ImportResult {
         var warnings = ImportWarnings(file: file, scope: "infobox")
         let fields: [Field]
         var successions: [SuccessionPost] = []
@@ -104,7 +104,7 @@ public enum InfoboxImporter {
 
     private static func build(
         _ fields: [Field], successions: [SuccessionPost], title: String?, file: InputFile, warnings: inout ImportWarnings
-    ) throws -> ImportResult {
+    ) throws(CursusError) -> ImportResult {
         var personFields: [Field] = []
         var slots: [Int: [Field]] = [:]
         for field in fields where !field.value.isEmpty {

@@ -7,14 +7,18 @@ public enum WikidataImporter {
     /// Qualifiers of a P39 statement that Cursus reads; others are named in a warning.
     static let knownQualifiers: Set<String> = ["P580", "P582", "P1365", "P1366", "P748", "P642", "P768", "P1480", "P1319", "P1326"]
 
-    public static func `import`(_ file: InputFile, entity wanted: String?, language: String) throws -> ImportResult {
+    public static func `import`(_ file: InputFile, entity wanted: String?, language: String) throws(CursusError) -> ImportResult {
         var warnings = ImportWarnings(file: file, scope: "wikidata")
+        // Core's own scanner, so that a syntax error is reported at its line and column.
+        let parsed = Array(file.text.utf8).withUnsafeBufferPointer { bytes in
+            Result { () throws(JSONScanner.SyntaxError) in try JSONScanner.parse(bytes) }
+        }
         let root: Any
-        do {
-            root = try JSONSerialization.jsonObject(with: Data(file.text.utf8))
-        } catch {
-            let (line, column) = position(in: "\(error) \(reason(error))", text: file.text)
-            throw warnings.error("not valid JSON: \(reason(error))", line: line, column: column)
+        switch parsed {
+        case .success(let value): root = value.foundationValue
+        case .failure(let error):
+            let (line, column) = position(ofByte: error.offset, in: file.text)
+            throw warnings.error("not valid JSON: \(error.message)", line: line, column: column)
         }
         guard let object = root as? [String: Any] else { throw warnings.error("expected a JSON object with \"entities\"", line: 1) }
         let entities = (object["entities"] as? [String: Any] ?? (object["id"] != nil ? [object["id"] as? String ?? "": object] : [:]))
@@ -45,22 +49,13 @@ public enum WikidataImporter {
         ((entity["claims"] as? [String: Any])?[property] as? [[String: Any]]) ?? []
     }
 
-    /// Where Foundation's JSON error points: "around line 3, column 7", or "around character 29"
-    /// (an offset, turned into a line and column of `text`).
-    static func position(in message: String, text: String) -> (Int?, Int?) {
-        if let match = message.firstMatch(of: #/line (\d+), column (\d+)/#) {
-            return (Int(match.output.1), Int(match.output.2))
-        }
-        guard let match = message.firstMatch(of: #/character (\d+)/#), let offset = Int(match.output.1) else { return (nil, nil) }
+    /// The line and column (in characters) of byte `offset` of `text`.
+    static func position(ofByte offset: Int, in text: String) -> (line: Int, column: Int) {
         let before = text.utf8.prefix(offset)
+        let lineStart = before.lastIndex(of: UInt8(ascii: "\n")).map { before.index(after: $0) } ?? before.startIndex
         let line = before.count { $0 == UInt8(ascii: "\n") } + 1
-        let column = before.count - (before.lastIndex(of: UInt8(ascii: "\n")).map { before.distance(from: before.startIndex, to: $0) + 1 } ?? 0) + 1
+        let column = String(decoding: before[lineStart...], as: UTF8.self).unicodeScalars.count + 1
         return (line, column)
-    }
-
-    static func reason(_ error: Error) -> String {
-        let text = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "\(error)"
-        return text.replacing(#/ around (line \d+, column \d+|character \d+)\.?/#, with: "")
     }
 
     struct Reader {
@@ -184,6 +179,24 @@ public enum WikidataImporter {
                 warnings.warn("the date \(time) is not a calendar date (\(error.message)); left out", line: line)
                 return nil
             }
+        }
+    }
+}
+
+extension JSONValue {
+    /// The value as Foundation's JSON reader gives it (objects as dictionaries, the last of a
+    /// repeated key winning; whole numbers as Int), which the importer walks.
+    var foundationValue: Any {
+        switch self {
+        case .null: return NSNull()
+        case .bool(let value): return value
+        case .number(let text): return Int(text) ?? Double(text) ?? 0
+        case .string(let text): return text
+        case .array(let items): return items.map(\.foundationValue)
+        case .object(let members):
+            var object: [String: Any] = [:]
+            for member in members { object[member.key] = member.value.foundationValue }
+            return object
         }
     }
 }

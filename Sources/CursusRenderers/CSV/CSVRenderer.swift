@@ -32,7 +32,7 @@ public struct CSVRenderer: Renderer {
         fileExtensions: ["csv", "tsv"],
         options: Options.declared)
 
-    public func render(_ request: RenderRequest, to output: OutputFile) throws {
+    public func render(_ request: RenderRequest, to output: OutputFile) throws(CursusError) {
         let options = Options(request.options)
         let table = options.table
         let encoder = CSVEncoder(delimiter: options.delimiter, neutralizeFormulas: options.neutralizeFormulas)

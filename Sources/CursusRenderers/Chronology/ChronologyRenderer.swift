@@ -52,7 +52,7 @@ public struct ChronologyRenderer: Renderer {
         var environment: Environment
     }
 
-    func setUp(_ request: RenderRequest) throws -> Setup {
+    func setUp(_ request: RenderRequest) throws(CursusError) -> Setup {
         let format: ChronologyFormat = [".md", ".markdown"].contains { request.outputName.lowercased().hasSuffix($0) } ? .markdown : .text
         let options = Options(request.options)
         let (width, pageLength) = (options.width, options.pageLength)
@@ -74,7 +74,7 @@ public struct ChronologyRenderer: Renderer {
     }
 
     /// The options hold, and the template exists and parses (unknown tags and filters included).
-    public func check(_ request: RenderRequest) throws {
+    public func check(_ request: RenderRequest) throws(CursusError) {
         let setup = try setUp(request)
         try setup.catchingTemplateErrors {
             let template = try setup.environment.loadTemplate(name: setup.template.name)
@@ -82,7 +82,7 @@ public struct ChronologyRenderer: Renderer {
         }
     }
 
-    public func render(_ request: RenderRequest, to output: OutputFile) throws {
+    public func render(_ request: RenderRequest, to output: OutputFile) throws(CursusError) {
         let setup = try setUp(request)
         let (format, width, pageLength) = (setup.format, setup.width, setup.pageLength)
         let chronology = Chronology(request.dossier, parts: setup.parts)
@@ -140,13 +140,17 @@ public struct ChronologyRenderer: Renderer {
 
 extension ChronologyRenderer.Setup {
     /// Runs `body`, turning Stencil's errors into diagnostics at their place in the template.
-    func catchingTemplateErrors<T>(_ body: () throws -> T) throws -> T {
+    func catchingTemplateErrors<T>(_ body: () throws -> T) throws(CursusError) -> T {
         do {
             return try body()
         } catch let error as TemplateSyntaxError {
             throw CursusError(.data, template.diagnostic(for: error))
         } catch let error as TemplateDoesNotExist {
             throw CursusError(.data, Diagnostic(.error, "a template includes one that does not exist: \(error.description)"))
+        } catch let error as CursusError {
+            throw error
+        } catch {
+            throw CursusError(.failure, Diagnostic(.error, "the template '\(template.name)' failed: \(error)"))
         }
     }
 }

@@ -10,7 +10,7 @@ struct TemplateSource {
     let loader: ConfinedLoader
 
     /// Resolves the `template` option: a built-in name, or a path relative to the manifest.
-    static func resolve(_ option: String, request: RenderRequest) throws -> TemplateSource {
+    static func resolve(_ option: String, request: RenderRequest) throws(CursusError) -> TemplateSource {
         let loader = ConfinedLoader(root: request.baseDirectory, displayRoot: request.displayDirectory)
         if BuiltInTemplates.all[option] != nil {
             return TemplateSource(name: option, loader: loader)

@@ -87,7 +87,7 @@ public struct ExternalRenderer: Renderer {
         }
     }
 
-    public func render(_ request: RenderRequest, to output: OutputFile) throws {
+    public func render(_ request: RenderRequest, to output: OutputFile) throws(CursusError) {
         let requestPath = output.temporaryPath + ".request"
         let options = request.options.values.filter { $0.key != "timeout" }.sorted { $0.key < $1.key }.map { ($0.key, $0.value.encoded) }
         let message = EncodedValue.map([
@@ -96,8 +96,10 @@ public struct ExternalRenderer: Renderer {
         ])
         let timeout = request.options.int("timeout") ?? 60
         let body = Data(DossierWriter.json(message, pretty: false).utf8)
-        let outcome: ProgramRunner.Outcome = try InterruptCleanup.shared.withScratchFile(requestPath, contents: body) {
-            try ProgramRunner.run(executable, arguments: [], input: requestPath, output: output.temporaryPath, timeout: Double(timeout))
+        let outcome: ProgramRunner.Outcome = try CursusError.converting("running the plug-in \(executable)") {
+            try InterruptCleanup.shared.withScratchFile(requestPath, contents: body) {
+                try ProgramRunner.run(executable, arguments: [], input: requestPath, output: output.temporaryPath, timeout: Double(timeout))
+            }
         }
         if outcome.timedOut {
             throw CursusError(.failure, Diagnostic(.error, "the plug-in \(executable) ran past its timeout of \(timeout) s and was stopped; raise the option 'timeout' if it needs longer"))

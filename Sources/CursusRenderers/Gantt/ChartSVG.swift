@@ -6,7 +6,7 @@ import Foundation
 /// tooltip get it as their `<title>`; every other title goes. The root element is labelled as
 /// an image with the chart's title, for screen readers.
 enum ChartSVG {
-    static func tidy(at path: String, label: String?) throws {
+    static func tidy(at path: String, label: String?) throws(CursusError) {
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
             throw CursusError(.failure, Diagnostic(.error, "cannot read the SVG Graphviz drew", at: SourceLocation(file: path)))
         }

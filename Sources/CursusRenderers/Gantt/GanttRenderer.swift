@@ -17,12 +17,12 @@ public struct GanttRenderer: Renderer {
     static let pageMargin = 28.35
 
     /// The window is not reversed, and Graphviz is there to draw the formats asked for.
-    public func check(_ request: RenderRequest) throws {
+    public func check(_ request: RenderRequest) throws(CursusError) {
         let options = try self.options(request.options)
         if let format = options.formats.first { _ = try Graphviz.neato(for: format.rawValue) }
     }
 
-    public func render(_ request: RenderRequest, to output: OutputFile) throws {
+    public func render(_ request: RenderRequest, to output: OutputFile) throws(CursusError) {
         let options = try self.options(request.options)
         let chart = GanttLayout(dossier: request.dossier, asOf: request.asOf, options: options).layout()
         var writer = GanttDOTWriter(chart: chart)
@@ -59,7 +59,7 @@ public struct GanttRenderer: Renderer {
     }
 
     /// The typed options, with the one check that spans two of them: the window runs forward.
-    private func options(_ values: RenderOptions) throws -> GanttOptions {
+    private func options(_ values: RenderOptions) throws(CursusError) -> GanttOptions {
         let options = GanttOptions(values)
         if let from = options.from?.earliest, let to = options.to?.latest, to < from {
             throw CursusError(.data, Diagnostic(.error, "option 'to' (\(to.iso)) is before 'from' (\(from.iso))"))

@@ -9,7 +9,7 @@ enum Graphviz {
     /// byte-identical.
     static func draw(
         _ dotPath: String, format: String, graphAttributes: KeyValuePairs<String, String>, to output: String, sourceDate: CalendarDay
-    ) throws {
+    ) throws(CursusError) {
         let neato = try neato(for: format)
         var environment = ProcessInfo.processInfo.environment
         environment["SOURCE_DATE_EPOCH"] = String(sourceDate.daysSinceEpoch * 86_400)
@@ -35,7 +35,7 @@ enum Graphviz {
 
     /// cairo before 1.17 ignores SOURCE_DATE_EPOCH and stamps PDFs with the clock: overwrite the
     /// date digits of `/CreationDate (D:…)` with `day` in place (same length, so offsets stay valid).
-    static func pinCreationDate(in path: String, to day: CalendarDay) throws {
+    static func pinCreationDate(in path: String, to day: CalendarDay) throws(CursusError) {
         guard var data = FileManager.default.contents(atPath: path),
             let marker = data.firstRange(of: Data("/CreationDate (D:".utf8))
         else { return }

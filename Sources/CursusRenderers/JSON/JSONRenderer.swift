@@ -11,7 +11,7 @@ public struct JSONRenderer: Renderer {
         fileExtensions: ["json"],
         options: [])
 
-    public func render(_ request: RenderRequest, to output: OutputFile) throws {
+    public func render(_ request: RenderRequest, to output: OutputFile) throws(CursusError) {
         let writer = try output.textWriter()
         writer.write(DossierWriter.write(request.dossier, as: .json))
         try writer.close()

@@ -17,6 +17,14 @@ enum ProgramRunner {
     static func run(
         _ executable: String, arguments: [String], input: String? = nil, output: String? = nil,
         environment: [String: String]? = nil, timeout: Double
+    ) throws(CursusError) -> Outcome {
+        try CursusError.converting("running \(executable)") {
+            try start(executable, arguments: arguments, input: input, output: output, environment: environment, timeout: timeout)
+        }
+    }
+
+    private static func start(
+        _ executable: String, arguments: [String], input: String?, output: String?, environment: [String: String]?, timeout: Double
     ) throws -> Outcome {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
