@@ -52,10 +52,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "CursusCoreTests", dependencies: ["CursusCore"]),
-        .testTarget(name: "CursusRenderersTests", dependencies: ["CursusRenderers"]),
-        .testTarget(name: "CursusXLSXTests", dependencies: ["CursusXLSX"]),
-        .testTarget(name: "CursusImportTests", dependencies: ["CursusImport"], exclude: ["Fixtures"]),
-        .testTarget(name: "CursusCLITests", dependencies: ["cursus"]),
+        // What the test targets share: the repository's root, scratch folders, the binary, the readers.
+        .target(name: "CursusTestSupport", path: "Tests/CursusTestSupport"),
+        .testTarget(name: "CursusCoreTests", dependencies: ["CursusCore", "CursusTestSupport"]),
+        .testTarget(name: "CursusRenderersTests", dependencies: ["CursusRenderers", "CursusTestSupport"]),
+        .testTarget(name: "CursusXLSXTests", dependencies: ["CursusXLSX", "CursusTestSupport"]),
+        .testTarget(name: "CursusImportTests", dependencies: ["CursusImport", "CursusTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "CursusCLITests", dependencies: ["cursus", "CursusTestSupport"]),
     ]
 )

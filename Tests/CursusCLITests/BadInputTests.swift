@@ -1,4 +1,5 @@
 import Foundation
+import CursusTestSupport
 import Testing
 
 /// A valid dossier and manifest that each case below spoils in one way.

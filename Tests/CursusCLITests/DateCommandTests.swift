@@ -1,4 +1,5 @@
 import Foundation
+import CursusTestSupport
 import Testing
 
 @Suite struct DateCommandTests {

@@ -1,4 +1,5 @@
 import Foundation
+import CursusTestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -11,18 +12,7 @@ import Testing
     /// A workspace with the good dossier and a plug-in script `name` doing `body` when asked to render.
     func workspace(plugin name: String, describe: String = describe, body: String) throws -> Workspace {
         let workspace = try Workspace(["d.yml": goodDossier])
-        try workspace.write("bin/\(name)", """
-            #!/bin/sh
-            if [ "$1" = "--describe" ]; then
-              cat <<'JSON'
-            \(describe)
-            JSON
-              exit 0
-            fi
-            \(body)
-
-            """)
-        chmod(workspace.url.appendingPathComponent("bin/\(name)").path, 0o755)
+        try workspace.writePlugin("bin/\(name)", describe: describe, body: body)
         return workspace
     }
 
@@ -114,15 +104,14 @@ import Testing
             wait
             """)
         defer { workspace.remove() }
+        let pipe = try workspace.makePipe("bin/child")
         try workspace.write("m.yml", manifest("{renderer: bin/slow, path: out.txt}"))
         let running = try workspace.start(["render", "m.yml"])
-        let deadline = Date().addingTimeInterval(30)
-        while !workspace.exists("bin/child") && Date() < deadline { usleep(10_000) }
-        let child = try #require(Int32(String(decoding: try workspace.read("bin/child"), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)))
+        let child = try #require(firstLine(fromPipe: pipe, unless: running.process).flatMap { Int32($0) }, "the plug-in started its child")
         kill(running.process.processIdentifier, SIGINT)
         let result = running.wait()
         #expect(result.status == 130, "\(result.stderr)")
-        usleep(200_000)
+        #expect(try waitForEnd(of: child, seconds: 10), "the plug-in's own child ends")
         // Stopped means gone, or a zombie waiting for whoever adopted it to collect it.
         let state = (try? String(contentsOfFile: "/proc/\(child)/stat", encoding: .utf8))?.split(separator: ")").last?.split(separator: " ").first
         #expect(state == nil || state == "Z", "the plug-in's own child was stopped too (state \(state ?? "gone"))")

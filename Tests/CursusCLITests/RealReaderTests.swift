@@ -1,4 +1,5 @@
 import Foundation
+import CursusTestSupport
 import Testing
 
 /// The outputs as people see them: the chart in Chromium and through poppler, the workbook in

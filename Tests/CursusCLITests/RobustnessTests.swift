@@ -1,4 +1,5 @@
 import Foundation
+import CursusTestSupport
 import Testing
 
 /// Hostile and broken input never crashes Cursus: it exits 0 (accepted) or 65 (refused, with a

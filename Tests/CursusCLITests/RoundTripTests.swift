@@ -1,4 +1,5 @@
 import Foundation
+import CursusTestSupport
 import Testing
 
 /// Tables read back exactly: a dossier that uses every field of every record type, rendered as

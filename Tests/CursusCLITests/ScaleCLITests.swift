@@ -1,4 +1,5 @@
 import Foundation
+import CursusTestSupport
 import Testing
 
 @Suite struct ScaleCLITests {
@@ -65,12 +66,14 @@ import Testing
     /// Ctrl-C while a progress line shows: the line is erased, the exit is 130, nothing is written.
     @Test func anInterruptClearsTheProgressLine() throws {
         let workspace = try Workspace([
-            "big.jsonl": eventsJSONL(300_000),
+            "big.jsonl": eventsJSONL(100_000),
             "m.yml": "cursus: 1\ninputs: [big.jsonl]\nas_of: 2026-01-01\noutputs:\n  - {renderer: csv, path: events.csv, options: {table: events}}\n",
         ])
         defer { workspace.remove() }
+        // The line shows at once (CURSUS_PROGRESS_AFTER=0), so Ctrl-C comes while it stands.
         let (_, data) = try python(
-            [repositoryRoot.appendingPathComponent("Tests/Support/terminal.py").path, "--interrupt-after", " lines, ", "--", cursusBinary.path, "render", "m.yml"],
+            [repositoryRoot.appendingPathComponent("Tests/Support/terminal.py").path, "--interrupt-after", " lines, ", "--",
+             "env", "CURSUS_PROGRESS_AFTER=0", cursusBinary.path, "render", "m.yml"],
             in: workspace.url)
         let run = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         let shown = run["output"] as? String ?? ""
@@ -82,14 +85,15 @@ import Testing
 
     @Test func progressShowsOnATerminalOnly() throws {
         let workspace = try Workspace([
-            "big.jsonl": eventsJSONL(150_000),
+            "big.jsonl": eventsJSONL(5_000),
             "m.yml": "cursus: 1\ninputs: [big.jsonl]\nas_of: 2026-01-01\noutputs:\n  - {renderer: csv, path: events.csv, options: {table: events}}\n",
         ])
         defer { workspace.remove() }
         func onTerminal(_ arguments: String) throws -> String {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
-            process.arguments = ["-qec", "\(cursusBinary.path) \(arguments)", "/dev/null"]
+            // The line shows at once, not after a second: nothing here depends on how fast the machine is.
+            process.arguments = ["-qec", "env CURSUS_PROGRESS_AFTER=0 \(cursusBinary.path) \(arguments)", "/dev/null"]
             process.currentDirectoryURL = workspace.url
             let output = Pipe()
             process.standardOutput = output
@@ -106,7 +110,7 @@ import Testing
         #expect(shown.hasSuffix("out/events.csv\r\n"))
         let quiet = try onTerminal("render --quiet m.yml")
         #expect(!quiet.contains("records") && !quiet.contains("lines,"))
-        let piped = try workspace.run(["render", "m.yml"])
+        let piped = try workspace.run(["render", "m.yml"], environment: ProcessInfo.processInfo.environment.merging(["CURSUS_PROGRESS_AFTER": "0"]) { $1 })
         #expect(piped.stderr.isEmpty, "no progress when standard error is not a terminal")
     }
 }

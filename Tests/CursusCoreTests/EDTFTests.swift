@@ -1,3 +1,4 @@
+import CursusTestSupport
 import Testing
 
 @testable import CursusCore

@@ -1,10 +1,8 @@
 import Foundation
+import CursusTestSupport
 import Testing
 
 @testable import CursusCore
-
-let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent()
 
 @Suite struct LoaderTests {
     @Test func yamlAndJsonReadTheSame() throws {
@@ -229,5 +227,94 @@ let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         #expect(options.width == 12 && options.shape == .square && options.title == nil)
         #expect(options.when?.display == "autumn 2016")
         #expect(options.shapes == [.square], "the default, not given")
+    }
+}
+
+@Suite struct ProgressLineTests {
+    /// A clock the test moves by hand.
+    final class Clock: @unchecked Sendable {
+        var now = Date(timeIntervalSince1970: 0)
+        func read() -> Date { now }
+    }
+
+    @Test func theLineWaitsForItsThresholdAndRedrawsAtMostTenTimesASecond() {
+        let clock = Clock()
+        let shown = Transcript()
+        let progress = ProgressLine(enabled: true, delay: 1, output: shown.append, clock: clock.read)
+        var task = progress.task("t.csv", total: 10_000)
+        task.advance(by: 2_048)
+        #expect(shown.parts.isEmpty, "nothing in the first second")
+        clock.now += 2
+        task.advance(by: 1_024)
+        #expect(shown.parts == ["\r\u{1B}[Kt.csv: 3,072 of 10,000 records, 1,536/s"])
+        clock.now += 0.05
+        task.advance(by: 1_024)
+        #expect(shown.parts.count == 1, "not redrawn within a tenth of a second")
+        clock.now += 0.1
+        task.say("compressing")
+        task.finish()
+        #expect(shown.parts.suffix(2) == ["\r\u{1B}[Kt.csv: compressing", "\r\u{1B}[K"])
+    }
+
+    @Test func aSilentLineShowsNothing() {
+        let shown = Transcript()
+        let clock = Clock()
+        var task = ProgressLine(enabled: false, delay: 0, output: shown.append, clock: clock.read).task("x", total: nil)
+        clock.now += 5
+        task.advance(by: 5_000)
+        task.finish()
+        #expect(shown.parts.isEmpty)
+    }
+}
+
+@Suite struct OutputTransactionTests {
+    func contents(_ url: URL) -> String? { (try? Data(contentsOf: url)).map { String(decoding: $0, as: UTF8.self) } }
+
+    @Test func nothingLandsBeforeTheCommitAndEverythingAfterIt() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("earlier\n".utf8).write(to: folder.appendingPathComponent("a.txt"))
+        let transaction = OutputTransaction()
+        for name in ["a.txt", "b.txt"] {
+            let writer = try transaction.add(folder.appendingPathComponent(name).path).textWriter()
+            writer.write("new \(name)\n")
+            try writer.close()
+        }
+        #expect(contents(folder.appendingPathComponent("a.txt")) == "earlier\n", "not before the commit")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("b.txt").path))
+        let written = try transaction.commit()
+        #expect(written == ["a.txt", "b.txt"].map { folder.appendingPathComponent($0).path })
+        #expect(contents(folder.appendingPathComponent("a.txt")) == "new a.txt\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["a.txt", "b.txt"], "no temporary file is left")
+    }
+
+    @Test func aRollbackLeavesTheFolderAsItWas() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("earlier\n".utf8).write(to: folder.appendingPathComponent("a.txt"))
+        let transaction = OutputTransaction()
+        let made = folder.appendingPathComponent("new")
+        try FileManager.default.createDirectory(at: made, withIntermediateDirectories: false)
+        transaction.created(folder: made.path)
+        for path in [folder.appendingPathComponent("a.txt").path, made.appendingPathComponent("b.txt").path] {
+            let writer = try transaction.add(path).textWriter()
+            writer.write("half")
+            try writer.close()
+        }
+        transaction.rollback()
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["a.txt"], "the temporary files and the new folder are gone")
+        #expect(contents(folder.appendingPathComponent("a.txt")) == "earlier\n")
+    }
+
+    @Test func writeRefusesAnExistingFileBeforeWritingAny() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let existing = folder.appendingPathComponent("b.txt")
+        try Data("mine\n".utf8).write(to: existing)
+        let files = [(folder.appendingPathComponent("a.txt").path, "a"), (existing.path, "b")].map { (path: $0.0, text: $0.1) }
+        #expect(throws: CursusError.self) { try OutputTransaction.write(files, whenExists: "add --force") }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["b.txt"])
+        try OutputTransaction.write(files, whenExists: nil)
+        #expect(contents(existing) == "b")
     }
 }

@@ -11,10 +11,3 @@ func dossierProblems(_ text: String, path: String = "test.yml") -> [Diagnostic] 
         return error.diagnostics
     }
 }
-
-/// A folder of its own under the system's temporary folder, removed by the caller.
-func temporaryFolder() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("cursus-core-tests-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
-}

@@ -1,5 +1,6 @@
 import CursusCore
 import Foundation
+import CursusTestSupport
 import Testing
 
 @testable import CursusImport

@@ -1,11 +1,9 @@
 import CursusCore
 import Foundation
+import CursusTestSupport
 import Testing
 
 @testable import CursusRenderers
-
-let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent()
 
 @Suite struct TextWrapperTests {
     @Test func fillsGreedilyWithinTheWidth() {
@@ -123,11 +121,3 @@ let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     }
 }
 
-/// Everything a progress line drew.
-final class Transcript: @unchecked Sendable {
-    private let lock = NSLock()
-    private var parts: [String] = []
-
-    @Sendable func append(_ part: String) { lock.withLock { parts.append(part) } }
-    var text: String { lock.withLock { parts.joined() } }
-}

@@ -147,3 +147,28 @@ import Testing
         #expect(chart.bars[0].label?.alignment == .left, "the label goes after the bar")
     }
 }
+
+@Suite struct PluginDescriptorTests {
+    func read(_ json: String) throws(PluginDescriptor.Invalid) -> RendererDescriptor {
+        let object = try! JSONSerialization.jsonObject(with: Data(json.utf8)) as! [String: Any]
+        return try PluginDescriptor.read(object, name: "ics")
+    }
+
+    @Test func aDescriptorGivesTypedOptionsAndCursussOwnTimeout() throws {
+        let descriptor = try read(#"{"summary": "Calendar", "extension": ".ICS", "options": [{"name": "calendar", "type": "string", "default": "Career", "help": "Its name"}, {"name": "alarms", "type": "bool"}]}"#)
+        #expect(descriptor.fileExtensions == ["ics"], "a dot and capitals do not matter")
+        #expect(descriptor.options.map(\.name) == ["calendar", "alarms", "timeout"])
+        #expect(descriptor.options[0].defaultValue == .string("Career") && descriptor.options[0].help == "Its name")
+        #expect(descriptor.options[2].defaultValue == .int(60))
+    }
+
+    @Test(arguments: [
+        (#"{"extension": "ics"}"#, "the descriptor has no text 'summary'"),
+        (#"{"summary": "s", "extension": "ics", "options": [{"name": "n", "type": "float"}]}"#, "option 'n' has type 'float'; types are bool, int, list, mapping, string"),
+        (#"{"summary": "s", "extension": "ics", "options": [{"name": "n", "type": "int", "default": "x"}]}"#, "option 'n' has a default that is not of type 'int'"),
+        (#"{"summary": "s", "extension": "ics", "options": {"n": 1}}"#, "'options' is not a list of objects"),
+    ])
+    func aBrokenDescriptorSaysWhatIsWrong(_ json: String, _ reason: String) {
+        #expect { try read(json) } throws: { ($0 as? PluginDescriptor.Invalid)?.reason == reason }
+    }
+}

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Reads an XLSX file back for the tests, with real readers (openpyxl, zipfile).
 
-  xlsx.py describe FILE        JSON: properties and, per sheet, frozen panes, autofilter,
+  xlsx.py describe FILE        JSON: properties, the dates of the zip entries and, per sheet, frozen panes, autofilter,
                                column widths, header fonts, and every cell (value, type, format, link)
   xlsx.py extract FILE DIR     unzips every part into DIR
   xlsx.py count FILE           JSON: per sheet, the number of rows and the first and last value of column A
@@ -41,9 +41,13 @@ def describe(path):
             "rows": rows,
         })
     properties = workbook.properties
+    with zipfile.ZipFile(path) as archive:
+        zip_dates = sorted({"%04d-%02d-%02dT%02d:%02d:%02d" % info.date_time for info in archive.infolist()})
     return {
         "title": properties.title,
         "created": properties.created.isoformat() if properties.created else None,
+        "modified": properties.modified.isoformat() if properties.modified else None,
+        "zip_dates": zip_dates,
         "sheets": sheets,
     }
 

@@ -15,17 +15,26 @@ public final class ProgressLine: @unchecked Sendable {
     /// Where the line goes: standard error, or a test's record of it.
     let output: @Sendable (String) -> Void
 
-    public init(enabled: Bool, delay: Double = 1, output: @escaping @Sendable (String) -> Void = ProgressLine.standardError) {
+    /// What time it is (tests give a clock of their own).
+    let clock: @Sendable () -> Date
+
+    public init(
+        enabled: Bool, delay: Double = 1, output: @escaping @Sendable (String) -> Void = ProgressLine.standardError,
+        clock: @escaping @Sendable () -> Date = { Date() }
+    ) {
         self.enabled = enabled
         self.delay = delay
         self.output = output
+        self.clock = clock
     }
 
     public static let standardError: @Sendable (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) }
 
     /// Progress shown only where a person watches: standard error is a terminal, and not `quiet`.
+    /// `CURSUS_PROGRESS_AFTER` (seconds) changes how long work runs before the line shows.
     public static func forTerminal(quiet: Bool) -> ProgressLine {
-        ProgressLine(enabled: !quiet && isatty(STDERR_FILENO) == 1)
+        let delay = ProcessInfo.processInfo.environment["CURSUS_PROGRESS_AFTER"].flatMap(Double.init) ?? 1
+        return ProgressLine(enabled: !quiet && isatty(STDERR_FILENO) == 1, delay: max(0, delay))
     }
 
     /// A piece of work of `total` units (nil when unknown), named `name` on the line.
@@ -41,7 +50,7 @@ public final class ProgressLine: @unchecked Sendable {
         let unit: String
         private var done = 0
         private var nextCheck = 1024
-        private let started = Date()
+        private let started: Date
         private var lastDrawn: Date?
 
         init(progress: ProgressLine, name: String, total: Int?, unit: String) {
@@ -49,13 +58,14 @@ public final class ProgressLine: @unchecked Sendable {
             self.name = name
             self.total = total
             self.unit = unit
+            started = progress.clock()
         }
 
         public mutating func advance(by count: Int = 1) {
             done += count
             guard progress.enabled, done >= nextCheck else { return }
             nextCheck = done + 1024
-            let now = Date()
+            let now = progress.clock()
             guard now.timeIntervalSince(started) >= progress.delay, lastDrawn.map({ now.timeIntervalSince($0) >= 0.1 }) ?? true else { return }
             lastDrawn = now
             let rate = Int(Double(done) / now.timeIntervalSince(started))
@@ -66,8 +76,9 @@ public final class ProgressLine: @unchecked Sendable {
         /// Shows what the work is doing now ("compressing"), once it has taken a second: for a
         /// last phase that reports no units.
         public mutating func say(_ status: String) {
-            guard progress.enabled, Date().timeIntervalSince(started) >= progress.delay else { return }
-            lastDrawn = Date()
+            let now = progress.clock()
+            guard progress.enabled, now.timeIntervalSince(started) >= progress.delay else { return }
+            lastDrawn = now
             progress.draw("\(name): \(status)")
         }
 

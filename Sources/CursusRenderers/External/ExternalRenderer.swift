@@ -141,7 +141,7 @@ enum PluginDescriptor {
             var defaultValue: OptionValue?
             if let value = entry["default"], !(value is NSNull) {
                 guard let converted = convert(value, to: kind) else {
-                    throw Invalid(reason: "option '\(optionName)' has a default that is not a \(type)")
+                    throw Invalid(reason: "option '\(optionName)' has a default that is not of type '\(type)'")
                 }
                 defaultValue = converted
             }

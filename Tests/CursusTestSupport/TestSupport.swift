@@ -1,0 +1,228 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// What every test target shares: the repository's root, scratch folders, the built `cursus`
+/// binary and the real readers (through Python), and a recorder for what renders say.
+
+/// The repository's root, found from this file's place in it.
+public let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
+
+/// A folder of its own under the system's temporary folder, removed by the caller.
+public func temporaryFolder(_ prefix: String = "cursus-tests") throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+}
+
+/// What a render said, in order: its notes, or what its progress line drew.
+public final class Transcript: @unchecked Sendable {
+    private let lock = NSLock()
+    private var said: [String] = []
+
+    public init() {}
+
+    @Sendable public func append(_ part: String) { lock.withLock { said.append(part) } }
+    public var parts: [String] { lock.withLock { said } }
+    public var text: String { parts.joined() }
+}
+
+/// The `cursus` binary that `swift build --build-tests` put beside the test bundle.
+public let cursusBinary: URL = {
+    let besideTests = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        .appendingPathComponent("cursus")
+    if FileManager.default.isExecutableFile(atPath: besideTests.path) { return besideTests }
+    return repositoryRoot.appendingPathComponent(".build/debug/cursus")
+}()
+
+/// What one run of the binary did.
+public struct CLIResult {
+    public var status: Int32
+    public var stdout: String
+    public var stderr: String
+}
+
+/// A scratch folder with files in it, where the binary runs.
+public struct Workspace {
+    public let url: URL
+
+    public init(_ files: [String: String] = [:]) throws {
+        url = try temporaryFolder("cursus-cli")
+        for (name, text) in files { try write(name, text) }
+    }
+
+    /// A workspace at `url`, created when missing.
+    public init(existing url: URL) {
+        self.url = url
+        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+
+    public func write(_ name: String, _ text: String) throws {
+        try write(name, Data(text.utf8))
+    }
+
+    public func write(_ name: String, _ data: Data) throws {
+        let file = url.appendingPathComponent(name)
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try data.write(to: file)
+    }
+
+    public func read(_ name: String) throws -> Data {
+        try Data(contentsOf: url.appendingPathComponent(name))
+    }
+
+    public func exists(_ name: String) -> Bool {
+        FileManager.default.fileExists(atPath: url.appendingPathComponent(name).path)
+    }
+
+    /// Every file below the workspace, relative paths sorted (hidden temporary files included).
+    public func allFiles() -> [String] {
+        let enumerator = FileManager.default.enumerator(atPath: url.path)
+        var files: [String] = []
+        while let path = enumerator?.nextObject() as? String {
+            var isDirectory: ObjCBool = false
+            _ = FileManager.default.fileExists(atPath: url.appendingPathComponent(path).path, isDirectory: &isDirectory)
+            if !isDirectory.boolValue { files.append(path) }
+        }
+        return files.sorted()
+    }
+
+    /// Runs `cursus` with `arguments` in the workspace and waits for it.
+    @discardableResult
+    public func run(_ arguments: [String], environment: [String: String]? = nil) throws -> CLIResult {
+        let process = try start(arguments, environment: environment)
+        return process.wait()
+    }
+
+    public func start(_ arguments: [String], environment: [String: String]? = nil) throws -> RunningCLI {
+        try RunningCLI(arguments, in: url, environment: environment)
+    }
+
+    public func remove() {
+        try? FileManager.default.removeItem(at: url)
+    }
+}
+
+/// A `cursus` process that has been started; output is gathered from files to avoid pipe stalls.
+public struct RunningCLI {
+    public let process = Process()
+    let stdoutURL: URL
+    let stderrURL: URL
+
+    init(_ arguments: [String], in folder: URL, environment: [String: String]? = nil) throws {
+        stdoutURL = folder.appendingPathComponent(".stdout-\(UUID().uuidString)")
+        stderrURL = folder.appendingPathComponent(".stderr-\(UUID().uuidString)")
+        _ = FileManager.default.createFile(atPath: stdoutURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: stderrURL.path, contents: nil)
+        process.executableURL = cursusBinary
+        process.arguments = arguments
+        process.currentDirectoryURL = folder
+        process.standardOutput = try FileHandle(forWritingTo: stdoutURL)
+        process.standardError = try FileHandle(forWritingTo: stderrURL)
+        process.standardInput = FileHandle.nullDevice
+        if let environment { process.environment = environment }
+        try process.run()
+    }
+
+    public func wait() -> CLIResult {
+        process.waitUntilExit()
+        defer {
+            try? FileManager.default.removeItem(at: stdoutURL)
+            try? FileManager.default.removeItem(at: stderrURL)
+        }
+        let stdout = (try? String(contentsOf: stdoutURL, encoding: .utf8)) ?? ""
+        let stderr = (try? String(contentsOf: stderrURL, encoding: .utf8)) ?? ""
+        return CLIResult(status: process.terminationStatus, stdout: stdout, stderr: stderr)
+    }
+}
+
+/// What a real reader shows of an output (Chromium for SVG, poppler for PDF, LibreOffice Calc for
+/// workbooks), through `Tests/Support/readers.py`.
+public func realReader(_ command: String, _ path: String) throws -> [String: Any] {
+    let (status, data) = try python([repositoryRoot.appendingPathComponent("Tests/Support/readers.py").path, command, path])
+    guard status == 0, let object = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+        throw RealReaderFailure(command: command, path: path)
+    }
+    return object
+}
+
+/// Runs python3 with `arguments` (a script and its arguments, or `-c` and code) in `folder`;
+/// gives its exit status and standard output.
+public func python(_ arguments: [String], in folder: URL? = nil) throws -> (status: Int32, output: Data) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["python3"] + arguments
+    if let folder { process.currentDirectoryURL = folder }
+    let output = Pipe()
+    process.standardOutput = output
+    try process.run()
+    let data = output.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, data)
+}
+
+public struct RealReaderFailure: Error, CustomStringConvertible {
+    let command: String
+    let path: String
+    public var description: String { "readers.py \(command) \(path) failed (are chromium, poppler-utils and libreoffice-calc-nogui installed? make test installs them)" }
+}
+
+extension Workspace {
+    /// Writes an executable plug-in script at `path`: it prints `describe` when asked with
+    /// `--describe`, and runs `body` (sh) to render.
+    public func writePlugin(_ path: String, describe: String, body: String) throws {
+        try write(path, """
+            #!/bin/sh
+            if [ "$1" = "--describe" ]; then
+              cat <<'JSON'
+            \(describe)
+            JSON
+              exit 0
+            fi
+            \(body)
+
+            """)
+        chmod(url.appendingPathComponent(path).path, 0o755)
+    }
+
+    /// A named pipe at `name`, through which a program the test starts says when it has got
+    /// somewhere: the test waits on the pipe, not on the clock.
+    public func makePipe(_ name: String) throws -> String {
+        let path = url.appendingPathComponent(name).path
+        guard mkfifo(path, 0o600) == 0 else { throw RealReaderFailure(command: "mkfifo", path: path) }
+        return path
+    }
+}
+
+/// The first line written to the named pipe at `path`, or nil when `process` ends without
+/// writing one (the wait then ends too).
+public func firstLine(fromPipe path: String, unless process: Process) -> String? {
+    DispatchQueue.global().async {
+        process.waitUntilExit()
+        // Unblock the reader: open the pipe for writing ourselves and close it at once.
+        let descriptor = open(path, O_WRONLY | O_NONBLOCK)
+        if descriptor >= 0 { close(descriptor) }
+    }
+    guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+    defer { try? handle.close() }
+    let text = String(decoding: handle.readDataToEndOfFile(), as: UTF8.self)
+    return text.split(separator: "\n").first.map(String.init)
+}
+
+/// Waits until process `pid` (not necessarily a child of ours) has ended, or `seconds` have
+/// passed: through a pidfd, which tells when the process ends. True when it ended.
+public func waitForEnd(of pid: Int32, seconds: Double) throws -> Bool {
+    let script = """
+        import os, select, sys
+        try:
+            fd = os.pidfd_open(int(sys.argv[1]))
+        except ProcessLookupError:
+            sys.exit(0)
+        ready, _, _ = select.select([fd], [], [], float(sys.argv[2]))
+        sys.exit(0 if ready else 1)
+        """
+    return try python(["-c", script, String(pid), String(seconds)]).status == 0
+}
