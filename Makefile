@@ -3,7 +3,7 @@
 SWIFT ?= swift
 CURSUS = .build/debug/cursus
 
-.PHONY: run test deps test-deps build examples templates fuzz clean
+.PHONY: run test lint deps test-deps build examples templates fuzz clean
 
 run: build
 	$(CURSUS) render Examples/kislyak/cursus.yml
@@ -14,6 +14,10 @@ test: test-deps
 
 deps:
 	@scripts/install-deps
+
+# The style of .swift-format (line length, ordering, a doc comment on every public declaration).
+lint:
+	$(SWIFT) format lint --strict --recursive --parallel Sources Tests Package.swift
 
 # What the tests need besides: Chromium, LibreOffice Calc and poppler (the real readers), openpyxl.
 test-deps:

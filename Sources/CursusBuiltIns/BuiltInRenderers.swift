@@ -6,6 +6,7 @@ import CursusXLSX
 /// the command line, the fuzz harness and the tests all use. A new built-in renderer is a folder
 /// of its own in CursusRenderers (or a module like CursusXLSX) and one line here.
 public enum BuiltInRenderers {
+    /// Every built-in renderer, one a line.
     public static let all: [any Renderer] = [
         CSVRenderer(),
         ChronologyRenderer(),

@@ -3,6 +3,7 @@ import Foundation
 
 /// What an importer made of its input: a dossier, and everything it could not understand.
 public struct ImportResult: Sendable {
+    /// The dossier the input describes, as far as it was understood.
     public var dossier: Dossier
     /// Warnings at the line they concern: nothing is dropped silently.
     public var warnings: [Diagnostic]

@@ -11,6 +11,7 @@ public struct XLSXRenderer: Renderer {
 
     let rowsPerSheet: Int
 
+    /// A renderer whose sheets hold as many rows as Excel's.
     public init() {
         self.init(rowsPerSheet: Self.maximumDataRows)
     }
@@ -22,17 +23,24 @@ public struct XLSXRenderer: Renderer {
 
     /// What the manifest may say about a workbook.
     public struct Options: RendererOptions {
+        /// The tables written, each on a sheet of its own, in this order.
         public var sheets = DossierTable.allCases
+        /// The paper the sheets print on.
         public var page = PaperSize.a4
 
+        /// The defaults, as the descriptor lists them.
         public init() {}
 
+        /// Every option, declared once.
         public static let specs: [OptionSpec<Options>] = [
             .choices("sheets", \.sheets, help: "Which tables to write, each on its own sheet, in this order"),
-            .choice("page", \.page, help: "The paper sheets print on: landscape, one page wide, the header row repeated, page numbers in the footer"),
+            .choice(
+                "page", \.page,
+                help: "The paper sheets print on: landscape, one page wide, the header row repeated, page numbers in the footer"),
         ]
     }
 
+    /// Writes `.xlsx`.
     public let descriptor = RendererDescriptor(
         name: "xlsx",
         summary: "An Excel workbook: sheets Tenures, Events, People, Sources with real dates, filters and links",
@@ -48,6 +56,7 @@ public struct XLSXRenderer: Renderer {
         }
     }
 
+    /// At least one sheet is asked for.
     public func check(_ request: RenderRequest) throws(CursusError) {
         _ = try tables(Options(request.options))
     }
@@ -55,11 +64,17 @@ public struct XLSXRenderer: Renderer {
     /// The tables the `sheets` option names, in order; at least one.
     private func tables(_ options: Options) throws(CursusError) -> [DossierTable] {
         guard !options.sheets.isEmpty else {
-            throw CursusError(.data, Diagnostic(.error, "option 'sheets' lists no table; name at least one of \(DossierTable.allCases.map(\.rawValue).joined(separator: ", "))"))
+            throw CursusError(
+                .data,
+                Diagnostic(
+                    .error,
+                    "option 'sheets' lists no table; name at least one of \(DossierTable.allCases.map(\.rawValue).joined(separator: ", "))")
+            )
         }
         return options.sheets
     }
 
+    /// Streams each table onto its sheets, then has libxlsxwriter assemble and compress the workbook.
     public func render(_ request: RenderRequest, to output: OutputFile) throws(CursusError) {
         let options = Options(request.options)
         let tables = try tables(options)
@@ -77,7 +92,8 @@ public struct XLSXRenderer: Renderer {
                 let count = try sheets.write(request.dossier, into: workbook) { task.advance() }
                 if count > 1 {
                     request.note(
-                        "\(sheets.sheetName) has more rows than a sheet holds (\(Counting.grouped(rowsPerSheet))); they continue on '\(sheets.sheetName) (2)'\(count > 2 ? " to '\(sheets.sheetName) (\(count))'" : "")")
+                        "\(sheets.sheetName) has more rows than a sheet holds (\(Counting.grouped(rowsPerSheet))); they continue on '\(sheets.sheetName) (2)'\(count > 2 ? " to '\(sheets.sheetName) (\(count))'" : "")"
+                    )
                 }
             }
             // Assembling and compressing a big workbook takes a while after the last row.
@@ -180,7 +196,9 @@ struct TableSheets {
             let lines = measures.map(\.lines).max() ?? 1
             if lines > 1 { try sheet.sheet.setRowHeight(sheet.rows, min(Self.maximumRowHeight, Self.lineHeight * Double(lines))) }
             for (column, cell) in cells.enumerated() {
-                try write(cell, wrapped: measures[column].lines > 1, row: sheet.rows, column: column, sheet: sheet.sheet, links: &sheet.links, record: cells.first)
+                try write(
+                    cell, wrapped: measures[column].lines > 1, row: sheet.rows, column: column, sheet: sheet.sheet, links: &sheet.links,
+                    record: cells.first)
                 sheet.widths[column] = max(sheet.widths[column], measures[column].width)
             }
         }
@@ -270,7 +288,9 @@ struct TableSheets {
     /// its lines once each wraps at the widest column.
     static func measure(_ text: String) -> (width: Double, lines: Int) {
         let perLine = Int(maximumColumnWidth) - 2
-        var longest = 0, count = 0, lines = 0
+        var longest = 0
+        var count = 0
+        var lines = 0
         for byte in text.utf8 {
             if byte == 0x0A {
                 lines += max(1, (count + perLine - 1) / perLine)

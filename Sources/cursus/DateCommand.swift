@@ -28,7 +28,9 @@ struct DateCommand: ParsableCommand {
                     let location = SourceLocation(file: "argument \(index + 1)", line: 1, column: error.offset + 1)
                     let problem = Diagnostic(.error, "invalid date '\(text)': \(error.message)", at: location, sourceLine: text)
                     if json {
-                        print(JSONText.object([("input", JSONText.quote(text)), ("valid", "false"), ("error", JSONText.quote(error.message))]))
+                        print(
+                            JSONText.object([("input", JSONText.quote(text)), ("valid", "false"), ("error", JSONText.quote(error.message))])
+                        )
                     }
                     bag.append(problem)
                 }

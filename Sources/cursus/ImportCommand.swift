@@ -50,7 +50,8 @@ struct ImportCommand: ParsableCommand {
             let result: ImportResult
             switch kind {
             case .infobox: result = try InfoboxImporter.import(try InputFile.read(input, what: "infobox"))
-            case .wikidata: result = try WikidataImporter.import(try InputFile.read(input, what: "Wikidata entity"), entity: entity, language: lang)
+            case .wikidata:
+                result = try WikidataImporter.import(try InputFile.read(input, what: "Wikidata entity"), entity: entity, language: lang)
             case .csv: result = try CSVImporter.import(input, mapping: try CSVImporter.mapping(map))
             }
             Console.report(result.warnings)

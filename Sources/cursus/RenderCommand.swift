@@ -28,8 +28,12 @@ struct RenderCommand: ParsableCommand {
             let outputs = renderer.outputs(only: only)
             if outputs.isEmpty, let only {
                 let names = manifest.outputs.map(\.path) + Set(manifest.outputs.map(\.renderer)).sorted()
-                throw CursusError(.usage, Diagnostic(
-                    .error, "no output of \(self.manifest) has the path or renderer '\(only)'\(Suggestion.didYouMean(only, in: names)); outputs: \(manifest.outputs.map(\.path).joined(separator: ", "))"))
+                throw CursusError(
+                    .usage,
+                    Diagnostic(
+                        .error,
+                        "no output of \(self.manifest) has the path or renderer '\(only)'\(Suggestion.didYouMean(only, in: names)); outputs: \(manifest.outputs.map(\.path).joined(separator: ", "))"
+                    ))
             }
             let asOf = manifest.asOf ?? Self.today(manifest: self.manifest)
             let (dossier, warnings) = try renderer.prepare(outputs, asOf: asOf)
@@ -43,9 +47,12 @@ struct RenderCommand: ParsableCommand {
     /// Today's date, with a note that output depends on it.
     static func today(manifest: String) -> CalendarDay {
         let day = CalendarDay.today()
-        Console.report([Diagnostic(
-            .note, "no 'as_of' in the manifest, so \"present\" is today, \(day.iso); add 'as_of: \(day.iso)' for output that does not change from day to day",
-            at: SourceLocation(file: manifest))])
+        Console.report([
+            Diagnostic(
+                .note,
+                "no 'as_of' in the manifest, so \"present\" is today, \(day.iso); add 'as_of: \(day.iso)' for output that does not change from day to day",
+                at: SourceLocation(file: manifest))
+        ])
         return day
     }
 }

@@ -26,7 +26,12 @@ struct ValidateCommand: ParsableCommand {
                     }
                     continue
                 }
-                guard let input = bag.collect({ () throws(CursusError) in try InputFile.read(path, what: "dossier or manifest", whenMissing: files.isEmpty ? Manifest.startHint : "check the path") }) else { continue }
+                guard
+                    let input = bag.collect({ () throws(CursusError) in
+                        try InputFile.read(
+                            path, what: "dossier or manifest", whenMissing: files.isEmpty ? Manifest.startHint : "check the path")
+                    })
+                else { continue }
                 if Manifest.isManifest(input) {
                     bag.collect { () throws(CursusError) in try validateManifest(input) }
                 } else if let file = bag.collect({ () throws(CursusError) in try DossierLoader.read(input) }) {
@@ -34,7 +39,9 @@ struct ValidateCommand: ParsableCommand {
                     bag.append(contentsOf: file.diagnostics)
                 }
             }
-            if let dossier = bag.collect({ () throws(CursusError) in try DossierValidator.merge(dossiers) }), !dossiers.isEmpty, !bag.hasErrors {
+            if let dossier = bag.collect({ () throws(CursusError) in try DossierValidator.merge(dossiers) }), !dossiers.isEmpty,
+                !bag.hasErrors
+            {
                 print("ok: \(dossiers.map(\.path).joined(separator: ", ")) (\(Self.summary(dossier)))")
             }
             try bag.throwIfErrors(.data)

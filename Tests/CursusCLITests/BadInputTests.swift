@@ -1,5 +1,5 @@
-import Foundation
 import CursusTestSupport
+import Foundation
 import Testing
 
 /// A valid dossier and manifest that each case below spoils in one way.
@@ -65,7 +65,10 @@ let badInputs: [BadInput] = [
         ]),
     BadInput(
         name: "wrong type",
-        files: ["d.yml": goodDossier.replacingOccurrences(of: "    sources: [s]\nevents", with: "    sources: [s]\n    ongoing: perhaps\nevents")],
+        files: [
+            "d.yml": goodDossier.replacingOccurrences(
+                of: "    sources: [s]\nevents", with: "    sources: [s]\n    ongoing: perhaps\nevents")
+        ],
         expected: ["d.yml:11:14: error: 'ongoing' of a tenure must be true or false, found text 'perhaps'"]),
     BadInput(
         name: "list where a mapping belongs",
@@ -113,22 +116,34 @@ let badInputs: [BadInput] = [
     BadInput(
         name: "unknown renderer with suggestion",
         files: ["m.yml": goodManifest.replacingOccurrences(of: "renderer: csv", with: "renderer: cvs")],
-        expected: ["m.yml:6:16: error: unknown renderer 'cvs' (did you mean 'csv'?); it is not built in (csv, ", "and there is no program cursus-render-cvs on PATH"]),
+        expected: [
+            "m.yml:6:16: error: unknown renderer 'cvs' (did you mean 'csv'?); it is not built in (csv, ",
+            "and there is no program cursus-render-cvs on PATH",
+        ]),
     BadInput(
         name: "unknown renderer option with suggestion",
         files: ["m.yml": goodManifest.replacingOccurrences(of: "path: tenures.csv}", with: "path: tenures.csv, options: {tabel: events}}")],
-        expected: ["m.yml:6:57: error: unknown option 'tabel' for renderer 'csv' (did you mean 'table'?); its options: table, bom, delimiter, neutralize_formulas"]),
+        expected: [
+            "m.yml:6:57: error: unknown option 'tabel' for renderer 'csv' (did you mean 'table'?); its options: table, bom, delimiter, neutralize_formulas"
+        ]),
     BadInput(
         name: "option value not allowed",
         files: ["m.yml": goodManifest.replacingOccurrences(of: "path: tenures.csv}", with: "path: tenures.csv, options: {table: tenure}}")],
-        expected: ["m.yml:6:57: error: option 'table' must be one of tenures, events, people, sources, found 'tenure' (did you mean 'tenures'?)"]),
+        expected: [
+            "m.yml:6:57: error: option 'table' must be one of tenures, events, people, sources, found 'tenure' (did you mean 'tenures'?)"
+        ]),
     BadInput(
         name: "a quote as CSV delimiter",
-        files: ["m.yml": goodManifest.replacingOccurrences(of: "path: tenures.csv}", with: "path: tenures.csv, options: {delimiter: '\"'}}")],
+        files: [
+            "m.yml": goodManifest.replacingOccurrences(of: "path: tenures.csv}", with: "path: tenures.csv, options: {delimiter: '\"'}}")
+        ],
         expected: ["m.yml:6:61: error: '\"' for 'delimiter' is not one ASCII character other than a quote or a line break"]),
     BadInput(
         name: "a workbook with no sheets",
-        files: ["m.yml": goodManifest.replacingOccurrences(of: "{renderer: csv, path: tenures.csv}", with: "{renderer: xlsx, path: w.xlsx, options: {sheets: []}}")],
+        files: [
+            "m.yml": goodManifest.replacingOccurrences(
+                of: "{renderer: csv, path: tenures.csv}", with: "{renderer: xlsx, path: w.xlsx, options: {sheets: []}}")
+        ],
         expected: ["m.yml:6:5: error: [xlsx] option 'sheets' lists no table; name at least one of tenures, events, people, sources"]),
     BadInput(
         name: "output escaping output_dir",
@@ -137,7 +152,9 @@ let badInputs: [BadInput] = [
     BadInput(
         name: "absolute output path",
         files: ["m.yml": goodManifest.replacingOccurrences(of: "path: tenures.csv", with: "path: /tmp/cursus-absolute.csv")],
-        expected: ["m.yml:6:5: error: [csv] the output path '/tmp/cursus-absolute.csv' is absolute; output paths are relative to output_dir"]),
+        expected: [
+            "m.yml:6:5: error: [csv] the output path '/tmp/cursus-absolute.csv' is absolute; output paths are relative to output_dir"
+        ]),
     BadInput(
         name: "missing input file",
         files: ["m.yml": goodManifest.replacingOccurrences(of: "inputs: [d.yml]", with: "inputs: [d.yml, missing.yml]")],
@@ -156,7 +173,10 @@ let badInputs: [BadInput] = [
         expected: ["m.yml:3:8: error: 'as_of' must be a calendar day written YYYY-MM-DD, found '2026-02-30'"]),
     BadInput(
         name: "YAML alias bomb",
-        files: ["d.yml": "cursus: 1\na: &a [x,x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: [*d,*d,*d,*d,*d,*d,*d,*d,*d,*d]\n"],
+        files: [
+            "d.yml":
+                "cursus: 1\na: &a [x,x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: [*d,*d,*d,*d,*d,*d,*d,*d,*d,*d]\n"
+        ],
         expected: ["d.yml: error: YAML aliases expand this document to more than 10000 nodes; refusing to expand it"]),
     BadInput(
         name: "nesting too deep",
@@ -167,7 +187,10 @@ let badInputs: [BadInput] = [
         ]),
     BadInput(
         name: "a field longer than 1 MiB",
-        files: ["d.yml": goodDossier.replacingOccurrences(of: "office: Consul", with: "office: Consul\n    notes: " + String(repeating: "x", count: (1 << 20) + 1))],
+        files: [
+            "d.yml": goodDossier.replacingOccurrences(
+                of: "office: Consul", with: "office: Consul\n    notes: " + String(repeating: "x", count: (1 << 20) + 1))
+        ],
         expected: ["d.yml:8:12: error: 'notes' holds 1048577 bytes, more than Cursus takes in one field (1048576); shorten it"]),
     BadInput(
         name: "terminal escape in an id",
@@ -179,36 +202,56 @@ let badInputs: [BadInput] = [
         expected: ["m.yml:6:5: error: [csv] the filter names person 'pp', whom no input defines (did you mean 'p'?)"]),
     BadInput(
         name: "a chart path ending in .svg",
-        files: ["m.yml": goodManifest.replacingOccurrences(of: "{renderer: csv, path: tenures.csv}", with: "{renderer: gantt, path: career.svg}")],
-        expected: ["m.yml:6:29: error: the path 'career.svg' ends in .svg, but renderer 'gantt' writes .dot or .gv files; name it 'career.dot' (the DOT file is the chart's source; for SVG, PNG or PDF add them to the option formats"]),
+        files: [
+            "m.yml": goodManifest.replacingOccurrences(
+                of: "{renderer: csv, path: tenures.csv}", with: "{renderer: gantt, path: career.svg}")
+        ],
+        expected: [
+            "m.yml:6:29: error: the path 'career.svg' ends in .svg, but renderer 'gantt' writes .dot or .gv files; name it 'career.dot' (the DOT file is the chart's source; for SVG, PNG or PDF add them to the option formats"
+        ]),
     BadInput(
         name: "a CSV path ending in .xlsx",
         files: ["m.yml": goodManifest.replacingOccurrences(of: "path: tenures.csv", with: "path: oops.xlsx")],
-        expected: ["m.yml:6:27: error: the path 'oops.xlsx' ends in .xlsx, but renderer 'csv' writes .csv or .tsv files; name it 'oops.csv'"]),
+        expected: [
+            "m.yml:6:27: error: the path 'oops.xlsx' ends in .xlsx, but renderer 'csv' writes .csv or .tsv files; name it 'oops.csv'"
+        ]),
     BadInput(
         name: "a workbook path ending in .csv",
         files: ["m.yml": goodManifest.replacingOccurrences(of: "renderer: csv,", with: "renderer: xlsx,")],
-        expected: ["m.yml:6:28: error: the path 'tenures.csv' ends in .csv, but renderer 'xlsx' writes .xlsx files; name it 'tenures.xlsx'"]),
+        expected: ["m.yml:6:28: error: the path 'tenures.csv' ends in .csv, but renderer 'xlsx' writes .xlsx files; name it 'tenures.xlsx'"]
+    ),
     BadInput(
         name: "a missing template",
-        files: ["m.yml": goodManifest.replacingOccurrences(of: "{renderer: csv, path: tenures.csv}", with: "{renderer: chronology, path: c.txt, options: {template: mine.stencil}}")],
-        expected: ["m.yml:6:5: error: [chronology] template 'mine.stencil' not found: it is not a built-in template (chronology, chronology-md) and there is no file mine.stencil inside the manifest's folder"]),
+        files: [
+            "m.yml": goodManifest.replacingOccurrences(
+                of: "{renderer: csv, path: tenures.csv}", with: "{renderer: chronology, path: c.txt, options: {template: mine.stencil}}")
+        ],
+        expected: [
+            "m.yml:6:5: error: [chronology] template 'mine.stencil' not found: it is not a built-in template (chronology, chronology-md) and there is no file mine.stencil inside the manifest's folder"
+        ]),
     BadInput(
         name: "a template that does not parse",
         files: [
-            "m.yml": goodManifest.replacingOccurrences(of: "{renderer: csv, path: tenures.csv}", with: "{renderer: chronology, path: c.txt, options: {template: mine.stencil}}"),
+            "m.yml": goodManifest.replacingOccurrences(
+                of: "{renderer: csv, path: tenures.csv}", with: "{renderer: chronology, path: c.txt, options: {template: mine.stencil}}"),
             "mine.stencil": "{{ title }}\n{% for entry in entries %}\n",
         ],
         expected: ["mine.stencil:2:4: error: [chronology] template error: `endfor` was not found."]),
     BadInput(
         name: "chart options that contradict each other",
-        files: ["m.yml": goodManifest.replacingOccurrences(of: "{renderer: csv, path: tenures.csv}", with: "{renderer: gantt, path: c.dot, options: {from: 2010, to: 2001}}")],
+        files: [
+            "m.yml": goodManifest.replacingOccurrences(
+                of: "{renderer: csv, path: tenures.csv}", with: "{renderer: gantt, path: c.dot, options: {from: 2010, to: 2001}}")
+        ],
         expected: ["m.yml:6:5: error: [gantt] option 'to' (2001-12-31) is before 'from' (2010-01-01)"]),
     BadInput(
         name: "a bad date, an unknown key and dangling references, all at once",
-        files: ["d.yml": goodDossier
-            .replacingOccurrences(of: "start: 2001", with: "start: 2016-02-30\n    colour: red")
-            .replacingOccurrences(of: "tenure: t, sources: [s]}", with: "tenure: tt, people: [q], sources: [s]}")],
+        files: [
+            "d.yml":
+                goodDossier
+                .replacingOccurrences(of: "start: 2001", with: "start: 2016-02-30\n    colour: red")
+                .replacingOccurrences(of: "tenure: t, sources: [s]}", with: "tenure: tt, people: [q], sources: [s]}")
+        ],
         expected: [
             "d.yml:9:5: error: unknown key 'colour' in a tenure",
             "d.yml:8:20: error: invalid date '2016-02-30' for 'start'",
@@ -219,7 +262,11 @@ let badInputs: [BadInput] = [
         name: "inputs and outputs wrong together",
         files: [
             "d.yml": goodDossier.replacingOccurrences(of: "start: 2001", with: "start: 2016-02-30"),
-            "m.yml": goodManifest.replacingOccurrences(of: "path: tenures.csv}", with: "path: tenures.csv, filter: {people: [pp]}}\n  - {renderer: chronology, path: c.txt, options: {template: gone.stencil}}"),
+            "m.yml": goodManifest.replacingOccurrences(
+                of: "path: tenures.csv}",
+                with:
+                    "path: tenures.csv, filter: {people: [pp]}}\n  - {renderer: chronology, path: c.txt, options: {template: gone.stencil}}"
+            ),
         ],
         expected: [
             "d.yml:8:20: error: invalid date '2016-02-30' for 'start'",
@@ -269,7 +316,10 @@ let badInputs: [BadInput] = [
     /// Streamed inputs are read a line at a time, and a line (or a CSV record held open by a
     /// quote) is bounded, so that a file with no line breaks cannot fill the memory.
     @Test(arguments: [
-        ("big.jsonl", "{\"type\": \"person\", \"id\": \"p\", \"name\": \"P\"}\n{\"notes\": \"", "big.jsonl:2: error: line 2 is longer than 16 MiB"),
+        (
+            "big.jsonl", "{\"type\": \"person\", \"id\": \"p\", \"name\": \"P\"}\n{\"notes\": \"",
+            "big.jsonl:2: error: line 2 is longer than 16 MiB"
+        ),
         ("big.csv", "id,name\np,P\nq,\"", "big.csv:3: error: a quoted field on this line runs on past 16 MiB (to line 7); close its quote"),
     ])
     func anUnboundedLineIsRefused(_ name: String, _ head: String, _ expected: String) throws {
@@ -322,7 +372,9 @@ let badInputs: [BadInput] = [
             at: workspace.url.appendingPathComponent("out/link"), withDestinationURL: outside.url)
         let result = try workspace.run(["render", "m.yml"])
         #expect(result.status == 65)
-        #expect(result.stderr.contains("m.yml:6:5: error: [csv] the output path 'link/tenures.csv' goes through 'link', a link that leads out of output_dir"))
+        #expect(
+            result.stderr.contains(
+                "m.yml:6:5: error: [csv] the output path 'link/tenures.csv' goes through 'link', a link that leads out of output_dir"))
         #expect(outside.allFiles().isEmpty)
     }
 
@@ -337,9 +389,12 @@ let badInputs: [BadInput] = [
         try FileManager.default.createSymbolicLink(at: link, withDestinationURL: outside.url.appendingPathComponent("precious.txt"))
         let result = try workspace.run(["render", "m.yml"])
         #expect(result.status == 65)
-        #expect(result.stderr.contains("m.yml:6:5: error: [csv] the output 'tenures.csv' is a symbolic link; Cursus does not write through links"))
+        #expect(
+            result.stderr.contains(
+                "m.yml:6:5: error: [csv] the output 'tenures.csv' is a symbolic link; Cursus does not write through links"))
         #expect(try outside.read("precious.txt") == Data("do not overwrite\n".utf8))
-        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link.path) == outside.url.appendingPathComponent("precious.txt").path)
+        #expect(
+            try FileManager.default.destinationOfSymbolicLink(atPath: link.path) == outside.url.appendingPathComponent("precious.txt").path)
     }
 
     @Test(arguments: [["render", "--bogus"], ["frobnicate"], ["date"], ["renderers", "cvs"]])
@@ -365,13 +420,17 @@ extension BadInputTests {
     @Test func xlsxRefusalLeavesNoWorkbook() throws {
         let longNotes = String(repeating: "word ", count: 7_000)
         let workspace = try Workspace([
-            "d.yml": goodDossier.replacingOccurrences(of: "    sources: [s]\nevents", with: "    sources: [s]\n    notes: \(longNotes)\nevents"),
+            "d.yml": goodDossier.replacingOccurrences(
+                of: "    sources: [s]\nevents", with: "    sources: [s]\n    notes: \(longNotes)\nevents"),
             "m.yml": goodManifest + "  - {renderer: xlsx, path: book.xlsx}\n",
         ])
         defer { workspace.remove() }
         let result = try workspace.run(["render", "m.yml"])
         #expect(result.status == 65)
-        #expect(result.stderr.hasPrefix("m.yml:7:5: error: [xlsx] 'notes' of tenure 't' has 34999 characters; an Excel cell holds at most 32,767"), "YAML drops the trailing space: 34,999")
+        #expect(
+            result.stderr.hasPrefix(
+                "m.yml:7:5: error: [xlsx] 'notes' of tenure 't' has 34999 characters; an Excel cell holds at most 32,767"),
+            "YAML drops the trailing space: 34,999")
         #expect(workspace.allFiles() == ["d.yml", "m.yml"], "neither the CSV nor the workbook is written")
     }
 }

@@ -1,5 +1,5 @@
-import Foundation
 import CursusTestSupport
+import Foundation
 import Testing
 
 @Suite struct ChronologyCLITests {
@@ -26,7 +26,8 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         for (name, width) in [("kislyak-60.txt", 60), ("kislyak-80.txt", 80), ("kislyak-100.txt", 100), ("kislyak-paged.txt", 70)] {
             let rendered = try workspace.read("out/" + name)
-            #expect(rendered == (try Data(contentsOf: golden.appendingPathComponent(name))), "\(name): run `make examples` and review the diff")
+            #expect(
+                rendered == (try Data(contentsOf: golden.appendingPathComponent(name))), "\(name): run `make examples` and review the diff")
             let lines = String(decoding: rendered, as: UTF8.self).split(separator: "\n").map { $0.drop { $0 == "\u{0C}" } }
             #expect(lines.allSatisfy { $0.count <= width }, "\(name) stays within \(width) characters")
         }
@@ -43,13 +44,17 @@ import Testing
             """
         let workspace = try kislyakWorkspace([
             "templates/events.stencil": template,
-            "cursus.yml": manifest("  - {renderer: chronology, path: events.txt, options: {template: templates/events.stencil, width: 50, include: [events]}}\n"),
+            "cursus.yml": manifest(
+                "  - {renderer: chronology, path: events.txt, options: {template: templates/events.stencil, width: 50, include: [events]}}\n"
+            ),
         ])
         defer { workspace.remove() }
         let result = try workspace.run(["render"])
         #expect(result.status == 0, "\(result.stderr)")
         let text = String(decoding: try workspace.read("out/events.txt"), as: UTF8.self)
-        #expect(text.hasPrefix("Sergey Kislyak (25 entries)\n1973          Graduates from the Moscow\n              Engineering Physics Institute [1]\n"))
+        #expect(
+            text.hasPrefix(
+                "Sergey Kislyak (25 entries)\n1973          Graduates from the Moscow\n              Engineering Physics Institute [1]\n"))
         #expect(!text.contains("Starts as"), "tenures left out by include")
         #expect(text.split(separator: "\n").allSatisfy { $0.count <= 50 })
     }
@@ -57,12 +62,13 @@ import Testing
     @Test func dossierTextIsInsertedAsTextNeverAsTemplateCode() throws {
         let workspace = try Workspace([
             "d.yml": """
-                cursus: 1
-                person: {id: p, name: "{{ title }} {% include 'd.yml' %} *bold* <b>x</b>"}
-                events:
-                  - {id: e, date: 2001, title: "[link](javascript:x) | pipe \\u001b[31m"}
-                """,
-            "cursus.yml": "cursus: 1\ninputs: [d.yml]\nas_of: 2026-01-01\noutputs:\n  - {renderer: chronology, path: c.txt}\n  - {renderer: chronology, path: c.md}\n",
+            cursus: 1
+            person: {id: p, name: "{{ title }} {% include 'd.yml' %} *bold* <b>x</b>"}
+            events:
+              - {id: e, date: 2001, title: "[link](javascript:x) | pipe \\u001b[31m"}
+            """,
+            "cursus.yml":
+                "cursus: 1\ninputs: [d.yml]\nas_of: 2026-01-01\noutputs:\n  - {renderer: chronology, path: c.txt}\n  - {renderer: chronology, path: c.md}\n",
         ])
         defer { workspace.remove() }
         let result = try workspace.run(["render"])
@@ -95,15 +101,22 @@ import Testing
         defer { workspace.remove() }
         let result = try workspace.run(["render"])
         #expect(result.status == 65)
-        #expect(result.stderr.hasPrefix("t/bad.stencil:1:4: error: [chronology] template error: Unknown filter 'shout'."), "Stencil points at the variable")
+        #expect(
+            result.stderr.hasPrefix("t/bad.stencil:1:4: error: [chronology] template error: Unknown filter 'shout'."),
+            "Stencil points at the variable")
     }
 
     @Test func missingTemplateNamesWhereCursusLooked() throws {
-        let workspace = try kislyakWorkspace(["cursus.yml": manifest("  - {renderer: chronology, path: c.txt, options: {template: mine.stencil}}\n")])
+        let workspace = try kislyakWorkspace([
+            "cursus.yml": manifest("  - {renderer: chronology, path: c.txt, options: {template: mine.stencil}}\n")
+        ])
         defer { workspace.remove() }
         let result = try workspace.run(["render"])
         #expect(result.status == 65)
-        #expect(result.stderr.hasPrefix("cursus.yml:6:5: error: [chronology] template 'mine.stencil' not found: it is not a built-in template (chronology, chronology-md) and there is no file mine.stencil inside the manifest's folder"))
+        #expect(
+            result.stderr.hasPrefix(
+                "cursus.yml:6:5: error: [chronology] template 'mine.stencil' not found: it is not a built-in template (chronology, chronology-md) and there is no file mine.stencil inside the manifest's folder"
+            ))
     }
 
     @Test(arguments: ["../outside.stencil", "/etc/passwd"])
@@ -114,7 +127,11 @@ import Testing
         let workspace = Workspace(existing: inner)
         try workspace.write("kislyak.yml", try Data(contentsOf: repositoryRoot.appendingPathComponent("Examples/kislyak/kislyak.yml")))
         try workspace.write("inc.stencil", "{% include \"\(name)\" %}\n")
-        try workspace.write("cursus.yml", manifest("  - {renderer: chronology, path: a.txt, options: {template: inc.stencil}}\n  - {renderer: chronology, path: b.txt, options: {template: \"\(name)\"}}\n"))
+        try workspace.write(
+            "cursus.yml",
+            manifest(
+                "  - {renderer: chronology, path: a.txt, options: {template: inc.stencil}}\n  - {renderer: chronology, path: b.txt, options: {template: \"\(name)\"}}\n"
+            ))
         let include = try workspace.run(["render", "--only", "a.txt"])
         #expect(include.status == 65)
         #expect(include.stderr.contains("inc.stencil:1:4: error: [chronology] template error: Template named `\(name)` does not exist"))
@@ -125,11 +142,15 @@ import Testing
     }
 
     @Test func pageLengthIsForTextOnly() throws {
-        let workspace = try kislyakWorkspace(["cursus.yml": manifest("  - {renderer: chronology, path: c.md, options: {page_length: 40}}\n")])
+        let workspace = try kislyakWorkspace([
+            "cursus.yml": manifest("  - {renderer: chronology, path: c.md, options: {page_length: 40}}\n")
+        ])
         defer { workspace.remove() }
         let result = try workspace.run(["render"])
         #expect(result.status == 65)
-        #expect(result.stderr.hasPrefix("cursus.yml:6:5: error: [chronology] option 'page_length' paginates text output; a Markdown file has no pages"))
+        #expect(
+            result.stderr.hasPrefix(
+                "cursus.yml:6:5: error: [chronology] option 'page_length' paginates text output; a Markdown file has no pages"))
     }
 }
 
@@ -138,16 +159,16 @@ import Testing
     @Test func markdownLinksOnlySafeSchemes() throws {
         let workspace = try Workspace([
             "d.yml": """
-                cursus: 1
-                person: {id: p, name: P}
-                sources:
-                  - {id: a, title: Evil, url: "javascript:alert(1)"}
-                  - {id: b, title: Data, url: "data:text/html,<b>x</b>"}
-                  - {id: c, title: Good, url: "https://example.org/a"}
-                  - {id: d, title: Mail, url: "mailto:desk@example.org"}
-                events:
-                  - {id: e, date: 2001, title: E, sources: [a, b, c, d]}
-                """,
+            cursus: 1
+            person: {id: p, name: P}
+            sources:
+              - {id: a, title: Evil, url: "javascript:alert(1)"}
+              - {id: b, title: Data, url: "data:text/html,<b>x</b>"}
+              - {id: c, title: Good, url: "https://example.org/a"}
+              - {id: d, title: Mail, url: "mailto:desk@example.org"}
+            events:
+              - {id: e, date: 2001, title: E, sources: [a, b, c, d]}
+            """,
             "cursus.yml": "cursus: 1\ninputs: [d.yml]\nas_of: 2026-01-01\noutputs:\n  - {renderer: chronology, path: c.md}\n",
         ])
         defer { workspace.remove() }
@@ -168,7 +189,8 @@ import Testing
     func emptySectionsAreLeftOut(_ records: String, _ present: [String], _ absent: [String]) throws {
         let workspace = try Workspace([
             "d.yml": "cursus: 1\nperson: {id: p, name: P}\n" + records,
-            "cursus.yml": "cursus: 1\ninputs: [d.yml]\nas_of: 2026-01-01\noutputs:\n  - {renderer: chronology, path: c.txt}\n  - {renderer: chronology, path: c.md}\n",
+            "cursus.yml":
+                "cursus: 1\ninputs: [d.yml]\nas_of: 2026-01-01\noutputs:\n  - {renderer: chronology, path: c.txt}\n  - {renderer: chronology, path: c.md}\n",
         ])
         defer { workspace.remove() }
         #expect(try workspace.run(["render"]).status == 0)

@@ -1,5 +1,5 @@
-import Foundation
 import CursusTestSupport
+import Foundation
 import Testing
 
 @Suite struct CommandTests {
@@ -44,7 +44,9 @@ import Testing
         for command in [["render"], ["validate"]] {
             let result = try workspace.run(command)
             #expect(result.status == 65)
-            #expect(result.stderr.contains("cursus.yml: error: no such ") && result.stderr.contains("start one here with 'cursus init'"), "\(result.stderr)")
+            #expect(
+                result.stderr.contains("cursus.yml: error: no such ") && result.stderr.contains("start one here with 'cursus init'"),
+                "\(result.stderr)")
         }
     }
 
@@ -74,7 +76,11 @@ import Testing
     @Test func didYouMeanOnlyForCloseMatches() throws {
         let workspace = try Workspace(["d.yml": goodDossier])
         defer { workspace.remove() }
-        try workspace.write("m.yml", goodManifest.replacingOccurrences(of: "{renderer: csv, path: tenures.csv}", with: "{renderer: gantt, path: c.dot, options: {formats: [jpg]}}\n  - {renderer: cvs, path: t.csv}"))
+        try workspace.write(
+            "m.yml",
+            goodManifest.replacingOccurrences(
+                of: "{renderer: csv, path: tenures.csv}",
+                with: "{renderer: gantt, path: c.dot, options: {formats: [jpg]}}\n  - {renderer: cvs, path: t.csv}"))
         let result = try workspace.run(["validate", "m.yml"])
         #expect(result.status == 65)
         #expect(result.stderr.contains("option 'formats' takes items from svg, png, pdf, found 'jpg'\n"), "\(result.stderr)")

@@ -1,5 +1,5 @@
-import Foundation
 import CursusTestSupport
+import Foundation
 import Testing
 
 @Suite struct DateCommandTests {
@@ -29,6 +29,9 @@ import Testing
         #expect(good.stdout.contains("c. 31 Jul 2017"))
         let bad = try workspace.run(["date", "1900-02-29"])
         #expect(bad.status == 65)
-        #expect(bad.stderr == "argument 1:1:9: error: invalid date '1900-02-29': 1900-02-29 is not a calendar date: February 1900 has 28 days\n1900-02-29\n        ^\n")
+        #expect(
+            bad.stderr
+                == "argument 1:1:9: error: invalid date '1900-02-29': 1900-02-29 is not a calendar date: February 1900 has 28 days\n1900-02-29\n        ^\n"
+        )
     }
 }

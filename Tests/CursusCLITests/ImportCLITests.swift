@@ -1,5 +1,5 @@
-import Foundation
 import CursusTestSupport
+import Foundation
 import Testing
 
 @Suite struct ImportCLITests {
@@ -31,7 +31,9 @@ import Testing
         try workspace.write("in.csv", original)
         let imported = try workspace.run(["import", "csv", "in.csv", "-o", "d.yml"])
         #expect(imported.status == 0, "\(imported.stderr)")
-        try workspace.write("m.yml", "cursus: 1\ninputs: [d.yml]\nas_of: 2026-11-22\noutputs:\n  - {renderer: csv, path: out.csv, options: {table: \(table)}}\n")
+        try workspace.write(
+            "m.yml",
+            "cursus: 1\ninputs: [d.yml]\nas_of: 2026-11-22\noutputs:\n  - {renderer: csv, path: out.csv, options: {table: \(table)}}\n")
         #expect(try workspace.run(["render", "m.yml"]).status == 0)
         #expect(try workspace.read("out/out.csv") == original)
     }
@@ -64,6 +66,8 @@ import Testing
         try workspace.write("o.wiki", try Data(contentsOf: fixtures.appendingPathComponent("officeholder.wiki")))
         let result = try workspace.run(["import", "infobox", "o.wiki"])
         #expect(result.status == 0)
-        #expect(result.stderr.contains("o.wiki:26: warning: [infobox] the template {{frobnicate}} in 'term_start4' is not understood and was left out"))
+        #expect(
+            result.stderr.contains(
+                "o.wiki:26: warning: [infobox] the template {{frobnicate}} in 'term_start4' is not understood and was left out"))
     }
 }

@@ -1,5 +1,5 @@
-import Foundation
 import CursusTestSupport
+import Foundation
 import Testing
 
 #if canImport(Glibc)
@@ -7,7 +7,8 @@ import Testing
 #endif
 
 @Suite struct PluginCLITests {
-    static let describe = #"{"name": "echo", "summary": "Echoes the request", "extension": "txt", "options": [{"name": "greeting", "type": "string", "default": "hi", "help": "Said first"}]}"#
+    static let describe =
+        #"{"name": "echo", "summary": "Echoes the request", "extension": "txt", "options": [{"name": "greeting", "type": "string", "default": "hi", "help": "Said first"}]}"#
 
     /// A workspace with the good dossier and a plug-in script `name` doing `body` when asked to render.
     func workspace(plugin name: String, describe: String = describe, body: String) throws -> Workspace {
@@ -69,7 +70,9 @@ import Testing
         defer { workspace.remove() }
         let script = workspace.url.appendingPathComponent("bin/cursus-render-spy")
         let body = try String(contentsOf: script, encoding: .utf8)
-        try workspace.write("bin/cursus-render-spy", body.replacingOccurrences(of: "#!/bin/sh\n", with: "#!/bin/sh\necho \"$@\" >> \"$(dirname \"$0\")/ran.log\"\n"))
+        try workspace.write(
+            "bin/cursus-render-spy",
+            body.replacingOccurrences(of: "#!/bin/sh\n", with: "#!/bin/sh\necho \"$@\" >> \"$(dirname \"$0\")/ran.log\"\n"))
         let environment = self.environment(withBinOf: workspace)
         try workspace.write("m.yml", manifest("{renderer: json, path: d.json}"))
         let listed = try workspace.run(["renderers"], environment: environment)
@@ -98,11 +101,13 @@ import Testing
     /// then SIGKILL for what ignores it: here the test runner's blocked signals are inherited), and leaves
     /// neither the request, nor its error output, nor the folder made for the outputs.
     @Test func anInterruptStopsTheRunningPluginAndLeavesNothing() throws {
-        let workspace = try self.workspace(plugin: "slow", body: """
-            sleep 30 &
-            echo $! > "$(dirname "$0")/child"
-            wait
-            """)
+        let workspace = try self.workspace(
+            plugin: "slow",
+            body: """
+                sleep 30 &
+                echo $! > "$(dirname "$0")/child"
+                wait
+                """)
         defer { workspace.remove() }
         let pipe = try workspace.makePipe("bin/child")
         try workspace.write("m.yml", manifest("{renderer: bin/slow, path: out.txt}"))
@@ -113,7 +118,8 @@ import Testing
         #expect(result.status == 130, "\(result.stderr)")
         #expect(try waitForEnd(of: child, seconds: 10), "the plug-in's own child ends")
         // Stopped means gone, or a zombie waiting for whoever adopted it to collect it.
-        let state = (try? String(contentsOfFile: "/proc/\(child)/stat", encoding: .utf8))?.split(separator: ")").last?.split(separator: " ").first
+        let state = (try? String(contentsOfFile: "/proc/\(child)/stat", encoding: .utf8))?.split(separator: ")").last?.split(separator: " ")
+            .first
         #expect(state == nil || state == "Z", "the plug-in's own child was stopped too (state \(state ?? "gone"))")
         #expect(!workspace.exists("out"), "no request, temporary file or new folder is left: \(workspace.allFiles())")
         let scratch = try FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory()).filter { $0.hasPrefix("cursus-stderr-") }
@@ -135,7 +141,10 @@ import Testing
     @Test(arguments: [
         ("this is not JSON", "printed something that is not a JSON object for --describe ('this is not JSON')"),
         (#"{"name": "x", "extension": "txt"}"#, "printed a descriptor Cursus cannot use: the descriptor has no text 'summary'"),
-        (#"{"summary": "s", "extension": "txt", "options": [{"name": "n", "type": "float"}]}"#, "option 'n' has type 'float'; types are bool, int, list, mapping, string"),
+        (
+            #"{"summary": "s", "extension": "txt", "options": [{"name": "n", "type": "float"}]}"#,
+            "option 'n' has type 'float'; types are bool, int, list, mapping, string"
+        ),
     ])
     func aBadDescriptorIsAClearError(_ describe: String, _ message: String) throws {
         let workspace = try self.workspace(plugin: "odd", describe: describe, body: "cat")
@@ -153,7 +162,10 @@ import Testing
         try workspace.write("m.yml", manifest("{renderer: bin/echo, path: out.txt, options: {greting: hello}}"))
         let result = try workspace.run(["render", "m.yml"])
         #expect(result.status == 65)
-        #expect(result.stderr.hasPrefix("m.yml:6:60: error: unknown option 'greting' for renderer 'bin/echo' (did you mean 'greeting'?); its options: greeting, timeout"))
+        #expect(
+            result.stderr.hasPrefix(
+                "m.yml:6:60: error: unknown option 'greting' for renderer 'bin/echo' (did you mean 'greeting'?); its options: greeting, timeout"
+            ))
     }
 
     @Test func aMissingPluginSaysWhereCursusLooked() throws {
@@ -162,7 +174,13 @@ import Testing
         try workspace.write("m.yml", manifest("{renderer: ./plugins/nothere, path: out.txt}") + "  - {renderer: rss, path: feed.xml}\n")
         let result = try workspace.run(["render", "m.yml"], environment: ["PATH": "/usr/bin:/bin"])
         #expect(result.status == 65)
-        #expect(result.stderr.contains("error: unknown renderer './plugins/nothere'; it is not built in (csv, chronology, gantt, json, xlsx) and there is no executable file at \(workspace.url.path)/plugins/nothere"))
-        #expect(result.stderr.contains("error: unknown renderer 'rss'; it is not built in (csv, chronology, gantt, json, xlsx) and there is no program cursus-render-rss on PATH (/usr/bin:/bin)"))
+        #expect(
+            result.stderr.contains(
+                "error: unknown renderer './plugins/nothere'; it is not built in (csv, chronology, gantt, json, xlsx) and there is no executable file at \(workspace.url.path)/plugins/nothere"
+            ))
+        #expect(
+            result.stderr.contains(
+                "error: unknown renderer 'rss'; it is not built in (csv, chronology, gantt, json, xlsx) and there is no program cursus-render-rss on PATH (/usr/bin:/bin)"
+            ))
     }
 }

@@ -1,5 +1,5 @@
-import Foundation
 import CursusTestSupport
+import Foundation
 import Testing
 
 /// The outputs as people see them: the chart in Chromium and through poppler, the workbook in
@@ -9,7 +9,9 @@ import Testing
     func example(formats: String, chartOptions: String = "") throws -> Workspace {
         let workspace = try Workspace()
         try workspace.write("kislyak.yml", try Data(contentsOf: repositoryRoot.appendingPathComponent("Examples/kislyak/kislyak.yml")))
-        try workspace.write("cursus.yml", """
+        try workspace.write(
+            "cursus.yml",
+            """
             cursus: 1
             inputs: [kislyak.yml]
             as_of: 2026-11-22
@@ -41,7 +43,8 @@ import Testing
         let titles = try #require(shown["titles"] as? [String])
         let tooltips = Set(try #require(shown["tooltips"] as? [String]))
         #expect(!titles.isEmpty)
-        #expect(titles.allSatisfy(tooltips.contains), "every title is a mark's tooltip: \(titles.filter { !tooltips.contains($0) }.prefix(5))")
+        #expect(
+            titles.allSatisfy(tooltips.contains), "every title is a mark's tooltip: \(titles.filter { !tooltips.contains($0) }.prefix(5))")
         #expect(titles.contains { $0.hasPrefix("Senator of the Federation Council") })
         #expect(shown["role"] as? String == "img")
         #expect((shown["label"] as? String)?.hasPrefix("Sergey Kislyak") == true)
@@ -55,7 +58,9 @@ import Testing
         defer { workspace.remove() }
         let page = try realReader("pdf", workspace.url.appendingPathComponent("out/career.pdf").path)
         #expect(page["pages"] as? Int == 1)
-        #expect(abs((page["width_pt"] as? Double ?? 0) - width) < 1 && abs((page["height_pt"] as? Double ?? 0) - height) < 1, "\(page["width_pt"] ?? "") × \(page["height_pt"] ?? "")")
+        #expect(
+            abs((page["width_pt"] as? Double ?? 0) - width) < 1 && abs((page["height_pt"] as? Double ?? 0) - height) < 1,
+            "\(page["width_pt"] ?? "") × \(page["height_pt"] ?? "")")
         let colours = try #require(page["colours"] as? [String: Double])
         for colour in ["#ffaabb", "#77aadd"] {
             #expect((colours[colour] ?? 0) > 0, "poppler draws \(colour) (the senator's bar, the postings abroad) on the page")
@@ -75,7 +80,9 @@ import Testing
     /// booleans: LibreOffice must read every cell as Cursus meant it, which the CSV of the same
     /// dossier says.
     @Test func libreOfficeReadsEveryCellAsMeant() throws {
-        let starts = ["1899-12-31", "1900-01-01", "1900-02-28", "1900-03-01", "1900", "1900-02", "1950-09-07", "2008-07", "2016-23", "1981"]
+        let starts = [
+            "1899-12-31", "1900-01-01", "1900-02-28", "1900-03-01", "1900", "1900-02", "1950-09-07", "2008-07", "2016-23", "1981",
+        ]
         var dossier = "cursus: 1\nperson: {id: p, name: P}\ntenures:\n"
         for (index, start) in starts.enumerated() {
             let ongoing = index % 2 == 0 ? ", ongoing: true" : ", end: 2020"
@@ -83,7 +90,8 @@ import Testing
         }
         let workspace = try Workspace([
             "d.yml": dossier,
-            "cursus.yml": "cursus: 1\ninputs: [d.yml]\nas_of: 2026-01-01\noutputs:\n  - {renderer: xlsx, path: w.xlsx, options: {sheets: [tenures]}}\n  - {renderer: csv, path: t.csv}\n",
+            "cursus.yml":
+                "cursus: 1\ninputs: [d.yml]\nas_of: 2026-01-01\noutputs:\n  - {renderer: xlsx, path: w.xlsx, options: {sheets: [tenures]}}\n  - {renderer: csv, path: t.csv}\n",
         ])
         defer { workspace.remove() }
         let result = try workspace.run(["render"])
@@ -96,7 +104,8 @@ import Testing
         #expect(shown.count == meant.count)
         for (row, expected) in zip(shown.dropFirst(), meant.dropFirst()) {
             for (column, name) in columns.enumerated() {
-                let cell = row[column], want = expected[column]
+                let cell = row[column]
+                let want = expected[column]
                 if name.hasSuffix("_earliest") || name.hasSuffix("_latest") {
                     #expect(Self.isoDay(cell) == want, "\(expected[0]) \(name): LibreOffice reads \(cell), Cursus meant \(want)")
                 } else if name == "ongoing" {
@@ -115,7 +124,8 @@ import Testing
         let workspace = try Workspace()
         defer { workspace.remove() }
         try workspace.write("kislyak.yml", try Data(contentsOf: repositoryRoot.appendingPathComponent("Examples/kislyak/kislyak.yml")))
-        try workspace.write("cursus.yml", "cursus: 1\ninputs: [kislyak.yml]\nas_of: 2026-11-22\noutputs:\n  - {renderer: xlsx, path: k.xlsx\(options)}\n")
+        try workspace.write(
+            "cursus.yml", "cursus: 1\ninputs: [kislyak.yml]\nas_of: 2026-11-22\noutputs:\n  - {renderer: xlsx, path: k.xlsx\(options)}\n")
         #expect(try workspace.run(["render"]).status == 0)
         let printed = try realReader("workbook-pdf", workspace.url.appendingPathComponent("out/k.xlsx").path)
         #expect(printed["pages"] as? Int == 4, "one page a sheet: the example's tables fit one page wide and tall")
@@ -136,7 +146,9 @@ import Testing
 
     /// The rows of a CSV file, read by Python's csv module.
     func csvRows(_ url: URL) throws -> [[String]] {
-        let (_, data) = try python(["-c", "import csv, json, sys; json.dump(list(csv.reader(open(sys.argv[1], newline=''))), sys.stdout)", url.path])
+        let (_, data) = try python([
+            "-c", "import csv, json, sys; json.dump(list(csv.reader(open(sys.argv[1], newline=''))), sys.stdout)", url.path,
+        ])
         return try #require(try JSONSerialization.jsonObject(with: data) as? [[String]])
     }
 }

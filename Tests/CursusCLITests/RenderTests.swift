@@ -1,5 +1,5 @@
-import Foundation
 import CursusTestSupport
+import Foundation
 import Testing
 
 #if canImport(Glibc)
@@ -24,12 +24,15 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.isEmpty, "no warnings expected: \(result.stderr)")
         let written = result.stdout.split(separator: "\n").map(String.init)
-        let committed = try FileManager.default.contentsOfDirectory(atPath: repositoryRoot.appendingPathComponent("Examples/kislyak/out").path)
+        let committed = try FileManager.default.contentsOfDirectory(
+            atPath: repositoryRoot.appendingPathComponent("Examples/kislyak/out").path)
         #expect(Set(written) == Set(committed.map { "out/" + $0 }), "every output is committed, and only outputs")
         #expect(written.count >= 10)
         for path in written {
             let golden = try Data(contentsOf: repositoryRoot.appendingPathComponent("Examples/kislyak/" + path))
-            #expect(try workspace.read(path) == golden, "\(path) differs from Examples/kislyak/\(path); run `make examples` and review the diff")
+            #expect(
+                try workspace.read(path) == golden, "\(path) differs from Examples/kislyak/\(path); run `make examples` and review the diff"
+            )
         }
     }
 
@@ -43,7 +46,9 @@ import Testing
             for (index, result) in runs.map({ $0.wait() }).enumerated() {
                 #expect(result.status == 0, "round \(round), render \(index): \(result.stderr)")
             }
-            for name in try FileManager.default.contentsOfDirectory(atPath: repositoryRoot.appendingPathComponent("Examples/kislyak/out").path) {
+            for name in try FileManager.default.contentsOfDirectory(
+                atPath: repositoryRoot.appendingPathComponent("Examples/kislyak/out").path)
+            {
                 let golden = try Data(contentsOf: repositoryRoot.appendingPathComponent("Examples/kislyak/out/" + name))
                 #expect(try workspace.read("out/" + name) == golden, "round \(round): out/\(name)")
             }
@@ -59,8 +64,10 @@ import Testing
         let extracted = workspace.url.appendingPathComponent("unzipped")
         let unzip = Process()
         unzip.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        unzip.arguments = ["python3", repositoryRoot.appendingPathComponent("Tests/Support/xlsx.py").path, "extract",
-                           workspace.url.appendingPathComponent("out/kislyak.xlsx").path, extracted.path]
+        unzip.arguments = [
+            "python3", repositoryRoot.appendingPathComponent("Tests/Support/xlsx.py").path, "extract",
+            workspace.url.appendingPathComponent("out/kislyak.xlsx").path, extracted.path,
+        ]
         try unzip.run()
         unzip.waitUntilExit()
         let golden = repositoryRoot.appendingPathComponent("Tests/Golden/kislyak.xlsx")
@@ -68,7 +75,9 @@ import Testing
         #expect(parts.count >= 6, "sheets, workbook and core properties")
         for part in parts {
             let rendered = try Data(contentsOf: extracted.appendingPathComponent(part))
-            #expect(rendered == (try Data(contentsOf: golden.appendingPathComponent(part))), "\(part) differs from Tests/Golden; run `make examples` and review the diff")
+            #expect(
+                rendered == (try Data(contentsOf: golden.appendingPathComponent(part))),
+                "\(part) differs from Tests/Golden; run `make examples` and review the diff")
         }
     }
 
@@ -103,7 +112,9 @@ import Testing
         defer { workspace.remove() }
         let result = try workspace.run(["render", "m.yml"])
         #expect(result.status == 1, "\(result.stderr)")
-        #expect(result.stderr.contains("m.yml:7:5: error: [csv] cannot create the folder 'blocked' of 'blocked/events.csv': a file of that name is in the way"))
+        #expect(
+            result.stderr.contains(
+                "m.yml:7:5: error: [csv] cannot create the folder 'blocked' of 'blocked/events.csv': a file of that name is in the way"))
         #expect(try workspace.read("out/tenures.csv") == Data("earlier output\n".utf8))
         #expect(workspace.allFiles() == ["d.yml", "m.yml", "out/blocked", "out/tenures.csv"])
     }
@@ -128,15 +139,15 @@ import Testing
         let workspace = try Workspace([
             "d.yml": goodDossier,
             "m.yml": """
-                cursus: 1
-                inputs: [d.yml]
-                as_of: 2026-01-01
-                outputs:
-                  - {renderer: csv, path: people.csv, options: {table: people}}
-                  - {renderer: csv, path: events.csv, options: {table: events}}
-                  - {renderer: bin/wait, path: w.txt}
+            cursus: 1
+            inputs: [d.yml]
+            as_of: 2026-01-01
+            outputs:
+              - {renderer: csv, path: people.csv, options: {table: people}}
+              - {renderer: csv, path: events.csv, options: {table: events}}
+              - {renderer: bin/wait, path: w.txt}
 
-                """,
+            """,
             "out/people.csv": "earlier people\n",
             "out/events.csv": "earlier output\n",
         ])

@@ -1,5 +1,5 @@
-import Foundation
 import CursusTestSupport
+import Foundation
 import Testing
 
 /// Hostile and broken input never crashes Cursus: it exits 0 (accepted) or 65 (refused, with a
@@ -9,7 +9,9 @@ import Testing
     static func command(forFuzzTarget target: String, input: Data) -> (file: String, arguments: [String]) {
         switch target {
         case "edtf": return ("unused.txt", ["date", String(decoding: input, as: UTF8.self)])
-        case "dossier": return input.first == UInt8(ascii: "{") ? ("input.json", ["validate", "input.json"]) : ("input.yml", ["validate", "input.yml"])
+        case "dossier":
+            return input.first == UInt8(ascii: "{")
+                ? ("input.json", ["validate", "input.json"]) : ("input.yml", ["validate", "input.yml"])
         case "jsonl": return ("input.jsonl", ["validate", "input.jsonl"])
         case "table": return ("input.csv", ["validate", "input.csv"])
         case "manifest": return ("cursus.yml", ["validate", "cursus.yml"])
@@ -66,7 +68,9 @@ import Testing
         let enumerator = FileManager.default.enumerator(atPath: root.path)
         var paths: [String] = []
         while let name = enumerator?.nextObject() as? String {
-            if enumerator?.fileAttributes?[.type] as? FileAttributeType == .typeRegular { paths.append(root.appendingPathComponent(name).path) }
+            if enumerator?.fileAttributes?[.type] as? FileAttributeType == .typeRegular {
+                paths.append(root.appendingPathComponent(name).path)
+            }
         }
         return paths.sorted()
     }

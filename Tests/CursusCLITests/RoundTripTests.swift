@@ -1,5 +1,5 @@
-import Foundation
 import CursusTestSupport
+import Foundation
 import Testing
 
 /// Tables read back exactly: a dossier that uses every field of every record type, rendered as
@@ -71,26 +71,26 @@ import Testing
         let workspace = try Workspace([
             "d.yml": Self.everyField,
             "tables.yml": """
-                cursus: 1
-                inputs: [d.yml]
-                as_of: 2026-11-22
-                outputs:
-                  - {renderer: json, path: original.json}
-                  - {renderer: csv, path: tenures.csv, options: {table: tenures}}
-                  - {renderer: csv, path: events.csv, options: {table: events}}
-                  - {renderer: csv, path: people.csv, options: {table: people}}
-                  - {renderer: csv, path: sources.csv, options: {table: sources}}
+            cursus: 1
+            inputs: [d.yml]
+            as_of: 2026-11-22
+            outputs:
+              - {renderer: json, path: original.json}
+              - {renderer: csv, path: tenures.csv, options: {table: tenures}}
+              - {renderer: csv, path: events.csv, options: {table: events}}
+              - {renderer: csv, path: people.csv, options: {table: people}}
+              - {renderer: csv, path: sources.csv, options: {table: sources}}
 
-                """,
+            """,
             "back.yml": """
-                cursus: 1
-                inputs: [out/tenures.csv, out/events.csv, out/people.csv, out/sources.csv]
-                as_of: 2026-11-22
-                output_dir: back
-                outputs:
-                  - {renderer: json, path: read-back.json}
+            cursus: 1
+            inputs: [out/tenures.csv, out/events.csv, out/people.csv, out/sources.csv]
+            as_of: 2026-11-22
+            output_dir: back
+            outputs:
+              - {renderer: json, path: read-back.json}
 
-                """,
+            """,
         ])
         defer { workspace.remove() }
         let tables = try workspace.run(["render", "tables.yml"])
@@ -124,7 +124,8 @@ import Testing
             errors = sorted(e.message for e in jsonschema.Draft202012Validator(schema).iter_errors(document))
             print("\\n".join(errors) if errors else "valid")
             """
-        let (status, output) = try python(["-c", script, repositoryRoot.appendingPathComponent("Schemas/dossier.schema.json").path, "d.yml"], in: workspace.url)
+        let (status, output) = try python(
+            ["-c", script, repositoryRoot.appendingPathComponent("Schemas/dossier.schema.json").path, "d.yml"], in: workspace.url)
         #expect(status == 0)
         return String(decoding: output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     }

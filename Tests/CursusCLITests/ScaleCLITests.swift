@@ -1,5 +1,5 @@
-import Foundation
 import CursusTestSupport
+import Foundation
 import Testing
 
 @Suite struct ScaleCLITests {
@@ -7,14 +7,17 @@ import Testing
     func eventsJSONL(_ count: Int) -> String {
         var lines = ["{\"cursus\": 1}", "{\"type\": \"person\", \"id\": \"p\", \"name\": \"P\"}"]
         for index in 0..<count {
-            lines.append("{\"type\": \"event\", \"id\": \"e\(index)\", \"date\": \"\(1900 + index % 120)-0\(1 + index % 9)\", \"title\": \"Event \(index)\"}")
+            lines.append(
+                "{\"type\": \"event\", \"id\": \"e\(index)\", \"date\": \"\(1900 + index % 120)-0\(1 + index % 9)\", \"title\": \"Event \(index)\"}"
+            )
         }
         return lines.joined(separator: "\n") + "\n"
     }
 
     @Test func jsonLinesAndCSVTablesAreInputs() throws {
         let workspace = try Workspace([
-            "people.jsonl": "{\"type\": \"person\", \"id\": \"p\", \"name\": \"P\"}\n{\"type\": \"source\", \"id\": \"s\", \"title\": \"S\"}\n",
+            "people.jsonl":
+                "{\"type\": \"person\", \"id\": \"p\", \"name\": \"P\"}\n{\"type\": \"source\", \"id\": \"s\", \"title\": \"S\"}\n",
             "tenures.csv": "id,person,office,start,end,sources\nt1,p,Envoy,2001,2004,s\nt2,p,\"Consul, general\",1995,1999,s\n",
             "m.yml": "cursus: 1\ninputs: [people.jsonl, tenures.csv]\nas_of: 2026-01-01\noutputs:\n  - {renderer: csv, path: t.csv}\n",
         ])
@@ -29,16 +32,16 @@ import Testing
     @Test func jsonLinesErrorsNameTheirLine() throws {
         let workspace = try Workspace([
             "d.jsonl": """
-                {"cursus": 1}
-                {"type": "person", "id": "p", "name": "P"}
-                {"type": "tenure", "id": "t", "office": "X", "start": "2016-02-30"}
-                {"type": "tenure", "id": "u", "ofice": "Y"}
-                {"type": "event", "id": "e", "date": 2001, "title": "T", "tenure": "nope"}
-                {"type": "tenure", "id": "t", "office": "Z"}
-                not json
-                {"type": "gadget"}
+            {"cursus": 1}
+            {"type": "person", "id": "p", "name": "P"}
+            {"type": "tenure", "id": "t", "office": "X", "start": "2016-02-30"}
+            {"type": "tenure", "id": "u", "ofice": "Y"}
+            {"type": "event", "id": "e", "date": 2001, "title": "T", "tenure": "nope"}
+            {"type": "tenure", "id": "t", "office": "Z"}
+            not json
+            {"type": "gadget"}
 
-                """,
+            """,
             "m.yml": "cursus: 1\ninputs: [d.jsonl]\nas_of: 2026-01-01\noutputs:\n  - {renderer: csv, path: t.csv}\n",
         ])
         defer { workspace.remove() }
@@ -54,10 +57,14 @@ import Testing
             #expect(result.stderr.contains(expected), "expected «\(expected)» in:\n\(result.stderr)")
         }
         // With the file's own errors fixed, what it refers to is checked.
-        try workspace.write("d.jsonl", "{\"type\": \"person\", \"id\": \"p\", \"name\": \"P\"}\n{\"type\": \"event\", \"id\": \"e\", \"date\": 2001, \"title\": \"T\", \"tenure\": \"nope\"}\n")
+        try workspace.write(
+            "d.jsonl",
+            "{\"type\": \"person\", \"id\": \"p\", \"name\": \"P\"}\n{\"type\": \"event\", \"id\": \"e\", \"date\": 2001, \"title\": \"T\", \"tenure\": \"nope\"}\n"
+        )
         let second = try workspace.run(["render", "m.yml"])
         #expect(second.status == 65)
-        #expect(second.stderr.hasPrefix("d.jsonl:2:68: error: event 'e' refers to tenure 'nope', which no input defines"), "\(second.stderr)")
+        #expect(
+            second.stderr.hasPrefix("d.jsonl:2:68: error: event 'e' refers to tenure 'nope', which no input defines"), "\(second.stderr)")
         #expect(!workspace.exists("out"))
     }
 
@@ -67,13 +74,16 @@ import Testing
     @Test func anInterruptClearsTheProgressLine() throws {
         let workspace = try Workspace([
             "big.jsonl": eventsJSONL(100_000),
-            "m.yml": "cursus: 1\ninputs: [big.jsonl]\nas_of: 2026-01-01\noutputs:\n  - {renderer: csv, path: events.csv, options: {table: events}}\n",
+            "m.yml":
+                "cursus: 1\ninputs: [big.jsonl]\nas_of: 2026-01-01\noutputs:\n  - {renderer: csv, path: events.csv, options: {table: events}}\n",
         ])
         defer { workspace.remove() }
         // The line shows at once (CURSUS_PROGRESS_AFTER=0), so Ctrl-C comes while it stands.
         let (_, data) = try python(
-            [repositoryRoot.appendingPathComponent("Tests/Support/terminal.py").path, "--interrupt-after", " lines, ", "--",
-             "env", "CURSUS_PROGRESS_AFTER=0", cursusBinary.path, "render", "m.yml"],
+            [
+                repositoryRoot.appendingPathComponent("Tests/Support/terminal.py").path, "--interrupt-after", " lines, ", "--",
+                "env", "CURSUS_PROGRESS_AFTER=0", cursusBinary.path, "render", "m.yml",
+            ],
             in: workspace.url)
         let run = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         let shown = run["output"] as? String ?? ""
@@ -86,7 +96,8 @@ import Testing
     @Test func progressShowsOnATerminalOnly() throws {
         let workspace = try Workspace([
             "big.jsonl": eventsJSONL(5_000),
-            "m.yml": "cursus: 1\ninputs: [big.jsonl]\nas_of: 2026-01-01\noutputs:\n  - {renderer: csv, path: events.csv, options: {table: events}}\n",
+            "m.yml":
+                "cursus: 1\ninputs: [big.jsonl]\nas_of: 2026-01-01\noutputs:\n  - {renderer: csv, path: events.csv, options: {table: events}}\n",
         ])
         defer { workspace.remove() }
         func onTerminal(_ arguments: String) throws -> String {
@@ -110,7 +121,8 @@ import Testing
         #expect(shown.hasSuffix("out/events.csv\r\n"))
         let quiet = try onTerminal("render --quiet m.yml")
         #expect(!quiet.contains("records") && !quiet.contains("lines,"))
-        let piped = try workspace.run(["render", "m.yml"], environment: ProcessInfo.processInfo.environment.merging(["CURSUS_PROGRESS_AFTER": "0"]) { $1 })
+        let piped = try workspace.run(
+            ["render", "m.yml"], environment: ProcessInfo.processInfo.environment.merging(["CURSUS_PROGRESS_AFTER": "0"]) { $1 })
         #expect(piped.stderr.isEmpty, "no progress when standard error is not a terminal")
     }
 }

@@ -1,5 +1,5 @@
-import Foundation
 import CursusTestSupport
+import Foundation
 import Testing
 
 @testable import CursusCore
@@ -12,7 +12,9 @@ import Testing
     /// Writing, reading back and writing again gives the same text, in both formats.
     @Test(arguments: DossierWriter.Format.allCases)
     func theExampleRoundTrips(_ format: DossierWriter.Format) throws {
-        let original = try DossierValidator.merge([try DossierLoader.load(repositoryRoot.appendingPathComponent("Examples/kislyak/kislyak.yml").path)])
+        let original = try DossierValidator.merge([
+            try DossierLoader.load(repositoryRoot.appendingPathComponent("Examples/kislyak/kislyak.yml").path)
+        ])
         let written = DossierWriter.write(original, as: format)
         let reread = try load(written, path: "x.\(format.rawValue)")
         #expect(DossierWriter.write(reread, as: format) == written)
@@ -24,7 +26,9 @@ import Testing
 
     @Test func stringsThatLookLikeOtherThingsStayStrings() throws {
         var dossier = Dossier(people: [Person(id: "p", name: "null", nativeName: "yes")])
-        dossier.tenures = [Tenure(id: "t", person: "p", office: "~", role: "true", place: "- a: b", start: try EDTF("2008"), end: try EDTF("2010-02-03"))]
+        dossier.tenures = [
+            Tenure(id: "t", person: "p", office: "~", role: "true", place: "- a: b", start: try EDTF("2008"), end: try EDTF("2010-02-03"))
+        ]
         for format in DossierWriter.Format.allCases {
             let reread = try load(DossierWriter.write(dossier, as: format), path: "x.\(format.rawValue)")
             #expect(reread.people[0].name == "null")

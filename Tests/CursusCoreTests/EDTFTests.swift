@@ -125,7 +125,10 @@ let specificationExamples = [
     @Test(arguments: ["2016-23", "2016-24", "2016-21", "1981", "2008-07", "2008-07-26", "0000", "2016-12", "1999-02-28"])
     func displayOfPlainLookingDatesMatchesTheParser(_ text: String) throws {
         let date = try EDTF(text)
-        guard case .date(let parsed) = date.value else { Issue.record("not a date"); return }
+        guard case .date(let parsed) = date.value else {
+            Issue.record("not a date")
+            return
+        }
         #expect(date.display == parsed.display)
     }
 

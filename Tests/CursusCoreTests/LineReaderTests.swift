@@ -1,5 +1,5 @@
-import Foundation
 import CursusTestSupport
+import Foundation
 import Testing
 
 @testable import CursusCore
@@ -43,7 +43,9 @@ import Testing
             _ = try reader.next()
             Issue.record("a line over the limit was read")
         } catch {
-            #expect(error.diagnostics.first?.formatted == "\(path):2: error: line 2 is longer than 16 MiB; is this a text file with one record a line?")
+            #expect(
+                error.diagnostics.first?.formatted
+                    == "\(path):2: error: line 2 is longer than 16 MiB; is this a text file with one record a line?")
         }
     }
 }

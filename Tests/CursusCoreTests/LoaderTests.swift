@@ -1,5 +1,5 @@
-import Foundation
 import CursusTestSupport
+import Foundation
 import Testing
 
 @testable import CursusCore
@@ -31,7 +31,8 @@ import Testing
     }
 
     @Test func everyProblemInAFileIsReportedAtOnce() {
-        let problems = dossierProblems("""
+        let problems = dossierProblems(
+            """
             cursus: 1
             person: {id: p, name: Ada}
             tenures:
@@ -45,7 +46,8 @@ import Testing
     }
 
     @Test func severalPeopleNeedExplicitOwners() {
-        let problems = dossierProblems("""
+        let problems = dossierProblems(
+            """
             cursus: 1
             people: [{id: a, name: A}, {id: b, name: B}]
             tenures:
@@ -55,17 +57,19 @@ import Testing
     }
 
     @Test func idsWithSpacesAndOngoingWithEndAreRefused() {
-        let problems = dossierProblems("""
+        let problems = dossierProblems(
+            """
             cursus: 1
             person: {id: p, name: Ada}
             tenures:
               - {id: "two words", office: X}
               - {id: t, office: X, start: 2001, end: 2002, ongoing: true}
             """)
-        #expect(problems.map(\.message) == [
-            "the id 'two words' contains spaces; ids are single words like 'us-ambassador'",
-            "an ongoing tenure has no end; remove 'end' or set 'ongoing: false'",
-        ])
+        #expect(
+            problems.map(\.message) == [
+                "the id 'two words' contains spaces; ids are single words like 'us-ambassador'",
+                "an ongoing tenure has no end; remove 'end' or set 'ongoing: false'",
+            ])
     }
 
     @Test func theExampleLoadsWithEveryFactSourced() throws {
@@ -81,7 +85,10 @@ import Testing
         #expect(us.milestones.contains { $0.date.text == "2017-07-31~" })
         #expect(dossier.tenures.first { $0.id == "senator-mordovia" }?.ongoing == true)
         #expect(dossier.chronologicalTenures.first?.id == "un-second-secretary")
-        for (id, date) in [("flynn-calls", "2016-12-29"), ("flynn-resigns", "2017-02-13"), ("sessions-recusal", "2017-03-02"), ("oval-office-meeting", "2017-05-10"), ("uk-sanctions", "2022")] {
+        for (id, date) in [
+            ("flynn-calls", "2016-12-29"), ("flynn-resigns", "2017-02-13"), ("sessions-recusal", "2017-03-02"),
+            ("oval-office-meeting", "2017-05-10"), ("uk-sanctions", "2022"),
+        ] {
             #expect(dossier.events.first { $0.id == id }?.date.text == date)
         }
         #expect(dossier.tenures.flatMap(\.milestones).contains { $0.date.text == "2016-23" }, "fall of 2016 is a season")
@@ -94,7 +101,8 @@ import Testing
         dossier.people = [Person(id: "a", name: "A"), Person(id: "b", name: "B")]
         dossier.sources = [Source(id: "s1", title: "One"), Source(id: "s2", title: "Two")]
         dossier.tenures = [
-            Tenure(id: "old", person: "a", office: "X", category: "abroad", start: try! EDTF("1981"), end: try! EDTF("1985"), sources: ["s1"]),
+            Tenure(
+                id: "old", person: "a", office: "X", category: "abroad", start: try! EDTF("1981"), end: try! EDTF("1985"), sources: ["s1"]),
             Tenure(id: "now", person: "a", office: "Y", category: "home", start: try! EDTF("2017-09-20"), ongoing: true, sources: ["s2"]),
             Tenure(id: "other", person: "b", office: "Z", category: "abroad", start: try! EDTF("2000"), end: try! EDTF("2001")),
         ]
@@ -136,7 +144,9 @@ import Testing
 
     /// The manifest schema names exactly the keys the manifest reader accepts.
     @Test func theManifestSchemaAgreesWithTheReader() throws {
-        let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: repositoryRoot.appendingPathComponent("Schemas/manifest.schema.json"))) as! [String: Any]
+        let manifest =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: repositoryRoot.appendingPathComponent("Schemas/manifest.schema.json")))
+            as! [String: Any]
         #expect(properties(manifest, []) == Set(Manifest.keys))
         let outputs = ((manifest["properties"] as! [String: Any])["outputs"] as! [String: Any])["items"] as! [String: Any]
         #expect(Set((outputs["properties"] as! [String: Any]).keys) == Set(Manifest.outputKeys))
@@ -223,7 +233,8 @@ import Testing
     /// … and the typed value a renderer works with.
     @Test func checkedValuesBecomeTheTypedValue() {
         let descriptor = RendererDescriptor(name: "t", summary: "", fileExtensions: ["t"], options: Options.declared)
-        let options = Options(RenderOptions(["width": .int(12), "shape": .string("square"), "when": .string("2016-23")], defaults: descriptor))
+        let options = Options(
+            RenderOptions(["width": .int(12), "shape": .string("square"), "when": .string("2016-23")], defaults: descriptor))
         #expect(options.width == 12 && options.shape == .square && options.title == nil)
         #expect(options.when?.display == "autumn 2016")
         #expect(options.shapes == [.square], "the default, not given")
@@ -285,7 +296,8 @@ import Testing
         let written = try transaction.commit()
         #expect(written == ["a.txt", "b.txt"].map { folder.appendingPathComponent($0).path })
         #expect(contents(folder.appendingPathComponent("a.txt")) == "new a.txt\n")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["a.txt", "b.txt"], "no temporary file is left")
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["a.txt", "b.txt"], "no temporary file is left")
     }
 
     @Test func aRollbackLeavesTheFolderAsItWas() throws {
@@ -302,7 +314,9 @@ import Testing
             try writer.close()
         }
         transaction.rollback()
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["a.txt"], "the temporary files and the new folder are gone")
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["a.txt"], "the temporary files and the new folder are gone"
+        )
         #expect(contents(folder.appendingPathComponent("a.txt")) == "earlier\n")
     }
 

@@ -1,6 +1,6 @@
 import CursusCore
-import Foundation
 import CursusTestSupport
+import Foundation
 import Testing
 
 @testable import CursusImport
@@ -19,13 +19,16 @@ func fixture(_ name: String) throws -> InputFile {
         #expect(dossier.people.first?.name == "Sergey Kislyak")
         #expect(dossier.people.first?.nativeName == "Сергей Иванович Кисляк")
         #expect(dossier.people.first?.nativeLanguage == "ru")
-        let posts = dossier.tenures.map { [$0.office, $0.start?.text ?? "", $0.end?.text ?? ($0.ongoing ? "present" : ""), $0.predecessor ?? "", $0.successor ?? ""] }
-        #expect(posts == [
-            ["Russian Ambassador to Belgium", "1998-02-25", "2003-05-28", "Vitaly Churkin", "Vadim Lukov"],
-            ["Deputy Minister of Foreign Affairs", "2003", "2008", "", ""],
-            ["Russian Ambassador to the United States", "2008-07-26", "2017-08-21", "Yuri Ushakov", "Anatoly Antonov"],
-            ["Russian Federation Senator, from the Republic of Mordovia", "2017-09-20", "present", "Nikolay Petrushkin", ""],
-        ])
+        let posts = dossier.tenures.map {
+            [$0.office, $0.start?.text ?? "", $0.end?.text ?? ($0.ongoing ? "present" : ""), $0.predecessor ?? "", $0.successor ?? ""]
+        }
+        #expect(
+            posts == [
+                ["Russian Ambassador to Belgium", "1998-02-25", "2003-05-28", "Vitaly Churkin", "Vadim Lukov"],
+                ["Deputy Minister of Foreign Affairs", "2003", "2008", "", ""],
+                ["Russian Ambassador to the United States", "2008-07-26", "2017-08-21", "Yuri Ushakov", "Anatoly Antonov"],
+                ["Russian Federation Senator, from the Republic of Mordovia", "2017-09-20", "present", "Nikolay Petrushkin", ""],
+            ])
         #expect(dossier.tenures[1].servedUnder == ["Vladimir Putin", "Dmitry Medvedev", "Igor Ivanov", "Sergey Lavrov"])
         #expect(dossier.tenures[3].alongside == ["Pyotr Tultayev"])
         #expect(result.warnings.isEmpty, "\(result.warnings.map(\.formatted))")
@@ -54,7 +57,8 @@ func fixture(_ name: String) throws -> InputFile {
         #expect(culture.ongoing && culture.end == nil, "Incumbent")
         #expect(culture.servedUnder == ["King Otto", "Queen Ada"])
         let lyon = try #require(byOffice["Consul General in Lyon"], "from the succession boxes")
-        #expect(lyon.start?.text == "1999" && lyon.end?.text == "2003" && lyon.predecessor == "Old Consul" && lyon.successor == "New Consul")
+        #expect(
+            lyon.start?.text == "1999" && lyon.end?.text == "2003" && lyon.predecessor == "Old Consul" && lyon.successor == "New Consul")
         #expect(dossier.tenures.filter { $0.office.contains("France") }.count == 1, "a succession box repeating the infobox is not doubled")
         let warnings = result.warnings.map { "\($0.location?.line ?? 0): \($0.message)" }
         #expect(warnings.contains("26: the template {{frobnicate}} in 'term_start4' is not understood and was left out"))
@@ -88,7 +92,9 @@ func fixture(_ name: String) throws -> InputFile {
 
     @Test func textWithoutAnInfoboxIsAnError() {
         #expect(throws: CursusError.self) { try InfoboxImporter.import(InputFile(path: "x.txt", text: "Just prose about someone.\n")) }
-        #expect(throws: CursusError.self) { try InfoboxImporter.import(InputFile(path: "x.wiki", text: "{{Short description|A diplomat}}\n")) }
+        #expect(throws: CursusError.self) {
+            try InfoboxImporter.import(InputFile(path: "x.wiki", text: "{{Short description|A diplomat}}\n"))
+        }
     }
 }
 
@@ -112,11 +118,12 @@ func fixture(_ name: String) throws -> InputFile {
         #expect(byOffice["Senator"]?.ongoing == true, "no end time: still held")
         #expect(byOffice.count == 5, "deprecated and unknown statements are skipped")
         let warnings = result.warnings.map { "\($0.location?.line ?? 0): \($0.message)" }
-        #expect(warnings == [
-            "16: qualifier P5054 of a position held is not read",
-            "37: a deprecated position held (Q1$old-error) is skipped",
-            "39: a position held with no known value (Q1$unknown-post) is skipped",
-        ])
+        #expect(
+            warnings == [
+                "16: qualifier P5054 of a position held is not read",
+                "37: a deprecated position held (Q1$old-error) is skipped",
+                "39: a position held with no known value (Q1$unknown-post) is skipped",
+            ])
     }
 
     @Test func labelsInAnotherLanguageFallBackToTheID() throws {
@@ -161,7 +168,8 @@ func temporaryFile(_ name: String, _ text: String) throws -> String {
     }
 
     @Test func aForeignSheetWithAMap() throws {
-        let path = try temporaryFile("posts.csv", "Post;From;To;Who;id\nEnvoy to Lyon;1999;2003;Jane;a\n\"Consul; later envoy\";2004-02;;Jane;b\n")
+        let path = try temporaryFile(
+            "posts.csv", "Post;From;To;Who;id\nEnvoy to Lyon;1999;2003;Jane;a\n\"Consul; later envoy\";2004-02;;Jane;b\n")
         let result = try CSVImporter.import(path, mapping: try CSVImporter.mapping("office=Post,start=From,end=To,person=Who"))
         #expect(result.dossier.tenures.map(\.office) == ["Envoy to Lyon", "Consul; later envoy"])
         #expect(result.dossier.tenures.map { $0.start?.text } == ["1999", "2004-02"])

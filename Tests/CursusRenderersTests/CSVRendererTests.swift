@@ -38,7 +38,9 @@ import Testing
         dossier.people = [Person(id: "p", name: "Сергей")]
         dossier.tenures = [
             Tenure(id: "later", person: "p", office: "Senator", start: try! EDTF("2017-09-20"), ongoing: true),
-            Tenure(id: "earlier", person: "p", office: "Envoy, \"special\"", start: try! EDTF("1998"), end: try! EDTF("2003-05"), servedUnder: ["A", "B"]),
+            Tenure(
+                id: "earlier", person: "p", office: "Envoy, \"special\"", start: try! EDTF("1998"), end: try! EDTF("2003-05"),
+                servedUnder: ["A", "B"]),
         ]
         dossier.events = [
             Event(id: "b", date: try! EDTF("2016-23"), title: "=cmd|' /C calc'!A0", people: ["p"]),
@@ -69,8 +71,14 @@ import Testing
 
     @Test func tenuresHaveTheDocumentedColumnsInChronologicalOrder() throws {
         let lines = try render([:]).components(separatedBy: "\r\n")
-        #expect(lines[0].hasPrefix("id,person,office,role,organization,place,country,category,start,start_earliest,start_latest,end,end_earliest,end_latest,ongoing,predecessor,successor,sources"))
-        #expect(lines[1].hasPrefix("earlier,p,\"Envoy, \"\"special\"\"\",,,,,,1998,1998-01-01,1998-12-31,2003-05,2003-05-01,2003-05-31,false,,,,,A; B,"), "empty sources and appointed_by, then served_under")
+        #expect(
+            lines[0].hasPrefix(
+                "id,person,office,role,organization,place,country,category,start,start_earliest,start_latest,end,end_earliest,end_latest,ongoing,predecessor,successor,sources"
+            ))
+        #expect(
+            lines[1].hasPrefix(
+                "earlier,p,\"Envoy, \"\"special\"\"\",,,,,,1998,1998-01-01,1998-12-31,2003-05,2003-05-01,2003-05-31,false,,,,,A; B,"),
+            "empty sources and appointed_by, then served_under")
         #expect(lines[2].hasPrefix("later,p,Senator,,,,,,2017-09-20,2017-09-20,2017-09-20,,,,true,"), "an ongoing tenure has an empty end")
         #expect(lines.count == 4 && lines[3].isEmpty)
     }
@@ -96,7 +104,10 @@ import Testing
 
     @Test func sourcesTableKeepsUrls() throws {
         let lines = try render(["table": .string("sources")]).components(separatedBy: "\r\n")
-        #expect(lines[0] == "id,title,kind,author,publisher,url,published,published_earliest,published_latest,accessed,accessed_earliest,accessed_latest,quote")
+        #expect(
+            lines[0]
+                == "id,title,kind,author,publisher,url,published,published_earliest,published_latest,accessed,accessed_earliest,accessed_latest,quote"
+        )
         #expect(lines[1] == "s,A source,,,,https://example.org/a,,,,,,,")
     }
 

@@ -1,6 +1,6 @@
 import CursusCore
-import Foundation
 import CursusTestSupport
+import Foundation
 import Testing
 
 @testable import CursusRenderers
@@ -33,7 +33,10 @@ import Testing
 
     @Test func enforceRewrapsOnlyLongLines() {
         let document = "short\n    an indented line that is far too long for it\nok\n"
-        #expect(TextWrapper.enforcedLines(document, width: 20) == ["short", "    an indented line", "    that is far too", "    long for it", "ok"])
+        #expect(
+            TextWrapper.enforcedLines(document, width: 20) == [
+                "short", "    an indented line", "    that is far too", "    long for it", "ok",
+            ])
     }
 }
 
@@ -54,7 +57,9 @@ import Testing
         let pages = Paginator(title: "A title", width: 30, pageLength: 5).paginate((1...7).map { "line \($0)" })
             .components(separatedBy: "\u{0C}")
         #expect(pages.count == 3)
-        #expect(pages[0] == "A title".padding(toLength: 30 - "page 1 of 3".count, withPad: " ", startingAt: 0) + "page 1 of 3\n\nline 1\nline 2\nline 3\n")
+        #expect(
+            pages[0] == "A title".padding(toLength: 30 - "page 1 of 3".count, withPad: " ", startingAt: 0)
+                + "page 1 of 3\n\nline 1\nline 2\nline 3\n")
         #expect(pages[2].hasSuffix("\nline 7\n"))
         #expect(pages.allSatisfy { $0.split(separator: "\n", omittingEmptySubsequences: false).count <= 6 })
     }
@@ -120,4 +125,3 @@ import Testing
         #expect(shown.hasSuffix("\r\u{1B}[K"), "the line is cleared at the end")
     }
 }
-

@@ -32,7 +32,9 @@ import Testing
     }
 
     func tenure(_ id: String, _ office: String, _ start: String, _ end: String?, category: String? = nil, ongoing: Bool = false) -> Tenure {
-        Tenure(id: id, person: "p", office: office, category: category, start: try! EDTF(start), end: end.map { try! EDTF($0) }, ongoing: ongoing)
+        Tenure(
+            id: id, person: "p", office: office, category: category, start: try! EDTF(start), end: end.map { try! EDTF($0) },
+            ongoing: ongoing)
     }
 
     @Test func barsAreExactToTheDayAndPartialDatesSitMidPeriod() throws {
@@ -61,14 +63,17 @@ import Testing
         let chart = layout([tenure("a", "Senator", "2017-09-20", nil, ongoing: true)])
         let bar = chart.bars[0]
         #expect(bar.fadesOut && !bar.dashed)
-        let asOfX = chart.plot.x + chart.plot.width * Double(asOf.daysSinceEpoch + 1 - CalendarDay(year: 2017, month: 1, day: 1).daysSinceEpoch)
+        let asOfX =
+            chart.plot.x + chart.plot.width * Double(asOf.daysSinceEpoch + 1 - CalendarDay(year: 2017, month: 1, day: 1).daysSinceEpoch)
             / Double(CalendarDay(year: 2027, month: 1, day: 1).daysSinceEpoch - CalendarDay(year: 2017, month: 1, day: 1).daysSinceEpoch)
         #expect(abs(bar.rect.maxX - asOfX) < 0.01)
         #expect(chart.title?.text == "P — career 2017–present")
     }
 
     @Test func eventLabelsInOneLaneNeverOverlap() {
-        let events = (0..<12).map { Event(id: "e\($0)", date: try! EDTF("2016-12-\(10 + $0)"), title: "An event with a long title number \($0)") }
+        let events = (0..<12).map {
+            Event(id: "e\($0)", date: try! EDTF("2016-12-\(10 + $0)"), title: "An event with a long title number \($0)")
+        }
         let chart = layout([tenure("a", "A", "2008", "2020")], events: events)
         #expect(chart.events.count == 12)
         let byLane = Dictionary(grouping: chart.events, by: \.dotY)
@@ -85,10 +90,11 @@ import Testing
     /// An event in the middle of a labelled bar, events whose lines pass other events' labels, and
     /// one on a year of the axis: no line is drawn through any text.
     @Test func eventLinesStopShortOfTexts() {
-        let events = [
-            Event(id: "mid", date: try! EDTF("2014-07-01"), title: "In the middle of the bar"),
-            Event(id: "axis", date: try! EDTF("2020-01-01"), title: "On the axis"),
-        ] + (0..<6).map { Event(id: "e\($0)", date: try! EDTF("2016-12-\(10 + $0 * 3)"), title: "A long event title, number \($0)") }
+        let events =
+            [
+                Event(id: "mid", date: try! EDTF("2014-07-01"), title: "In the middle of the bar"),
+                Event(id: "axis", date: try! EDTF("2020-01-01"), title: "On the axis"),
+            ] + (0..<6).map { Event(id: "e\($0)", date: try! EDTF("2016-12-\(10 + $0 * 3)"), title: "A long event title, number \($0)") }
         let chart = layout([tenure("a", "Ambassador", "2008-07-26", "2020-12-31")], events: events)
         let texts = chart.bars.compactMap(\.label) + chart.axisLabels + chart.events.map(\.label)
         #expect(chart.bars[0].label != nil && chart.events.count == events.count)
@@ -101,7 +107,9 @@ import Testing
                 guard frame.x <= event.x, event.x <= frame.maxX else { continue }
                 crossings += 1
                 for segment in event.segments {
-                    #expect(segment.upperBound <= frame.y || segment.lowerBound >= frame.maxY, "the line of '\(event.label.text)' runs through '\(text.text)'")
+                    #expect(
+                        segment.upperBound <= frame.y || segment.lowerBound >= frame.maxY,
+                        "the line of '\(event.label.text)' runs through '\(text.text)'")
                 }
             }
         }
@@ -134,7 +142,10 @@ import Testing
     @Test func categoriesGetStableColoursAndOverrides() {
         var options = GanttOptions()
         options.colors = ["home": "#123456"]
-        let tenures = [tenure("a", "A", "2000", "2001", category: "abroad"), tenure("b", "B", "2002", "2003", category: "home"), tenure("c", "C", "2004", "2005", category: "abroad")]
+        let tenures = [
+            tenure("a", "A", "2000", "2001", category: "abroad"), tenure("b", "B", "2002", "2003", category: "home"),
+            tenure("c", "C", "2004", "2005", category: "abroad"),
+        ]
         let chart = layout(tenures, options: options)
         #expect(chart.bars.map(\.fill) == [Palette.light[0], "#123456", Palette.light[0]])
         #expect(layout(tenures, options: options).bars.map(\.fill) == chart.bars.map(\.fill))
@@ -155,7 +166,9 @@ import Testing
     }
 
     @Test func aDescriptorGivesTypedOptionsAndCursussOwnTimeout() throws {
-        let descriptor = try read(#"{"summary": "Calendar", "extension": ".ICS", "options": [{"name": "calendar", "type": "string", "default": "Career", "help": "Its name"}, {"name": "alarms", "type": "bool"}]}"#)
+        let descriptor = try read(
+            #"{"summary": "Calendar", "extension": ".ICS", "options": [{"name": "calendar", "type": "string", "default": "Career", "help": "Its name"}, {"name": "alarms", "type": "bool"}]}"#
+        )
         #expect(descriptor.fileExtensions == ["ics"], "a dot and capitals do not matter")
         #expect(descriptor.options.map(\.name) == ["calendar", "alarms", "timeout"])
         #expect(descriptor.options[0].defaultValue == .string("Career") && descriptor.options[0].help == "Its name")
@@ -164,8 +177,14 @@ import Testing
 
     @Test(arguments: [
         (#"{"extension": "ics"}"#, "the descriptor has no text 'summary'"),
-        (#"{"summary": "s", "extension": "ics", "options": [{"name": "n", "type": "float"}]}"#, "option 'n' has type 'float'; types are bool, int, list, mapping, string"),
-        (#"{"summary": "s", "extension": "ics", "options": [{"name": "n", "type": "int", "default": "x"}]}"#, "option 'n' has a default that is not of type 'int'"),
+        (
+            #"{"summary": "s", "extension": "ics", "options": [{"name": "n", "type": "float"}]}"#,
+            "option 'n' has type 'float'; types are bool, int, list, mapping, string"
+        ),
+        (
+            #"{"summary": "s", "extension": "ics", "options": [{"name": "n", "type": "int", "default": "x"}]}"#,
+            "option 'n' has a default that is not of type 'int'"
+        ),
         (#"{"summary": "s", "extension": "ics", "options": {"n": 1}}"#, "'options' is not a list of objects"),
     ])
     func aBrokenDescriptorSaysWhatIsWrong(_ json: String, _ reason: String) {

@@ -23,10 +23,14 @@ public final class Transcript: @unchecked Sendable {
     private let lock = NSLock()
     private var said: [String] = []
 
+    /// An empty transcript.
     public init() {}
 
+    /// Records one thing said.
     @Sendable public func append(_ part: String) { lock.withLock { said.append(part) } }
+    /// Everything said, in order.
     public var parts: [String] { lock.withLock { said } }
+    /// Everything said, as one text.
     public var text: String { parts.joined() }
 }
 
@@ -40,15 +44,20 @@ public let cursusBinary: URL = {
 
 /// What one run of the binary did.
 public struct CLIResult {
+    /// The exit status.
     public var status: Int32
+    /// What it printed on standard output.
     public var stdout: String
+    /// What it printed on standard error.
     public var stderr: String
 }
 
 /// A scratch folder with files in it, where the binary runs.
 public struct Workspace {
+    /// The folder.
     public let url: URL
 
+    /// A new workspace holding `files` (path → text).
     public init(_ files: [String: String] = [:]) throws {
         url = try temporaryFolder("cursus-cli")
         for (name, text) in files { try write(name, text) }
@@ -60,20 +69,24 @@ public struct Workspace {
         try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     }
 
+    /// Writes `text` to `name`, making folders as needed.
     public func write(_ name: String, _ text: String) throws {
         try write(name, Data(text.utf8))
     }
 
+    /// Writes `data` to `name`, making folders as needed.
     public func write(_ name: String, _ data: Data) throws {
         let file = url.appendingPathComponent(name)
         try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
         try data.write(to: file)
     }
 
+    /// The bytes of `name`.
     public func read(_ name: String) throws -> Data {
         try Data(contentsOf: url.appendingPathComponent(name))
     }
 
+    /// True when `name` exists.
     public func exists(_ name: String) -> Bool {
         FileManager.default.fileExists(atPath: url.appendingPathComponent(name).path)
     }
@@ -97,10 +110,12 @@ public struct Workspace {
         return process.wait()
     }
 
+    /// Starts `cursus` with `arguments` in the workspace, without waiting.
     public func start(_ arguments: [String], environment: [String: String]? = nil) throws -> RunningCLI {
         try RunningCLI(arguments, in: url, environment: environment)
     }
 
+    /// Removes the workspace.
     public func remove() {
         try? FileManager.default.removeItem(at: url)
     }
@@ -108,6 +123,7 @@ public struct Workspace {
 
 /// A `cursus` process that has been started; output is gathered from files to avoid pipe stalls.
 public struct RunningCLI {
+    /// The running process.
     public let process = Process()
     let stdoutURL: URL
     let stderrURL: URL
@@ -127,6 +143,7 @@ public struct RunningCLI {
         try process.run()
     }
 
+    /// Waits for the process to end; what it did.
     public func wait() -> CLIResult {
         process.waitUntilExit()
         defer {
@@ -164,17 +181,23 @@ public func python(_ arguments: [String], in folder: URL? = nil) throws -> (stat
     return (process.terminationStatus, data)
 }
 
+/// A reader that could not be run, or answered nothing usable.
 public struct RealReaderFailure: Error, CustomStringConvertible {
     let command: String
     let path: String
-    public var description: String { "readers.py \(command) \(path) failed (are chromium, poppler-utils and libreoffice-calc-nogui installed? make test installs them)" }
+    /// What failed, and what to install.
+    public var description: String {
+        "readers.py \(command) \(path) failed (are chromium, poppler-utils and libreoffice-calc-nogui installed? make test installs them)"
+    }
 }
 
 extension Workspace {
     /// Writes an executable plug-in script at `path`: it prints `describe` when asked with
     /// `--describe`, and runs `body` (sh) to render.
     public func writePlugin(_ path: String, describe: String, body: String) throws {
-        try write(path, """
+        try write(
+            path,
+            """
             #!/bin/sh
             if [ "$1" = "--describe" ]; then
               cat <<'JSON'

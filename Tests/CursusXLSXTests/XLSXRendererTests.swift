@@ -1,6 +1,6 @@
 import CursusCore
-import Foundation
 import CursusTestSupport
+import Foundation
 import Testing
 
 @testable import CursusXLSX
@@ -79,7 +79,8 @@ func sampleDossier() throws -> Dossier {
     ]
     dossier.tenures = [
         Tenure(
-            id: "senator", person: "kislyak", office: "Senator of the Federation Council " + String(repeating: "from the Republic of Mordovia ", count: 3),
+            id: "senator", person: "kislyak",
+            office: "Senator of the Federation Council " + String(repeating: "from the Republic of Mordovia ", count: 3),
             start: try EDTF("2017-09-20"), ongoing: true),
         Tenure(id: "un", person: "kislyak", office: "=1+2", start: try EDTF("1981"), end: try EDTF("1985-07")),
     ]
@@ -169,7 +170,8 @@ func sampleDossier() throws -> Dossier {
         let shown = Transcript()
         var dossier = Dossier(people: [Person(id: "p", name: "P")])
         dossier.events = (0..<2_000).map { Event(id: "e\($0)", date: try! EDTF("2000-01-01"), title: "T") }
-        let workbook = try RenderedWorkbook(dossier, options: ["sheets": .strings(["events"])], progress: ProgressLine(enabled: true, delay: 0, output: shown.append))
+        let workbook = try RenderedWorkbook(
+            dossier, options: ["sheets": .strings(["events"])], progress: ProgressLine(enabled: true, delay: 0, output: shown.append))
         defer { workbook.remove() }
         #expect(shown.text.contains("w.xlsx (events): 1,024 of 2,000 records, "), "\(shown.text)")
         #expect(shown.text.contains("w.xlsx: compressing"))

@@ -3,10 +3,14 @@ import Foundation
 /// A day of the proleptic Gregorian calendar with astronomical year numbering
 /// (year 0 is 1 BC), as EDTF uses.
 public struct CalendarDay: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// The year, astronomical (0 is 1 BC).
     public let year: Int
+    /// The month, 1–12.
     public let month: Int
+    /// The day of the month.
     public let day: Int
 
+    /// The day `year`-`month`-`day` (checked by the caller).
     public init(year: Int, month: Int, day: Int) {
         self.year = year
         self.month = month
@@ -30,6 +34,7 @@ public struct CalendarDay: Sendable, Hashable, Comparable, CustomStringConvertib
         return "\(yearText)-\(Self.pad(month, 2))-\(Self.pad(day, 2))"
     }
 
+    /// `YYYY-MM-DD`.
     public var description: String { iso }
 
     /// `iso` as UTF-8, appended without making a String (tables write millions of days).
@@ -56,14 +61,17 @@ public struct CalendarDay: Sendable, Hashable, Comparable, CustomStringConvertib
         digits(day, 2)
     }
 
+    /// Earlier days first.
     public static func < (lhs: CalendarDay, rhs: CalendarDay) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }
 
+    /// True when `year` has a 29 February (proleptic Gregorian).
     public static func isLeapYear(_ year: Int) -> Bool {
         year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
     }
 
+    /// How many days `month` of `year` has.
     public static func daysInMonth(_ month: Int, year: Int) -> Int {
         switch month {
         case 2: return isLeapYear(year) ? 29 : 28

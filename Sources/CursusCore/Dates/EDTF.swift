@@ -16,6 +16,7 @@ public struct EDTF: Sendable, Hashable, CustomStringConvertible {
     private static let qualified: UInt8 = 1
     private static let exactDay: UInt8 = 2
 
+    /// A single date or an interval.
     public enum Value: Sendable, Hashable {
         case date(EDTFDate)
         case interval(start: IntervalEnd, end: IntervalEnd)
@@ -27,6 +28,7 @@ public struct EDTF: Sendable, Hashable, CustomStringConvertible {
         case open
         case unknown
 
+        /// The date, when this is not an interval.
         public var date: EDTFDate? {
             if case .date(let date) = self { return date }
             return nil
@@ -72,14 +74,18 @@ public struct EDTF: Sendable, Hashable, CustomStringConvertible {
             }
             guard bytes.count == 4 || bytes.count == 7 || bytes.count == 10, let year = digits(0..<4) else { return nil }
             if bytes.count == 4 {
-                return (CalendarDay(year: year, month: 1, day: 1).daysSinceEpoch, CalendarDay(year: year, month: 12, day: 31).daysSinceEpoch,
-                        EDTFDate.Precision.year.rank8)
+                return (
+                    CalendarDay(year: year, month: 1, day: 1).daysSinceEpoch, CalendarDay(year: year, month: 12, day: 31).daysSinceEpoch,
+                    EDTFDate.Precision.year.rank8
+                )
             }
             guard bytes[4] == 45, let month = digits(5..<7), (1...12).contains(month) else { return nil }
             let length = CalendarDay.daysInMonth(month, year: year)
             if bytes.count == 7 {
-                return (CalendarDay(year: year, month: month, day: 1).daysSinceEpoch,
-                        CalendarDay(year: year, month: month, day: length).daysSinceEpoch, EDTFDate.Precision.month.rank8)
+                return (
+                    CalendarDay(year: year, month: month, day: 1).daysSinceEpoch,
+                    CalendarDay(year: year, month: month, day: length).daysSinceEpoch, EDTFDate.Precision.month.rank8
+                )
             }
             guard bytes[7] == 45, let day = digits(8..<10), (1...length).contains(day) else { return nil }
             let number = CalendarDay(year: year, month: month, day: day).daysSinceEpoch
@@ -104,9 +110,12 @@ public struct EDTF: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// The canonical EDTF form.
     public var description: String { edtf }
 
+    /// Equal when written alike.
     public static func == (lhs: EDTF, rhs: EDTF) -> Bool { lhs.text == rhs.text }
+    /// Hashes the text as written.
     public func hash(into hasher: inout Hasher) { hasher.combine(text) }
 
     /// The first day the date can mean; nil for an open or unknown start.
@@ -163,7 +172,8 @@ public struct EDTF: Sendable, Hashable, CustomStringConvertible {
     public var display: String {
         // Plain days, months and years print from their bounds, without parsing the text again.
         if flags & Self.qualified == 0, text.utf8.count == 4 || text.utf8.count == 7 || text.utf8.count == 10,
-            text.utf8.allSatisfy({ ($0 >= 48 && $0 <= 57) || $0 == 45 }), text.utf8.first != 45, let day = earliest, day.year >= 1 {
+            text.utf8.allSatisfy({ ($0 >= 48 && $0 <= 57) || $0 == 45 }), text.utf8.first != 45, let day = earliest, day.year >= 1
+        {
             let year = String(day.year)
             switch precision {
             case .day: return "\(day.day) \(EDTFDate.monthAbbreviations[day.month - 1]) \(year)"
@@ -199,9 +209,12 @@ public struct EDTF: Sendable, Hashable, CustomStringConvertible {
 
     /// Chronological order key for dates (see `orderedBefore`).
     public struct SortKey: Comparable, Sendable, Hashable {
+        /// The earliest day, as days since 1970.
         public let day: Int
+        /// Coarser dates first among those that start the same day.
         public let precision: Int
 
+        /// By day, then coarser first.
         public static func < (lhs: SortKey, rhs: SortKey) -> Bool {
             (lhs.day, lhs.precision) < (rhs.day, rhs.precision)
         }
@@ -226,13 +239,17 @@ public struct EDTF: Sendable, Hashable, CustomStringConvertible {
 
 /// Why a text is not a valid EDTF date, with the 0-based character offset of the problem.
 public struct EDTFError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// What is wrong with the date.
     public let message: String
+    /// Where, in characters from the start of the text.
     public let offset: Int
 
+    /// A problem at character `offset`.
     public init(_ message: String, at offset: Int) {
         self.message = message
         self.offset = offset
     }
 
+    /// The message.
     public var description: String { message }
 }

@@ -3,9 +3,13 @@
 public struct EDTFDate: Sendable, Hashable {
     /// Uncertain (`?`), approximate (`~`), or both (`%`).
     public struct Qualifier: OptionSet, Sendable, Hashable {
+        /// The flags, as bits.
         public let rawValue: UInt8
+        /// The qualifier with these bits.
         public init(rawValue: UInt8) { self.rawValue = rawValue }
+        /// `?`: perhaps.
         public static let uncertain = Qualifier(rawValue: 1)
+        /// `~`: about.
         public static let approximate = Qualifier(rawValue: 2)
 
         var symbol: String {
@@ -28,6 +32,7 @@ public struct EDTFDate: Sendable, Hashable {
         var rank8: UInt8 { UInt8(rank) }
     }
 
+    /// A year before year 0 (BC).
     public let isNegative: Bool
     /// Year digits, `X` for an unspecified digit.
     public let yearDigits: String
@@ -35,20 +40,28 @@ public struct EDTFDate: Sendable, Hashable {
     public let isYPrefixed: Bool
     /// Two characters, digits or `X`; 21–24 are seasons.
     public let monthDigits: String?
+    /// The day's two digits as written (X for unspecified), nil for a coarser date.
     public let dayDigits: String?
+    /// How the year is qualified.
     public let yearQualifier: Qualifier
+    /// How the month is qualified.
     public let monthQualifier: Qualifier
+    /// How the day is qualified.
     public let dayQualifier: Qualifier
     /// The time of day as written (after `T`), when given.
     public let time: String?
+    /// The first day the date can be.
     public let earliest: CalendarDay
+    /// The last day the date can be.
     public let latest: CalendarDay
 
+    /// The season, when the month digits name one (21–24).
     public var season: Season? {
         guard let monthDigits, let value = Int(monthDigits) else { return nil }
         return Season(rawValue: value)
     }
 
+    /// True when any part is uncertain or approximate.
     public var isQualified: Bool {
         !yearQualifier.isEmpty || !monthQualifier.isEmpty || !dayQualifier.isEmpty
     }
@@ -94,7 +107,8 @@ public struct EDTFDate: Sendable, Hashable {
     /// Canonical EDTF text.
     public var edtf: String {
         let parts: [(String, Qualifier)] =
-            [(yearText, yearQualifier)] + [monthDigits.map { ($0, monthQualifier) }, dayDigits.map { ($0, dayQualifier) }]
+            [(yearText, yearQualifier)]
+            + [monthDigits.map { ($0, monthQualifier) }, dayDigits.map { ($0, dayQualifier) }]
             .compactMap { $0 }
         let shared = parts[0].1
         var text: String
@@ -152,8 +166,10 @@ public struct EDTFDate: Sendable, Hashable {
 
     /// EDTF Level 1 seasons (codes 21–24), northern-hemisphere months.
     public enum Season: Int, Sendable {
-        case spring = 21, summer, autumn, winter
+        case spring = 21
+        case summer, autumn, winter
 
+        /// The precision as a word: day, month, season, year …
         public var name: String {
             switch self {
             case .spring: return "spring"

@@ -59,9 +59,15 @@ enum EDTFParser {
 
         mutating func qualifier() -> EDTFDate.Qualifier {
             switch current {
-            case "?": index += 1; return .uncertain
-            case "~": index += 1; return .approximate
-            case "%": index += 1; return [.uncertain, .approximate]
+            case "?":
+                index += 1
+                return .uncertain
+            case "~":
+                index += 1
+                return .approximate
+            case "%":
+                index += 1
+                return [.uncertain, .approximate]
             default: return []
             }
         }
@@ -212,7 +218,8 @@ enum EDTFParser {
                     (earliest, latest) = EDTFDate.Season(rawValue: value)!.bounds(in: year)
                     return
                 case 25...41:
-                    throw EDTFError("seasons 25–41 are EDTF Level 2 and not supported; use 21 spring, 22 summer, 23 autumn, 24 winter", at: offset)
+                    throw EDTFError(
+                        "seasons 25–41 are EDTF Level 2 and not supported; use 21 spring, 22 summer, 23 autumn, 24 winter", at: offset)
                 default:
                     throw EDTFError("there is no month \(monthDigits); months are 01–12 (21–24 for seasons)", at: offset)
                 }
@@ -226,11 +233,13 @@ enum EDTFParser {
                 // Years count up when their digits do, except before year 0.
                 for year in years.values(ascending: ascending != negative) {
                     let signed = negative ? -year : year
-                    let monthValues = months?.values(ascending: ascending).filter { (1...12).contains($0) }
+                    let monthValues =
+                        months?.values(ascending: ascending).filter { (1...12).contains($0) }
                         ?? (ascending ? Array(1...12) : Array((1...12).reversed()))
                     for month in monthValues {
                         let length = CalendarDay.daysInMonth(month, year: signed)
-                        let dayValues = days?.values(ascending: ascending).filter { (1...length).contains($0) }
+                        let dayValues =
+                            days?.values(ascending: ascending).filter { (1...length).contains($0) }
                             ?? [ascending ? 1 : length]
                         if let first = dayValues.first { return CalendarDay(year: signed, month: month, day: first) }
                     }

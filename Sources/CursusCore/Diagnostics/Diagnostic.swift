@@ -1,9 +1,13 @@
 /// A position in an input file: 1-based line and column (columns count Unicode scalars).
 public struct SourceLocation: Sendable, Hashable {
+    /// The file, as messages name it.
     public var file: String
+    /// The 1-based line, when known.
     public var line: Int?
+    /// The 1-based column in Unicode scalars, when known.
     public var column: Int?
 
+    /// A place in `file`.
     public init(file: String, line: Int? = nil, column: Int? = nil) {
         self.file = file
         self.line = line
@@ -13,18 +17,23 @@ public struct SourceLocation: Sendable, Hashable {
 
 /// One problem found in the input, printed as `FILE:LINE:COL: error: [renderer] message`.
 public struct Diagnostic: Sendable, Hashable, Error {
+    /// How bad it is: an error stops the run, a warning or a note does not.
     public enum Severity: String, Sendable {
         case error, warning, note
     }
 
+    /// How bad it is.
     public var severity: Severity
+    /// Where it is, when known.
     public var location: SourceLocation?
     /// The renderer (or importer) the problem belongs to, shown in brackets.
     public var scope: String?
+    /// What is wrong and what to do, in a sentence.
     public var message: String
     /// The offending line of the input, shown under the message with a caret.
     public var sourceLine: String?
 
+    /// A diagnostic saying `message`, at `location`.
     public init(
         _ severity: Severity = .error, _ message: String, at location: SourceLocation? = nil,
         scope: String? = nil, sourceLine: String? = nil
@@ -92,6 +101,7 @@ extension String {
 
 /// What went wrong, with the exit code the command line should return.
 public struct CursusError: Error, Sendable {
+    /// What kind of problem stopped the run, which decides the exit code.
     public enum Kind: Sendable {
         /// Bad input data or manifest (exit 65).
         case data
@@ -101,14 +111,18 @@ public struct CursusError: Error, Sendable {
         case failure
     }
 
+    /// What kind of problem it is.
     public var kind: Kind
+    /// Every problem found, with the warnings met on the way.
     public var diagnostics: [Diagnostic]
 
+    /// An error of `kind` with these diagnostics.
     public init(_ kind: Kind = .data, _ diagnostics: [Diagnostic]) {
         self.kind = kind
         self.diagnostics = diagnostics
     }
 
+    /// An error of `kind` with one diagnostic.
     public init(_ kind: Kind = .data, _ diagnostic: Diagnostic) {
         self.init(kind, [diagnostic])
     }
@@ -126,6 +140,7 @@ public struct CursusError: Error, Sendable {
         }
     }
 
+    /// The exit code the command ends with: 65, 64 or 1.
     public var exitCode: Int32 {
         switch kind {
         case .data: return 65
@@ -137,18 +152,23 @@ public struct CursusError: Error, Sendable {
 
 /// Collects diagnostics so that a validation pass reports every problem at once.
 public struct DiagnosticBag: Sendable {
+    /// Everything collected, in order.
     public private(set) var diagnostics: [Diagnostic] = []
     /// The kind of the first error collected from a throw (a failure to write is not bad data).
     private var firstKind: CursusError.Kind?
 
+    /// An empty bag.
     public init() {}
 
+    /// True when anything collected is an error.
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
+    /// Adds one diagnostic.
     public mutating func append(_ diagnostic: Diagnostic) {
         diagnostics.append(diagnostic)
     }
 
+    /// Adds these diagnostics, in order.
     public mutating func append(contentsOf other: [Diagnostic]) {
         diagnostics.append(contentsOf: other)
     }

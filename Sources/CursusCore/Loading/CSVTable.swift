@@ -138,7 +138,8 @@ struct CSVRecord: RecordFields {
         do {
             return try EDTF(text)
         } catch {
-            context.report("invalid date '\(text)' for '\(key)': \(error.message)", line: line, column: columns[key].map { $0 + error.offset })
+            context.report(
+                "invalid date '\(text)' for '\(key)': \(error.message)", line: line, column: columns[key].map { $0 + error.offset })
             return nil
         }
     }
@@ -164,7 +165,9 @@ struct CSVRecord: RecordFields {
         var values: [String: String] = [:]
         var order: [String] = []
         for item in strings(key) {
-            let parts = item.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            let parts = item.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).map {
+                $0.trimmingCharacters(in: .whitespaces)
+            }
             guard !parts[0].isEmpty else {
                 report(key, "'\(item)' in '\(key)' has no name; attributes are written 'name: value; name: value'")
                 continue
@@ -185,7 +188,9 @@ struct CSVRecord: RecordFields {
 
     func report(_ key: String, _ message: String) { context.report(message, line: line, column: columns[key] ?? enclosingCell.column) }
     func reportHere(_ message: String) { context.report(message, line: line, column: enclosingCell.column) }
-    func location(of key: String) -> SourceLocation { SourceLocation(file: context.path, line: line, column: columns[key] ?? enclosingCell.column) }
+    func location(of key: String) -> SourceLocation {
+        SourceLocation(file: context.path, line: line, column: columns[key] ?? enclosingCell.column)
+    }
     var location: SourceLocation { SourceLocation(file: context.path, line: line, column: enclosingCell.column ?? 1) }
 }
 
@@ -201,7 +206,8 @@ final class CSVTableContext {
     }
 
     func report(_ message: String, line: Int?, column: Int?, severity: Diagnostic.Severity = .error) {
-        bag.append(Diagnostic(severity, message, at: SourceLocation(file: path, line: line, column: column), sourceLine: line.flatMap(lines.line)))
+        bag.append(
+            Diagnostic(severity, message, at: SourceLocation(file: path, line: line, column: column), sourceLine: line.flatMap(lines.line)))
     }
 }
 
@@ -233,7 +239,9 @@ public enum CSVTableLoader {
             var text = String(decoding: bytes, as: UTF8.self)
             if number == 1, text.hasPrefix("\u{FEFF}") { text.removeFirst() }
             if bytes.contains(0) {
-                throw CursusError(.data, Diagnostic(.error, "is not a text table (NUL byte in line \(number))", at: SourceLocation(file: path, line: number)))
+                throw CursusError(
+                    .data,
+                    Diagnostic(.error, "is not a text table (NUL byte in line \(number))", at: SourceLocation(file: path, line: number)))
             }
             if parser == nil { parser = CSVRecordParser(delimiter: CSVRecordParser.delimiter(of: text[...])) }
             // A record held open by quotes is bounded like a line: an unclosed quote must not read the whole file in.
@@ -243,9 +251,12 @@ public enum CSVTableLoader {
                 (recordBytes, recordStart) = (bytes.count, number)
             }
             if recordBytes > LineReader.maximumLineLength {
-                throw CursusError(.data, Diagnostic(
-                    .error, "a quoted field on this line runs on past \(LineReader.maximumLineLength / 1024 / 1024) MiB (to line \(number)); close its quote",
-                    at: SourceLocation(file: path, line: recordStart)))
+                throw CursusError(
+                    .data,
+                    Diagnostic(
+                        .error,
+                        "a quoted field on this line runs on past \(LineReader.maximumLineLength / 1024 / 1024) MiB (to line \(number)); close its quote",
+                        at: SourceLocation(file: path, line: recordStart)))
             }
             guard let record = parser!.feed(text[...], number: number) else { continue }
             guard let table else {
@@ -284,16 +295,31 @@ public enum CSVTableLoader {
             let field = mapping.first { $0.value == name }?.key ?? name
             if found[field] == nil { found[field] = index }
         }
-        for (field, heading) in mapping.sorted(by: { $0.key < $1.key }) where found[field] == nil || header.fields[found[field]!] != heading {
-            throw CursusError(.data, Diagnostic(.error, "--map names the column '\(heading)' for '\(field)', but the table has no such column; it has \(header.fields.joined(separator: ", "))", at: SourceLocation(file: context.path, line: 1)))
+        for (field, heading) in mapping.sorted(by: { $0.key < $1.key }) where found[field] == nil || header.fields[found[field]!] != heading
+        {
+            throw CursusError(
+                .data,
+                Diagnostic(
+                    .error,
+                    "--map names the column '\(heading)' for '\(field)', but the table has no such column; it has \(header.fields.joined(separator: ", "))",
+                    at: SourceLocation(file: context.path, line: 1)))
         }
         let table: DossierTable
-        if found["office"] != nil { table = .tenures }
-        else if found["date"] != nil && found["title"] != nil { table = .events }
-        else if found["name"] != nil { table = .people }
-        else if found["title"] != nil { table = .sources }
-        else {
-            throw CursusError(.data, Diagnostic(.error, "cannot tell which table this is: a tenures table has 'office', events 'date' and 'title', people 'name', sources 'title'", at: SourceLocation(file: context.path, line: 1), sourceLine: context.lines.line(1)))
+        if found["office"] != nil {
+            table = .tenures
+        } else if found["date"] != nil && found["title"] != nil {
+            table = .events
+        } else if found["name"] != nil {
+            table = .people
+        } else if found["title"] != nil {
+            table = .sources
+        } else {
+            throw CursusError(
+                .data,
+                Diagnostic(
+                    .error,
+                    "cannot tell which table this is: a tenures table has 'office', events 'date' and 'title', people 'name', sources 'title'",
+                    at: SourceLocation(file: context.path, line: 1), sourceLine: context.lines.line(1)))
         }
         let known = Set(table.columns)
         for (field, index) in found.sorted(by: { $0.value < $1.value }) where !known.contains(field) {

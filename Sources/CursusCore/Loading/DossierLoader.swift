@@ -3,20 +3,26 @@ import Yams
 
 /// A reference from one record to another, kept with its place for validation.
 public struct Reference: Sendable {
+    /// What a reference points to.
     public enum Kind: String, Sendable, CaseIterable {
         case person, tenure, event, source
     }
 
+    /// The kind of record referred to.
     public var kind: Kind
+    /// The id referred to.
     public var id: String
     /// "tenure 'us-ambassador'" — who refers.
     public var from: String
+    /// Where the reference is written.
     public var location: SourceLocation
 }
 
 /// One dossier file read and checked on its own; cross-file checks are `DossierValidator`'s.
 public struct DossierFile: Sendable {
+    /// The file, as named in messages.
     public var path: String
+    /// The records the file holds (those with errors left out).
     public var dossier: Dossier
     /// References whose target this file did not define (another input may).
     public var references: [Reference]
@@ -165,9 +171,10 @@ struct RecordReader {
     /// Keeps the references of a record that is kept, made `from` it.
     private mutating func keep(_ unsettled: [Unsettled], from: String) {
         for reference in unsettled {
-            references.append(Reference(
-                kind: reference.kind, id: reference.id, from: reference.ofMilestone ? "a milestone of \(from)" : from,
-                location: reference.location))
+            references.append(
+                Reference(
+                    kind: reference.kind, id: reference.id, from: reference.ofMilestone ? "a milestone of \(from)" : from,
+                    location: reference.location))
         }
     }
 
@@ -189,17 +196,21 @@ struct RecordReader {
         for duplicate in duplicates {
             let first = dossier.firstLocation(of: duplicate.id, kind: duplicate.kind)
             let place = first.map { "\($0.file):\($0.line ?? 0)" } ?? "earlier"
-            report(Diagnostic(.error, "duplicate \(duplicate.kind.rawValue) id '\(duplicate.id)'; it is first defined at \(place)", at: duplicate.location))
+            report(
+                Diagnostic(
+                    .error, "duplicate \(duplicate.kind.rawValue) id '\(duplicate.id)'; it is first defined at \(place)",
+                    at: duplicate.location))
         }
     }
-
 
     mutating func readPerson<R: RecordFields>(_ reader: R) {
         var person = Person(id: "", name: "")
         var found: [Unsettled] = []
-        let complete = Person.fields.read(reader, into: &person, reference: { kind, id, key in
-            if let reference = unsettled(kind, id, key: key, in: reader) { found.append(reference) }
-        })
+        let complete = Person.fields.read(
+            reader, into: &person,
+            reference: { kind, id, key in
+                if let reference = unsettled(kind, id, key: key, in: reader) { found.append(reference) }
+            })
         guard let id = checkedID(person.id, .person, in: reader), complete else { return }
         keep(found, from: "person '\(id)'")
         person.location = reader.location(of: "id")
@@ -223,12 +234,14 @@ struct RecordReader {
             reader.records(key, what: "milestone").compactMap { milestoneReader in
                 var milestone = Milestone(date: Milestone.undated, title: "")
                 var ofMilestone: [Unsettled] = []
-                let complete = Milestone.fields.read(milestoneReader, into: &milestone, reference: { kind, id, key in
-                    if var reference = unsettled(kind, id, key: key, in: milestoneReader) {
-                        reference.ofMilestone = true
-                        ofMilestone.append(reference)
-                    }
-                })
+                let complete = Milestone.fields.read(
+                    milestoneReader, into: &milestone,
+                    reference: { kind, id, key in
+                        if var reference = unsettled(kind, id, key: key, in: milestoneReader) {
+                            reference.ofMilestone = true
+                            ofMilestone.append(reference)
+                        }
+                    })
                 guard complete else { return nil }
                 found += ofMilestone
                 return milestone
@@ -259,9 +272,11 @@ struct RecordReader {
     mutating func readEvent<R: RecordFields>(_ reader: R, defaultPerson: String?, deferring: Bool = false) {
         var event = Event(id: "", date: Milestone.undated, title: "")
         var found: [Unsettled] = []
-        let complete = Event.fields.read(reader, into: &event, reference: { kind, id, key in
-            if let reference = unsettled(kind, id, key: key, in: reader) { found.append(reference) }
-        })
+        let complete = Event.fields.read(
+            reader, into: &event,
+            reference: { kind, id, key in
+                if let reference = unsettled(kind, id, key: key, in: reader) { found.append(reference) }
+            })
         let named = reader.has("people")
         if !named { event.people = defaultPerson.map { [$0] } ?? [] }
         guard let id = checkedID(event.id, .event, in: reader), complete else { return }
@@ -293,7 +308,9 @@ struct RecordReader {
         guard !ownerless.isEmpty else { return }
         guard dossier.people.count == 1 else {
             for entry in ownerless {
-                report("\(MappingReader.article(entry.isTenure ? "tenure" : "event")) with no 'person' needs the file to describe exactly one person (it describes \(dossier.people.count))", entry.location)
+                report(
+                    "\(MappingReader.article(entry.isTenure ? "tenure" : "event")) with no 'person' needs the file to describe exactly one person (it describes \(dossier.people.count))",
+                    entry.location)
             }
             return
         }

@@ -18,19 +18,22 @@ public enum DossierValidator {
                 for id in file.ids[kind] ?? [] where !ids[kind, default: []].insert(id).inserted {
                     let location = file.dossier.firstLocation(of: id, kind: kind)
                     let first = dossier.firstLocation(of: id, kind: kind)
-                    bag.append(Diagnostic(
-                        .error, "duplicate \(kind.rawValue) id '\(id)'; it is first defined at \(first.map { "\($0.file):\($0.line ?? 0)" } ?? "another input")",
-                        at: location, sourceLine: quote(location)))
+                    bag.append(
+                        Diagnostic(
+                            .error,
+                            "duplicate \(kind.rawValue) id '\(id)'; it is first defined at \(first.map { "\($0.file):\($0.line ?? 0)" } ?? "another input")",
+                            at: location, sourceLine: quote(location)))
                 }
             }
             dossier.merge(file.dossier)
         }
         for reference in files.flatMap(\.references) where !(ids[reference.kind]?.contains(reference.id) ?? false) {
             let known = (ids[reference.kind] ?? []).sorted()
-            bag.append(Diagnostic(
-                .error,
-                "\(reference.from) refers to \(reference.kind.rawValue) '\(reference.id)', which no input defines\(Suggestion.didYouMean(reference.id, in: known))",
-                at: reference.location, sourceLine: quote(reference.location)))
+            bag.append(
+                Diagnostic(
+                    .error,
+                    "\(reference.from) refers to \(reference.kind.rawValue) '\(reference.id)', which no input defines\(Suggestion.didYouMean(reference.id, in: known))",
+                    at: reference.location, sourceLine: quote(reference.location)))
         }
         try bag.throwIfErrors()
         return dossier

@@ -11,9 +11,11 @@ public struct InputFile: Sendable {
 
     /// The path as the user gave it (used in diagnostics).
     public let path: String
+    /// The whole text.
     public let text: String
     let lines: [Substring]
 
+    /// A file at `path` (for messages) with this text, read already.
     public init(path: String, text: String) {
         self.path = path
         self.text = text
@@ -59,7 +61,8 @@ public struct InputFile: Sendable {
         if let nul = bytes.firstIndex(of: 0) {
             throw CursusError(
                 .data,
-                Diagnostic(.error, "is not a text file (NUL byte at offset \(nul - data.startIndex)); give a YAML or JSON \(what)", at: location))
+                Diagnostic(
+                    .error, "is not a text file (NUL byte at offset \(nul - data.startIndex)); give a YAML or JSON \(what)", at: location))
         }
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw CursusError(.data, Diagnostic(.error, "is not UTF-8 text; save it as UTF-8", at: location))

@@ -27,12 +27,17 @@ enum JSONLinesLoader {
             records += 1
             read(bytes, context: context, into: &reader)
             if context.bag.diagnostics.count >= maximumErrors {
-                context.bag.append(Diagnostic(.error, "too many errors; stopped reading at line \(lines.number)", at: SourceLocation(file: path)))
+                context.bag.append(
+                    Diagnostic(.error, "too many errors; stopped reading at line \(lines.number)", at: SourceLocation(file: path)))
                 break
             }
         }
         if records == 0 && context.bag.diagnostics.isEmpty {
-            context.bag.append(Diagnostic(.error, "is empty; a JSON Lines dossier has one record a line, e.g. {\"type\": \"person\", \"id\": \"p\", \"name\": \"…\"}", at: SourceLocation(file: path)))
+            context.bag.append(
+                Diagnostic(
+                    .error,
+                    "is empty; a JSON Lines dossier has one record a line, e.g. {\"type\": \"person\", \"id\": \"p\", \"name\": \"…\"}",
+                    at: SourceLocation(file: path)))
         }
         return reader.finish(path: path, lines: StreamedLines(path: path), bag: context.bag)
     }

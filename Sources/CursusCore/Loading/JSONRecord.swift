@@ -15,7 +15,8 @@ final class JSONLineContext {
     func diagnostic(_ message: String, offset: Int?) -> Diagnostic {
         var column: Int?
         if let offset {
-            column = String(decoding: UnsafeBufferPointer(rebasing: bytes[0..<min(max(offset, 0), bytes.count)]), as: UTF8.self)
+            column =
+                String(decoding: UnsafeBufferPointer(rebasing: bytes[0..<min(max(offset, 0), bytes.count)]), as: UTF8.self)
                 .unicodeScalars.count + 1
         }
         return Diagnostic(.error, message, at: SourceLocation(file: path, line: number, column: column), sourceLine: text)
@@ -46,7 +47,8 @@ struct JSONRecord: RecordFields {
     var keys: [String] { entries.map(\.key) }
 
     private func wrongType(_ key: String, _ entry: (key: String, value: JSONValue, offset: Int, keyOffset: Int), expected: String) {
-        context.report("'\(key)' of \(MappingReader.article(what)) must be \(expected), found \(entry.value.kindDescription)", offset: entry.offset)
+        context.report(
+            "'\(key)' of \(MappingReader.article(what)) must be \(expected), found \(entry.value.kindDescription)", offset: entry.offset)
     }
 
     func unboundedString(_ key: String, required: Bool) -> String? {
@@ -75,7 +77,8 @@ struct JSONRecord: RecordFields {
         case .array(let items):
             return items.compactMap { item in
                 if case .string(let text) = item { return text }
-                context.report("'\(key)' of \(MappingReader.article(what)) must list texts, found \(item.kindDescription)", offset: entry.offset)
+                context.report(
+                    "'\(key)' of \(MappingReader.article(what)) must list texts, found \(item.kindDescription)", offset: entry.offset)
                 return nil
             }
         default:
@@ -121,7 +124,9 @@ struct JSONRecord: RecordFields {
         }
         return items.compactMap { item in
             guard case .object(let entries) = item else {
-                context.report("\(MappingReader.article(what)) must be a mapping of keys to values, found \(item.kindDescription)", offset: entry.offset)
+                context.report(
+                    "\(MappingReader.article(what)) must be a mapping of keys to values, found \(item.kindDescription)",
+                    offset: entry.offset)
                 return nil
             }
             return JSONRecord(entries: entries, what: what, offset: entry.offset, context: context)
@@ -139,7 +144,9 @@ struct JSONRecord: RecordFields {
 
     func checkKeys(_ allowed: AllowedKeys) {
         for entry in entries where entry.key != "type" && !allowed.contains(entry.key) {
-            context.report("unknown key '\(entry.key)' in \(MappingReader.article(what))\(Suggestion.didYouMean(entry.key, in: allowed.list))", offset: entry.keyOffset)
+            context.report(
+                "unknown key '\(entry.key)' in \(MappingReader.article(what))\(Suggestion.didYouMean(entry.key, in: allowed.list))",
+                offset: entry.keyOffset)
         }
     }
 

@@ -31,7 +31,9 @@ final class LineReader {
             let exists = FileManager.default.fileExists(atPath: path)
             throw CursusError(
                 exists ? .failure : .data,
-                Diagnostic(.error, exists ? "cannot be read (permission denied?)" : "no such \(what) file; check the path", at: SourceLocation(file: path)))
+                Diagnostic(
+                    .error, exists ? "cannot be read (permission denied?)" : "no such \(what) file; check the path",
+                    at: SourceLocation(file: path)))
         }
         self.path = path
         self.stream = stream
@@ -54,7 +56,9 @@ final class LineReader {
                 start = 0
                 if end == 0 {
                     if ferror(stream) != 0 {
-                        throw CursusError(.failure, Diagnostic(.error, "cannot be read: \(String(cString: strerror(errno)))", at: SourceLocation(file: path)))
+                        throw CursusError(
+                            .failure,
+                            Diagnostic(.error, "cannot be read: \(String(cString: strerror(errno)))", at: SourceLocation(file: path)))
                     }
                     guard spansChunks else { return nil }
                     break
@@ -84,9 +88,12 @@ final class LineReader {
     /// Adds `count` bytes from the chunk to the line, refusing a line that grows too long.
     private func append(_ count: Int) throws(CursusError) {
         guard lineCount + count <= Self.maximumLineLength else {
-            throw CursusError(.data, Diagnostic(
-                .error, "line \(number + 1) is longer than \(Self.maximumLineLength / 1024 / 1024) MiB; is this a text file with one record a line?",
-                at: SourceLocation(file: path, line: number + 1)))
+            throw CursusError(
+                .data,
+                Diagnostic(
+                    .error,
+                    "line \(number + 1) is longer than \(Self.maximumLineLength / 1024 / 1024) MiB; is this a text file with one record a line?",
+                    at: SourceLocation(file: path, line: number + 1)))
         }
         if lineCount + count > lineCapacity {
             lineCapacity = max(lineCount + count, lineCapacity * 2, 1 << 12)

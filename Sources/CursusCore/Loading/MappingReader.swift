@@ -23,13 +23,15 @@ struct MappingReader: RecordFields {
         self.what = what
         self.problems = problems
         guard case .mapping(let mapping) = node else {
-            problems.bag.append(file.diagnostic(at: node, "\(Self.article(what)) must be a mapping of keys to values, found \(node.kindDescription)"))
+            problems.bag.append(
+                file.diagnostic(at: node, "\(Self.article(what)) must be a mapping of keys to values, found \(node.kindDescription)"))
             return nil
         }
         var entries: [(String, Node, Node)] = []
         for (key, value) in mapping {
             guard case .scalar(let scalar) = key else {
-                problems.bag.append(file.diagnostic(at: key, "keys in \(Self.article(what)) must be plain words, found \(key.kindDescription)"))
+                problems.bag.append(
+                    file.diagnostic(at: key, "keys in \(Self.article(what)) must be plain words, found \(key.kindDescription)"))
                 continue
             }
             entries.append((scalar.string, key, value))
@@ -73,7 +75,8 @@ struct MappingReader: RecordFields {
         case .sequence(let sequence):
             return sequence.compactMap { item in
                 guard case .scalar(let scalar) = item, !item.isNull else {
-                    problems.bag.append(file.diagnostic(at: item, "'\(key)' of \(Self.article(what)) must list texts, found \(item.kindDescription)"))
+                    problems.bag.append(
+                        file.diagnostic(at: item, "'\(key)' of \(Self.article(what)) must list texts, found \(item.kindDescription)"))
                     return nil
                 }
                 return scalar.string
@@ -180,7 +183,8 @@ struct MappingReader: RecordFields {
     }
 
     private func wrongType(_ key: String, _ value: Node, expected: String) {
-        problems.bag.append(file.diagnostic(at: value, "'\(key)' of \(Self.article(what)) must be \(expected), found \(value.kindDescription)"))
+        problems.bag.append(
+            file.diagnostic(at: value, "'\(key)' of \(Self.article(what)) must be \(expected), found \(value.kindDescription)"))
     }
 
     static func article(_ noun: String) -> String {

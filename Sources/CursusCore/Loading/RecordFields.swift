@@ -42,7 +42,10 @@ extension RecordFields {
 
     private func isWithinBound(_ text: String, _ key: String) -> Bool {
         guard text.utf8.count > InputFile.maximumFieldLength else { return true }
-        report(key, "'\(key)' holds \(text.utf8.count) bytes, more than Cursus takes in one field (\(InputFile.maximumFieldLength)); shorten it, or quote the source by its URL")
+        report(
+            key,
+            "'\(key)' holds \(text.utf8.count) bytes, more than Cursus takes in one field (\(InputFile.maximumFieldLength)); shorten it, or quote the source by its URL"
+        )
         return false
     }
 
@@ -60,18 +63,23 @@ extension InputFile: LineSource {}
 /// The keys a record may have: a list (in schema order, for messages and suggestions) and a set
 /// (for checking millions of records quickly).
 public struct AllowedKeys: Sequence, ExpressibleByArrayLiteral, Sendable {
+    /// The keys, in schema order.
     public let list: [String]
     private let set: Set<String>
 
+    /// These keys, in this order.
     public init(arrayLiteral elements: String...) {
         self.init(elements)
     }
 
+    /// These keys, in this order.
     public init(_ elements: [String]) {
         list = elements
         set = Set(elements)
     }
 
+    /// True when `key` is allowed.
     public func contains(_ key: String) -> Bool { set.contains(key) }
+    /// The keys in schema order.
     public func makeIterator() -> IndexingIterator<[String]> { list.makeIterator() }
 }

@@ -1,10 +1,15 @@
 /// Which records an output shows: people, categories and a date window.
 public struct DossierFilter: Sendable {
+    /// The people kept; nil keeps everyone.
     public var people: [String]?
+    /// The categories kept; nil keeps all.
     public var categories: [String]?
+    /// The start of the window; nil: open.
     public var from: EDTF?
+    /// The end of the window; nil: open.
     public var to: EDTF?
 
+    /// A filter with these parts; none keeps everything.
     public init(people: [String]? = nil, categories: [String]? = nil, from: EDTF? = nil, to: EDTF? = nil) {
         self.people = people
         self.categories = categories
@@ -12,6 +17,7 @@ public struct DossierFilter: Sendable {
         self.to = to
     }
 
+    /// True when the filter keeps everything.
     public var isEmpty: Bool { people == nil && categories == nil && from == nil && to == nil }
 
     /// The records that pass. A tenure or event passes the window when its span overlaps it;

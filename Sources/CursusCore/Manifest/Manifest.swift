@@ -9,25 +9,31 @@ public struct OutputSpec: Sendable {
     public var implementation: any Renderer
     /// As written in the manifest, relative to `output_dir`.
     public var path: String
+    /// The options, checked, defaults filled in.
     public var options: RenderOptions
+    /// What of the dossier the output shows.
     public var filter: DossierFilter
     /// Where the output's entry stands in the manifest.
     public var location: SourceLocation
+    /// The manifest's line with the output's entry, for messages.
     public var sourceLine: String?
 }
 
 /// A `cursus.yml`: which renderers run over which dossiers and where their files go.
 public struct Manifest: Sendable {
+    /// The manifest format versions this build reads.
     public static let supportedVersions = [1]
     static let keys: AllowedKeys = ["$schema", "cursus", "title", "inputs", "as_of", "output_dir", "outputs"]
     static let outputKeys: AllowedKeys = ["renderer", "path", "options", "filter"]
     static let filterKeys: AllowedKeys = ["people", "categories", "from", "to"]
 
+    /// The manifest's path, as given.
     public var path: String
     /// The manifest's folder; every relative path resolves against it.
     public var directory: String
     /// The manifest's folder as the user wrote it (empty for the working folder), for messages.
     public var displayDirectory: String
+    /// The title outputs show.
     public var title: String?
     /// Input paths joined to the manifest's folder as written, with where each is named.
     public var inputs: [(path: String, location: SourceLocation)]
@@ -35,6 +41,7 @@ public struct Manifest: Sendable {
     public var asOf: CalendarDay?
     /// Absolute (or manifest-relative resolved) output folder.
     public var outputDirectory: String
+    /// The outputs, in the order listed.
     public var outputs: [OutputSpec]
 
     /// What to do without a manifest.
@@ -47,6 +54,7 @@ public struct Manifest: Sendable {
         return try decode(file, registry: registry)
     }
 
+    /// Reads and checks an already-read manifest.
     public static func decode(_ file: InputFile, registry: RendererRegistry) throws(CursusError) -> Manifest {
         let tree = try YAMLTree(file)
         let problems = ReadProblems()
@@ -59,7 +67,8 @@ public struct Manifest: Sendable {
         guard let top = MappingReader(root, what: "manifest", file: file, problems: problems) else { return nil }
         top.checkKeys(keys)
         if !top.has("cursus") {
-            problems.bag.append(file.diagnostic(at: root, "a manifest starts with 'cursus: 1' (the format version); add it as the first line"))
+            problems.bag.append(
+                file.diagnostic(at: root, "a manifest starts with 'cursus: 1' (the format version); add it as the first line"))
         } else if let version = top.int("cursus"), !supportedVersions.contains(version) {
             top.report("cursus", "unsupported manifest format version \(version); this Cursus reads version 1")
         }
@@ -95,7 +104,8 @@ public struct Manifest: Sendable {
             readOutput(node, file: file, directory: directory, registry: registry, problems: problems)
         }
         return Manifest(
-            path: file.path, directory: directory, displayDirectory: writtenDirectory, title: top.string("title"), inputs: inputs, asOf: asOf,
+            path: file.path, directory: directory, displayDirectory: writtenDirectory, title: top.string("title"), inputs: inputs,
+            asOf: asOf,
             outputDirectory: URL(fileURLWithPath: resolve(top.string("output_dir") ?? "out")).standardizedFileURL.path,
             outputs: outputs)
     }
@@ -174,10 +184,13 @@ public struct Manifest: Sendable {
                 if options.date(key) != nil, let text = options.string(key) { values[key] = .string(text) }
             case .choice(let allowed):
                 if let text = options.string(key) {
-                    if allowed.contains(text) { values[key] = .string(text) } else {
+                    if allowed.contains(text) {
+                        values[key] = .string(text)
+                    } else {
                         options.report(
                             key,
-                            "option '\(key)' must be one of \(allowed.joined(separator: ", ")), found '\(text)'\(Suggestion.didYouMean(text, in: allowed))")
+                            "option '\(key)' must be one of \(allowed.joined(separator: ", ")), found '\(text)'\(Suggestion.didYouMean(text, in: allowed))"
+                        )
                     }
                 }
             case .strings:
@@ -196,7 +209,8 @@ public struct Manifest: Sendable {
                 for item in items where !allowed.contains(item) {
                     options.report(
                         key,
-                        "option '\(key)' takes items from \(allowed.joined(separator: ", ")), found '\(item)'\(Suggestion.didYouMean(item, in: allowed))")
+                        "option '\(key)' takes items from \(allowed.joined(separator: ", ")), found '\(item)'\(Suggestion.didYouMean(item, in: allowed))"
+                    )
                 }
                 values[key] = .strings(items)
             }

@@ -1,6 +1,7 @@
 /// The JSON Schema of dossier files, made from the field tables (so that editors check exactly
 /// what Cursus reads). `cursus schema` prints it; `Schemas/dossier.schema.json` is its output.
 public enum DossierSchema {
+    /// The schema as JSON text, ending in a line break.
     public static var text: String { DossierWriter.json(schema) + "\n" }
 
     static var schema: EncodedValue {
@@ -14,37 +15,62 @@ public enum DossierSchema {
             ("type", .string("object")),
             ("additionalProperties", .bool(false)),
             ("required", .list([.string("cursus")])),
-            ("properties", .map([
-                ("$schema", .map([("type", .string("string"))])),
-                ("cursus", .map([("const", .int(1)), ("description", .string("Format version"))])),
-                ("person", ref("person")),
-                ("people", list(of: "person")),
-                ("sources", list(of: "source")),
-                ("tenures", list(of: "tenure")),
-                ("events", list(of: "event")),
-            ])),
+            (
+                "properties",
+                .map([
+                    ("$schema", .map([("type", .string("string"))])),
+                    ("cursus", .map([("const", .int(1)), ("description", .string("Format version"))])),
+                    ("person", ref("person")),
+                    ("people", list(of: "person")),
+                    ("sources", list(of: "source")),
+                    ("tenures", list(of: "tenure")),
+                    ("events", list(of: "event")),
+                ])
+            ),
             ("not", .map([("required", .list([.string("person"), .string("people")]))])),
-            ("$defs", .map([
-                ("edtf", .map([
-                    ("type", .list([.string("string"), .string("integer")])),
-                    ("description", .string("An EDTF date (Level 0/1): 2008-07-26, 2008-07, 2008, 2016-23 (autumn), 2004~, 2017?, 201X, 1981/1985, 1985/.. — `cursus date` explains one.")),
-                    ("pattern", .string("^[0-9XY?~%./:TZ+\\-]*$")),
-                ])),
-                ("text", .map([("type", .list([.string("string"), .string("number")]))])),
-                ("strings", .map([("oneOf", .list([
-                    .map([("type", .string("string"))]),
-                    .map([("type", .string("array")), ("items", .map([("type", .string("string"))]))]),
-                ]))])),
-                ("id", .map([
-                    ("type", .string("string")), ("pattern", .string("^[^\\s]+$")),
-                    ("description", .string("A single word, unique among records of its kind across all inputs.")),
-                ])),
-                ("person", record(Person.fields)),
-                ("milestone", record(Milestone.fields)),
-                ("tenure", record(Tenure.fields)),
-                ("event", record(Event.fields)),
-                ("source", record(Source.fields)),
-            ])),
+            (
+                "$defs",
+                .map([
+                    (
+                        "edtf",
+                        .map([
+                            ("type", .list([.string("string"), .string("integer")])),
+                            (
+                                "description",
+                                .string(
+                                    "An EDTF date (Level 0/1): 2008-07-26, 2008-07, 2008, 2016-23 (autumn), 2004~, 2017?, 201X, 1981/1985, 1985/.. — `cursus date` explains one."
+                                )
+                            ),
+                            ("pattern", .string("^[0-9XY?~%./:TZ+\\-]*$")),
+                        ])
+                    ),
+                    ("text", .map([("type", .list([.string("string"), .string("number")]))])),
+                    (
+                        "strings",
+                        .map([
+                            (
+                                "oneOf",
+                                .list([
+                                    .map([("type", .string("string"))]),
+                                    .map([("type", .string("array")), ("items", .map([("type", .string("string"))]))]),
+                                ])
+                            )
+                        ])
+                    ),
+                    (
+                        "id",
+                        .map([
+                            ("type", .string("string")), ("pattern", .string("^[^\\s]+$")),
+                            ("description", .string("A single word, unique among records of its kind across all inputs.")),
+                        ])
+                    ),
+                    ("person", record(Person.fields)),
+                    ("milestone", record(Milestone.fields)),
+                    ("tenure", record(Tenure.fields)),
+                    ("event", record(Event.fields)),
+                    ("source", record(Source.fields)),
+                ])
+            ),
         ])
     }
 

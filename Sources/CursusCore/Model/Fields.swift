@@ -39,6 +39,7 @@ public final class Field<Record>: @unchecked Sendable {
 
     /// The key in dossier files and the heading of its table column.
     public let key: String
+    /// What the field holds.
     public let kind: Kind
     /// A record without it is refused.
     public let required: Bool
@@ -95,6 +96,7 @@ extension Field {
 
 /// The fields of a record type, in the order dossier files list them.
 public struct FieldTable<Record>: Sendable {
+    /// The fields, in the order dossier files list them.
     public let fields: [Field<Record>]
     /// The keys a record may have.
     public let keys: AllowedKeys
@@ -104,10 +106,12 @@ public struct FieldTable<Record>: Sendable {
         keys = AllowedKeys(fields.map(\.key))
     }
 
+    /// The field with this key.
     public subscript(key: String) -> Field<Record>? { fields.first { $0.key == key } }
 }
 
 extension Person {
+    /// Every field of a person.
     public static let fields = FieldTable<Person>([
         .id(\.id),
         .requiredText("name", \.name),
@@ -125,9 +129,12 @@ extension Person {
 }
 
 extension Tenure {
+    /// Every field of a tenure.
     public static let fields = FieldTable<Tenure>([
         .id(\.id),
-        Field("person", .reference(.person), .requiredText(\.person), required: false, help: "Person id; optional when the dossier has one person"),
+        Field(
+            "person", .reference(.person), .requiredText(\.person), required: false,
+            help: "Person id; optional when the dossier has one person"),
         .requiredText("office", \.office, help: "Full title, e.g. Ambassador of Russia to the United States"),
         .text("role", \.role, help: "Short title, e.g. Ambassador"),
         .text("organization", \.organization),
@@ -142,7 +149,8 @@ extension Tenure {
         .list("appointed_by", \.appointedBy),
         .list("served_under", \.servedUnder),
         .list("alongside", \.alongside),
-        Field("milestones", .milestones, .milestones(\.milestones), help: "Dated steps within the post: appointed, credentials presented …"),
+        Field(
+            "milestones", .milestones, .milestones(\.milestones), help: "Dated steps within the post: appointed, credentials presented …"),
         .text("notes", \.notes),
         .sources(\.sources),
     ])
@@ -152,6 +160,7 @@ extension Milestone {
     /// What a milestone being read holds until its date is read.
     static let undated = try! EDTF("0000")
 
+    /// Every field of a milestone.
     public static let fields = FieldTable<Milestone>([
         .requiredDate("date", \.date),
         .requiredText("title", \.title),
@@ -161,6 +170,7 @@ extension Milestone {
 }
 
 extension Event {
+    /// Every field of an event.
     public static let fields = FieldTable<Event>([
         .id(\.id),
         .requiredDate("date", \.date, help: "When it happened; may be an interval"),
@@ -174,6 +184,7 @@ extension Event {
 }
 
 extension Source {
+    /// Every field of a source.
     public static let fields = FieldTable<Source>([
         .id(\.id),
         .requiredText("title", \.title),
@@ -256,8 +267,10 @@ extension FieldTable {
                 let items = record[keyPath: path]
                 value = items.isEmpty && !keepingEmpty.contains(field.key) ? nil : .list(items.map(EncodedValue.string))
             case .flag(let path): value = record[keyPath: path] ? .bool(true) : nil
-            case .mapping(let path): value = record[keyPath: path].isEmpty ? nil : .map(record[keyPath: path].map { ($0.key, .string($0.value)) })
-            case .milestones(let path): value = record[keyPath: path].isEmpty ? nil : .list(record[keyPath: path].map { Milestone.fields.encode($0) })
+            case .mapping(let path):
+                value = record[keyPath: path].isEmpty ? nil : .map(record[keyPath: path].map { ($0.key, .string($0.value)) })
+            case .milestones(let path):
+                value = record[keyPath: path].isEmpty ? nil : .list(record[keyPath: path].map { Milestone.fields.encode($0) })
             }
             if let value { values.append((field.key, value)) }
         }

@@ -1,21 +1,33 @@
 /// A person whose career a dossier records.
 public struct Person: Sendable {
+    /// A single word, unique among people.
     public var id: String
+    /// The name as readers know it.
     public var name: String
+    /// The name in its own script.
     public var nativeName: String?
     /// Language of the native name (an ISO 639 code such as `ru`).
     public var nativeLanguage: String?
+    /// When the person was born.
     public var born: EDTF?
+    /// When the person died.
     public var died: EDTF?
+    /// Where the person was born.
     public var birthPlace: String?
+    /// Where the person died.
     public var deathPlace: String?
+    /// The person's nationality, as a word ("Russian").
     public var nationality: String?
     /// Free facts with no field of their own (alma mater, children …), in file order.
     public var attributes: [(key: String, value: String)]
+    /// Free text about the person.
     public var notes: String?
+    /// Ids of the sources this comes from.
     public var sources: [String]
+    /// Where the record stands in its file, for messages.
     public var location: SourceLocation?
 
+    /// A person with these fields.
     public init(
         id: String, name: String, nativeName: String? = nil, nativeLanguage: String? = nil, born: EDTF? = nil,
         died: EDTF? = nil, birthPlace: String? = nil, deathPlace: String? = nil, nationality: String? = nil,
@@ -40,29 +52,45 @@ public struct Person: Sendable {
 
 /// A post held by a person for a span of time.
 public struct Tenure: Sendable {
+    /// A single word, unique among tenures.
     public var id: String
+    /// The id of the person who held the post.
     public var person: String
     /// Full title, e.g. "Ambassador of Russia to the United States".
     public var office: String
     /// Short title, e.g. "Ambassador".
     public var role: String?
+    /// The body the post belongs to ("Embassy of Russia in the United States").
     public var organization: String?
+    /// Where the post was held ("Washington, D.C.").
     public var place: String?
+    /// The country of the post.
     public var country: String?
     /// Free tag used for colours and filters.
     public var category: String?
+    /// When the post began.
     public var start: EDTF?
+    /// When it ended; nil when unknown or ongoing.
     public var end: EDTF?
     /// Held to this day ("present"); the end is then absent and resolved against `as_of`.
     public var ongoing: Bool
+    /// Who held the post before.
     public var predecessor: String?
+    /// Who held it after.
     public var successor: String?
+    /// Who appointed the holder, in order.
     public var appointedBy: [String]
+    /// Under whom the post was held, in order.
     public var servedUnder: [String]
+    /// Who held the post at the same time (co-holders).
     public var alongside: [String]
+    /// Dated steps within the post.
     public var milestones: [Milestone]
+    /// Free text about the post.
     public var notes: String?
+    /// Ids of the sources this comes from.
     public var sources: [String]
+    /// Where the record stands in its file, for messages.
     public var location: SourceLocation?
 
     /// True when `end` is over before `start` begins: dates no tenure can have.
@@ -71,6 +99,7 @@ public struct Tenure: Sendable {
         return last < first
     }
 
+    /// A tenure with these fields.
     public init(
         id: String, person: String, office: String, role: String? = nil, organization: String? = nil,
         place: String? = nil, country: String? = nil, category: String? = nil, start: EDTF? = nil,
@@ -103,11 +132,16 @@ public struct Tenure: Sendable {
 
 /// A dated step within a tenure: appointed, credentials presented, relieved by decree …
 public struct Milestone: Sendable {
+    /// When it happened.
     public var date: EDTF
+    /// What happened, in a line.
     public var title: String
+    /// More about it.
     public var description: String?
+    /// Ids of the sources this comes from.
     public var sources: [String]
 
+    /// A milestone with these fields.
     public init(date: EDTF, title: String, description: String? = nil, sources: [String] = []) {
         self.date = date
         self.title = title
@@ -118,16 +152,26 @@ public struct Milestone: Sendable {
 
 /// Something that happened on a date (which may be an interval).
 public struct Event: Sendable {
+    /// A single word, unique among events.
     public var id: String
+    /// When it happened; may be an interval.
     public var date: EDTF
+    /// What happened, in a line.
     public var title: String
+    /// More about it.
     public var description: String?
+    /// Ids of the people it concerns.
     public var people: [String]
+    /// Free tag for colours and filters.
     public var category: String?
+    /// The id of the tenure it belongs to.
     public var tenure: String?
+    /// Ids of the sources this comes from.
     public var sources: [String]
+    /// Where the record stands in its file, for messages.
     public var location: SourceLocation?
 
+    /// An event with these fields.
     public init(
         id: String, date: EDTF, title: String, description: String? = nil, people: [String] = [],
         category: String? = nil, tenure: String? = nil, sources: [String] = [], location: SourceLocation? = nil
@@ -146,18 +190,28 @@ public struct Event: Sendable {
 
 /// Where a fact comes from.
 public struct Source: Sendable {
+    /// A single word, unique among sources.
     public var id: String
+    /// The title of the article, page or document.
     public var title: String
     /// news, encyclopedia, book, archive, decree …
     public var kind: String?
+    /// Who wrote it.
     public var author: String?
+    /// Who published it.
     public var publisher: String?
+    /// Where it can be read.
     public var url: String?
+    /// When it was published.
     public var published: EDTF?
+    /// When it was read.
     public var accessed: EDTF?
+    /// A passage from it.
     public var quote: String?
+    /// Where the record stands in its file, for messages.
     public var location: SourceLocation?
 
+    /// A source with these fields.
     public init(
         id: String, title: String, kind: String? = nil, author: String? = nil, publisher: String? = nil,
         url: String? = nil, published: EDTF? = nil, accessed: EDTF? = nil, quote: String? = nil,
@@ -178,11 +232,16 @@ public struct Source: Sendable {
 
 /// People, their tenures, events and sources; several dossiers merge into one.
 public struct Dossier: Sendable {
+    /// The people, in file order.
     public var people: [Person]
+    /// The tenures, in file order (`chronologicalTenures` sorts them).
     public var tenures: [Tenure]
+    /// The events, in file order (`chronologicalEvents` sorts them).
     public var events: [Event]
+    /// The sources, in file order.
     public var sources: [Source]
 
+    /// A dossier of these records.
     public init(people: [Person] = [], tenures: [Tenure] = [], events: [Event] = [], sources: [Source] = []) {
         self.people = people
         self.tenures = tenures
@@ -239,10 +298,10 @@ public struct Dossier: Sendable {
             }
         }
         return keys.indices.sorted { i, j in
-            let a = keys[i], b = keys[j]
+            let a = keys[i]
+            let b = keys[j]
             return less(a.0, b.0) ?? less(a.1, b.1) ?? (a.2 < b.2)
         }
     }
-
 
 }

@@ -12,6 +12,7 @@ import Synchronization
 /// working thread is parked first, so that it cannot create a file behind the cleanup's back;
 /// then the groups are stopped, the files and folders removed, and the process exits 130 or 143.
 public final class InterruptCleanup: Sendable {
+    /// The one cleanup of this process.
     public static let shared = InterruptCleanup()
 
     private struct State {
@@ -34,7 +35,9 @@ public final class InterruptCleanup: Sendable {
     /// A progress line stands on the terminal: an interrupt erases it before exiting.
     private static let progressLine = Atomic<Bool>(false)
 
+    /// A temporary file: removed on interrupt.
     public func register(file path: String) { register { $0.files.insert(path) } }
+    /// The file is finished or gone: no longer removed on interrupt.
     public func unregister(file path: String) { state.withLock { _ = $0.files.remove(path) } }
     /// A folder made for outputs: removed on interrupt if nothing else is in it by then.
     func register(folder path: String) { register { $0.folders.append(path) } }
@@ -43,6 +46,7 @@ public final class InterruptCleanup: Sendable {
     func progressLineShown(_ shown: Bool) { Self.progressLine.store(shown, ordering: .relaxed) }
     /// A started program that leads a process group of its own.
     public func register(processGroup leader: Int32) { register { $0.processGroups.insert(leader) } }
+    /// The program has ended: its group is no longer stopped on interrupt.
     public func unregister(processGroup leader: Int32) { state.withLock { _ = $0.processGroups.remove(leader) } }
 
     /// Adds to what an interrupt cleans up; once an interrupt is being handled, the caller waits
@@ -64,7 +68,9 @@ public final class InterruptCleanup: Sendable {
             unregister(file: path)
         }
         guard FileManager.default.createFile(atPath: path, contents: contents) else {
-            throw CursusError(.failure, Diagnostic(.error, "cannot write a scratch file: \(String(cString: strerror(errno)))", at: SourceLocation(file: path)))
+            throw CursusError(
+                .failure,
+                Diagnostic(.error, "cannot write a scratch file: \(String(cString: strerror(errno)))", at: SourceLocation(file: path)))
         }
         return try body()
     }
@@ -76,7 +82,12 @@ public final class InterruptCleanup: Sendable {
     /// Installs the SIGINT/SIGTERM handlers (once, however often it is called), from the thread
     /// that runs the command.
     public func installSignalHandlers() {
-        guard installed.withLock({ installed in defer { installed = true }; return !installed }) else { return }
+        guard
+            installed.withLock({ installed in
+                defer { installed = true }
+                return !installed
+            })
+        else { return }
         workingThread = pthread_self()
         signal(Self.parkSignal) { _ in InterruptCleanup.park() }
         // A parent may hand its blocked signals down (test runners do): the park must get through.

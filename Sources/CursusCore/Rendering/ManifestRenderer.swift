@@ -3,11 +3,14 @@ import Foundation
 /// Runs a manifest: loads its dossiers, renders each output to a temporary file and,
 /// only when every output succeeded, moves them all into place.
 public struct ManifestRenderer: Sendable {
+    /// The manifest run.
     public let manifest: Manifest
+    /// Where long work reports how far it is.
     public let progress: ProgressLine
     /// Where renderers' notes go (the CLI prints them on standard error).
     public let notes: @Sendable (Diagnostic) -> Void
 
+    /// A run of `manifest`, showing `progress` and telling `notes`.
     public init(manifest: Manifest, progress: ProgressLine = .silent, notes: @escaping @Sendable (Diagnostic) -> Void = { _ in }) {
         self.manifest = manifest
         self.progress = progress
@@ -64,7 +67,12 @@ public struct ManifestRenderer: Sendable {
             bag.collect { () throws(CursusError) in
                 try attributing(to: output) { () throws(CursusError) in
                     for person in output.filter.people ?? [] where !(knownPeople?.contains(person) ?? true) {
-                        throw CursusError(.data, Diagnostic(.error, "the filter names person '\(person)', whom no input defines\(Suggestion.didYouMean(person, in: knownPeople ?? []))"))
+                        throw CursusError(
+                            .data,
+                            Diagnostic(
+                                .error,
+                                "the filter names person '\(person)', whom no input defines\(Suggestion.didYouMean(person, in: knownPeople ?? []))"
+                            ))
                     }
                     _ = try OutputLocation.resolve(output.path, in: manifest.outputDirectory, at: nil, createFolders: false)
                     // The whole dossier: checks do not depend on records, and it is shared, not copied.

@@ -45,7 +45,9 @@ public final class TextWriter {
 
     init(path: String, finalPath: String) throws(CursusError) {
         guard let stream = fopen(path, "wb") else {
-            throw CursusError(.failure, Diagnostic(.error, "cannot create the file: \(String(cString: strerror(errno)))", at: SourceLocation(file: finalPath)))
+            throw CursusError(
+                .failure,
+                Diagnostic(.error, "cannot create the file: \(String(cString: strerror(errno)))", at: SourceLocation(file: finalPath)))
         }
         setvbuf(stream, nil, _IOFBF, 1 << 16)
         self.stream = stream
@@ -56,11 +58,13 @@ public final class TextWriter {
         if !closed { fclose(stream) }
     }
 
+    /// Writes `text` as UTF-8.
     public func write(_ text: String) {
         var text = text
         text.withUTF8 { buffer in _ = fwrite(buffer.baseAddress, 1, buffer.count, stream) }
     }
 
+    /// Writes these bytes.
     public func write(bytes: [UInt8]) {
         bytes.withUnsafeBufferPointer { buffer in _ = fwrite(buffer.baseAddress, 1, buffer.count, stream) }
     }
@@ -70,7 +74,9 @@ public final class TextWriter {
         closed = true
         let failed = ferror(stream) != 0
         if fclose(stream) != 0 || failed {
-            throw CursusError(.failure, Diagnostic(.error, "cannot write the file: \(String(cString: strerror(errno)))", at: SourceLocation(file: finalPath)))
+            throw CursusError(
+                .failure,
+                Diagnostic(.error, "cannot write the file: \(String(cString: strerror(errno)))", at: SourceLocation(file: finalPath)))
         }
     }
 }
@@ -82,6 +88,7 @@ public final class OutputTransaction: Sendable {
     private let folders = Mutex<[String]>([])
     private let serial = Atomic<Int>(0)
 
+    /// An empty transaction.
     public init() {}
 
     /// A new output that will land at `path` (already checked to lie inside the output folder).
@@ -110,7 +117,9 @@ public final class OutputTransaction: Sendable {
         for file in files where FileManager.default.fileExists(atPath: file.temporaryPath) {
             guard rename(file.temporaryPath, file.path) == 0 else {
                 let reason = String(cString: strerror(errno))
-                throw CursusError(.failure, Diagnostic(.error, "cannot move the finished file into place: \(reason)", at: SourceLocation(file: file.path)))
+                throw CursusError(
+                    .failure, Diagnostic(.error, "cannot move the finished file into place: \(reason)", at: SourceLocation(file: file.path))
+                )
             }
             temporaries.unregister(file: file.temporaryPath)
             committed.append(file.path)

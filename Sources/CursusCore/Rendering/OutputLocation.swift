@@ -46,9 +46,10 @@ public enum OutputLocation {
                 folder.deleteLastPathComponent()
             }
             try fileManager.createDirectory(atPath: outputDirectory, withIntermediateDirectories: true)
-            missing.forEach { transaction?.created(folder: $0) }
+            for folder in missing { transaction?.created(folder: folder) }
         } catch {
-            throw CursusError(.failure, Diagnostic(.error, "cannot create output_dir '\(outputDirectory)': \(error.localizedDescription)", at: location))
+            throw CursusError(
+                .failure, Diagnostic(.error, "cannot create output_dir '\(outputDirectory)': \(error.localizedDescription)", at: location))
         }
         let root = URL(fileURLWithPath: outputDirectory).resolvingSymlinksInPath().path
         var folder = root
@@ -57,7 +58,11 @@ public enum OutputLocation {
             var isDirectory: ObjCBool = false
             if fileManager.fileExists(atPath: next, isDirectory: &isDirectory) {
                 guard isDirectory.boolValue else {
-                    throw CursusError(.failure, Diagnostic(.error, "cannot create the folder '\(component)' of '\(relative)': a file of that name is in the way", at: location))
+                    throw CursusError(
+                        .failure,
+                        Diagnostic(
+                            .error, "cannot create the folder '\(component)' of '\(relative)': a file of that name is in the way",
+                            at: location))
                 }
                 let real = URL(fileURLWithPath: next).resolvingSymlinksInPath().path
                 guard real == root || real.hasPrefix(root + "/") else {
@@ -68,7 +73,8 @@ public enum OutputLocation {
                     try fileManager.createDirectory(atPath: next, withIntermediateDirectories: false)
                     transaction?.created(folder: next)
                 } catch {
-                    throw CursusError(.failure, Diagnostic(.error, "cannot create the folder '\(next)': \(error.localizedDescription)", at: location))
+                    throw CursusError(
+                        .failure, Diagnostic(.error, "cannot create the folder '\(next)': \(error.localizedDescription)", at: location))
                 }
             }
             folder = next

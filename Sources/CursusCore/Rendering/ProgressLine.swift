@@ -8,6 +8,7 @@ import Foundation
 /// ("tenures.csv: 412,000 of 1,000,000 records, 205,000/s"), redrawn at most ten times a second
 /// and cleared when the work is done. Silent when standard error is not a terminal.
 public final class ProgressLine: @unchecked Sendable {
+    /// Progress that shows nothing.
     public static let silent = ProgressLine(enabled: false)
     let enabled: Bool
     /// Seconds of work before the line first shows (so quick work shows none).
@@ -18,6 +19,7 @@ public final class ProgressLine: @unchecked Sendable {
     /// What time it is (tests give a clock of their own).
     let clock: @Sendable () -> Date
 
+    /// Progress shown when `enabled`, after `delay` seconds of work, through `output`, by `clock`.
     public init(
         enabled: Bool, delay: Double = 1, output: @escaping @Sendable (String) -> Void = ProgressLine.standardError,
         clock: @escaping @Sendable () -> Date = { Date() }
@@ -28,6 +30,7 @@ public final class ProgressLine: @unchecked Sendable {
         self.clock = clock
     }
 
+    /// Writes to standard error.
     public static let standardError: @Sendable (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) }
 
     /// Progress shown only where a person watches: standard error is a terminal, and not `quiet`.
@@ -61,12 +64,15 @@ public final class ProgressLine: @unchecked Sendable {
             started = progress.clock()
         }
 
+        /// Counts `count` more units done; redraws the line when it is due.
         public mutating func advance(by count: Int = 1) {
             done += count
             guard progress.enabled, done >= nextCheck else { return }
             nextCheck = done + 1024
             let now = progress.clock()
-            guard now.timeIntervalSince(started) >= progress.delay, lastDrawn.map({ now.timeIntervalSince($0) >= 0.1 }) ?? true else { return }
+            guard now.timeIntervalSince(started) >= progress.delay, lastDrawn.map({ now.timeIntervalSince($0) >= 0.1 }) ?? true else {
+                return
+            }
             lastDrawn = now
             let rate = Int(Double(done) / now.timeIntervalSince(started))
             let of = total.map { " of \(Counting.grouped($0))" } ?? ""

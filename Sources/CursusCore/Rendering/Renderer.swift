@@ -8,6 +8,7 @@ public enum OptionValue: Sendable, Hashable, CustomStringConvertible {
     case strings([String])
     case map([String: String])
 
+    /// The value as a manifest writes it.
     public var description: String {
         switch self {
         case .string(let text): return text
@@ -34,6 +35,7 @@ extension OptionValue {
 
 /// One option a renderer takes: its name, type, default and help.
 public struct RendererOption: Sendable {
+    /// The type of an option's value.
     public enum Kind: Sendable, Hashable {
         case string
         case bool
@@ -50,6 +52,7 @@ public struct RendererOption: Sendable {
         /// An EDTF date.
         case date
 
+        /// The type as `cursus renderers NAME` shows it.
         public var name: String {
             switch self {
             case .string: return "string"
@@ -65,13 +68,18 @@ public struct RendererOption: Sendable {
         }
     }
 
+    /// The option's key in a manifest.
     public var name: String
+    /// The type of its value.
     public var kind: Kind
+    /// The value when the manifest gives none; nil: the renderer decides.
     public var defaultValue: OptionValue?
     /// What each text of the value (a string, a character, a mapping's values) must be, beyond its kind.
     public var rule: ValueRule?
+    /// What it does, in a sentence.
     public var help: String
 
+    /// An option with this name, type, default, rule and help.
     public init(_ name: String, _ kind: Kind, default defaultValue: OptionValue? = nil, rule: ValueRule? = nil, help: String) {
         self.name = name
         self.kind = kind
@@ -86,8 +94,10 @@ public struct RendererOption: Sendable {
 public struct ValueRule: Sendable {
     /// "a colour: #RRGGBB or a colour name", for the message.
     public let expected: String
+    /// True for a text that follows the rule.
     public let accepts: @Sendable (String) -> Bool
 
+    /// A rule: what a text must be, and the test.
     public init(expected: String, accepts: @escaping @Sendable (String) -> Bool) {
         self.expected = expected
         self.accepts = accepts
@@ -96,15 +106,19 @@ public struct ValueRule: Sendable {
 
 /// What a renderer is: name, one-line summary, the file extensions it writes and its options.
 public struct RendererDescriptor: Sendable {
+    /// The name a manifest's `renderer:` gives.
     public var name: String
+    /// What it writes, in a line.
     public var summary: String
     /// The extensions an output path of this renderer may end in (lowercase, without the dot),
     /// the usual one first.
     public var fileExtensions: [String]
     /// Said when a path ends otherwise ("for an SVG, keep the .dot path and add formats: [svg]").
     public var extensionHint: String?
+    /// Its options, in the order they are listed.
     public var options: [RendererOption]
 
+    /// A descriptor with these parts.
     public init(name: String, summary: String, fileExtensions: [String], extensionHint: String? = nil, options: [RendererOption]) {
         self.name = name
         self.summary = summary
@@ -113,6 +127,7 @@ public struct RendererDescriptor: Sendable {
         self.options = options
     }
 
+    /// The option named `name`.
     public func option(named name: String) -> RendererOption? { options.first { $0.name == name } }
 
     /// Why an output at `path` cannot be this renderer's (its extension is not one the renderer
@@ -131,8 +146,10 @@ public struct RendererDescriptor: Sendable {
 
 /// Checked option values with the descriptor's defaults filled in.
 public struct RenderOptions: Sendable {
+    /// The values by option name.
     public private(set) var values: [String: OptionValue]
 
+    /// These values, as they are.
     public init(_ values: [String: OptionValue] = [:]) {
         self.values = values
     }
@@ -145,26 +162,31 @@ public struct RenderOptions: Sendable {
         self.values = values
     }
 
+    /// The text value of option `name`.
     public func string(_ name: String) -> String? {
         if case .string(let text) = values[name] { return text }
         return nil
     }
 
+    /// The flag value of option `name`.
     public func bool(_ name: String) -> Bool? {
         if case .bool(let value) = values[name] { return value }
         return nil
     }
 
+    /// The number value of option `name`.
     public func int(_ name: String) -> Int? {
         if case .int(let value) = values[name] { return value }
         return nil
     }
 
+    /// The list value of option `name`.
     public func strings(_ name: String) -> [String]? {
         if case .strings(let values) = values[name] { return values }
         return nil
     }
 
+    /// The mapping value of option `name`.
     public func map(_ name: String) -> [String: String]? {
         if case .map(let values) = values[name] { return values }
         return nil
@@ -175,9 +197,11 @@ public struct RenderOptions: Sendable {
 public struct RenderRequest: Sendable {
     /// The dossier after the output's filter.
     public var dossier: Dossier
+    /// The options, checked, with the defaults filled in.
     public var options: RenderOptions
     /// The day "present" stands for.
     public var asOf: CalendarDay
+    /// The manifest's title.
     public var title: String?
     /// The manifest's folder, against which user paths in options resolve.
     public var baseDirectory: String
@@ -191,6 +215,7 @@ public struct RenderRequest: Sendable {
     /// printed as a note at the output's entry in the manifest.
     public var note: @Sendable (String) -> Void
 
+    /// A request with these parts.
     public init(
         dossier: Dossier, options: RenderOptions, asOf: CalendarDay, title: String?, baseDirectory: String,
         displayDirectory: String = "", progress: ProgressLine = .silent, outputName: String = "",
@@ -238,11 +263,13 @@ public struct RendererRegistry: Sendable {
     /// nil when there is none. Throws when one is found but cannot be used.
     public typealias Locator = @Sendable (_ name: String, _ directory: String) throws(CursusError) -> (any Renderer)?
 
+    /// The built-in renderers, in the order they are listed.
     public let renderers: [any Renderer]
     let locator: Locator?
     /// Where the locator looks, for messages ("cursus-render-NAME on PATH (/usr/bin, /bin)").
     let lookedIn: @Sendable (_ name: String, _ directory: String) -> String
 
+    /// A registry of these renderers, finding others through `locator`; `lookedIn` says where.
     public init(
         _ renderers: [any Renderer], locator: Locator? = nil,
         lookedIn: @escaping @Sendable (_ name: String, _ directory: String) -> String = { _, _ in "" }
@@ -252,6 +279,7 @@ public struct RendererRegistry: Sendable {
         self.lookedIn = lookedIn
     }
 
+    /// The built-in renderers' names.
     public var names: [String] { renderers.map(\.descriptor.name) }
 
     /// A built-in renderer by name.
@@ -264,8 +292,11 @@ public struct RendererRegistry: Sendable {
         if let builtIn = renderer(named: name) { return builtIn }
         if let located = try locator?(name, directory) { return located }
         let places = lookedIn(name, directory)
-        throw CursusError(.data, Diagnostic(
-            .error,
-            "unknown renderer '\(name)'\(Suggestion.didYouMean(name, in: names)); it is not built in (\(names.joined(separator: ", ")))\(places.isEmpty ? "" : " and there is no \(places)")"))
+        throw CursusError(
+            .data,
+            Diagnostic(
+                .error,
+                "unknown renderer '\(name)'\(Suggestion.didYouMean(name, in: names)); it is not built in (\(names.joined(separator: ", ")))\(places.isEmpty ? "" : " and there is no \(places)")"
+            ))
     }
 }

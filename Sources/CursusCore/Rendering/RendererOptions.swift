@@ -22,6 +22,7 @@ extension RendererOptions {
 
 /// One option of a `RendererOptions` type: how it is described and which property it sets.
 public struct OptionSpec<Options: RendererOptions>: @unchecked Sendable {
+    /// How the option is described.
     public let option: RendererOption
     /// Sets the property from a value the manifest checked (key paths are immutable: the
     /// unchecked Sendable).
@@ -34,18 +35,21 @@ public struct OptionSpec<Options: RendererOptions>: @unchecked Sendable {
 
     private static var defaults: Options { Options() }
 
+    /// A text; nil (not given) by default unless the property says otherwise.
     public static func string(_ name: String, _ path: WritableKeyPath<Options, String?>, help: String) -> Self {
         Self(RendererOption(name, .string, default: defaults[keyPath: path].map(OptionValue.string), help: help)) { options, value in
             if case .string(let text) = value { options[keyPath: path] = text }
         }
     }
 
+    /// A flag.
     public static func bool(_ name: String, _ path: WritableKeyPath<Options, Bool>, help: String) -> Self {
         Self(RendererOption(name, .bool, default: .bool(defaults[keyPath: path]), help: help)) { options, value in
             if case .bool(let flag) = value { options[keyPath: path] = flag }
         }
     }
 
+    /// A whole number within `range`.
     public static func int(_ name: String, _ path: WritableKeyPath<Options, Int>, _ range: ClosedRange<Int>, help: String) -> Self {
         Self(RendererOption(name, .int(range), default: .int(defaults[keyPath: path]), help: help)) { options, value in
             if case .int(let number) = value { options[keyPath: path] = number }
@@ -63,7 +67,8 @@ public struct OptionSpec<Options: RendererOptions>: @unchecked Sendable {
     public static func choice<Choice: RawRepresentable & CaseIterable>(
         _ name: String, _ path: WritableKeyPath<Options, Choice>, help: String
     ) -> Self where Choice.RawValue == String {
-        Self(RendererOption(name, .choice(Choice.allCases.map(\.rawValue)), default: .string(defaults[keyPath: path].rawValue), help: help)) {
+        Self(RendererOption(name, .choice(Choice.allCases.map(\.rawValue)), default: .string(defaults[keyPath: path].rawValue), help: help))
+        {
             options, value in
             if case .string(let word) = value, let choice = Choice(rawValue: word) { options[keyPath: path] = choice }
         }
@@ -73,7 +78,10 @@ public struct OptionSpec<Options: RendererOptions>: @unchecked Sendable {
     public static func choices<Choice: RawRepresentable & CaseIterable>(
         _ name: String, _ path: WritableKeyPath<Options, [Choice]>, help: String
     ) -> Self where Choice.RawValue == String {
-        Self(RendererOption(name, .choices(Choice.allCases.map(\.rawValue)), default: .strings(defaults[keyPath: path].map(\.rawValue)), help: help)) {
+        Self(
+            RendererOption(
+                name, .choices(Choice.allCases.map(\.rawValue)), default: .strings(defaults[keyPath: path].map(\.rawValue)), help: help)
+        ) {
             options, value in
             if case .strings(let words) = value { options[keyPath: path] = words.compactMap(Choice.init(rawValue:)) }
         }
@@ -102,7 +110,8 @@ public struct OptionSpec<Options: RendererOptions>: @unchecked Sendable {
 
     /// One character that follows `rule`.
     public static func character(_ name: String, _ path: WritableKeyPath<Options, Character>, rule: ValueRule?, help: String) -> Self {
-        Self(RendererOption(name, .character, default: .string(String(defaults[keyPath: path])), rule: rule, help: help)) { options, value in
+        Self(RendererOption(name, .character, default: .string(String(defaults[keyPath: path])), rule: rule, help: help)) {
+            options, value in
             if case .string(let text) = value, let character = text.first { options[keyPath: path] = character }
         }
     }

@@ -2,10 +2,11 @@
 public enum JSONText {
     /// `text` as a JSON string literal, with quotes, backslashes and control characters escaped.
     public static func quote(_ text: String) -> String {
-        "\"" + Escaping.escape(text, replacements) { scalar in
-            let hex = String(scalar.value, radix: 16)
-            return "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-        } + "\""
+        "\""
+            + Escaping.escape(text, replacements) { scalar in
+                let hex = String(scalar.value, radix: 16)
+                return "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            } + "\""
     }
 
     private static let replacements: [Unicode.Scalar: String] = [
@@ -17,6 +18,7 @@ public enum JSONText {
         "{" + pairs.map { quote($0.0) + ": " + $0.1 }.joined(separator: ", ") + "}"
     }
 
+    /// A quoted string, or `null` for none.
     public static func optional(_ text: String?) -> String {
         text.map(quote) ?? "null"
     }

@@ -31,7 +31,10 @@ enum MilestoneItem {
                 case .string(let text), .number(let text): fields[entry.key] = text
                 case .array(let items):
                     fields[entry.key] = DossierTable.joinList(items.compactMap { if case .string(let text) = $0 { text } else { nil } })
-                default: return .failure(JSONScanner.SyntaxError(message: "'\(entry.key)' holds \(entry.value.kindDescription), not text", offset: entry.offset))
+                default:
+                    return .failure(
+                        JSONScanner.SyntaxError(
+                            message: "'\(entry.key)' holds \(entry.value.kindDescription), not text", offset: entry.offset))
                 }
             }
             return .success(fields)

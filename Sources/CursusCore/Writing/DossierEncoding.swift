@@ -8,6 +8,7 @@ public indirect enum EncodedValue: Sendable, Equatable {
     case list([EncodedValue])
     case map([(String, EncodedValue)])
 
+    /// Equal values: the same kind, texts, items and keys in the same order.
     public static func == (lhs: EncodedValue, rhs: EncodedValue) -> Bool {
         switch (lhs, rhs) {
         case (.null, .null): return true
@@ -24,6 +25,7 @@ public indirect enum EncodedValue: Sendable, Equatable {
 /// Turns a dossier into `EncodedValue`s, leaving out empty fields, keys in the order the
 /// schema lists them.
 public enum DossierEncoding {
+    /// The dossier as one value: `cursus: 1`, the person (or people), sources, tenures, events.
     public static func encode(_ dossier: Dossier) -> EncodedValue {
         var top: [(String, EncodedValue)] = [("cursus", .int(1))]
         if dossier.people.count == 1, dossier.tenures.allSatisfy({ $0.person == dossier.people[0].id }) {

@@ -2,10 +2,12 @@ import Yams
 
 /// Prints encoded dossiers as YAML or JSON, byte-identical for equal input.
 public enum DossierWriter {
+    /// The two syntaxes of dossier files.
     public enum Format: String, Sendable, CaseIterable {
         case yaml, json
     }
 
+    /// The dossier as a file in `format`, the same bytes for the same dossier.
     public static func write(_ dossier: Dossier, as format: Format) -> String {
         let value = DossierEncoding.encode(dossier)
         switch format {

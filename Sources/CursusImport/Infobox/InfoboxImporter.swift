@@ -16,8 +16,12 @@ public enum InfoboxImporter {
         "appointer", "nominator", "leader", "chiefminister", "mayor", "sovereign",
     ]
     /// Person fields that are pictures or layout, not facts: named in a warning, not imported.
-    static let presentationFields: Set<String> = ["image", "imagesize", "imageupright", "alt", "caption", "signature", "signaturealt", "footnotes", "module", "embed", "honorificprefix", "honorificsuffix", "smallimage"]
+    static let presentationFields: Set<String> = [
+        "image", "imagesize", "imageupright", "alt", "caption", "signature", "signaturealt", "footnotes", "module", "embed",
+        "honorificprefix", "honorificsuffix", "smallimage",
+    ]
 
+    /// The career in `file`: an infobox's wikitext, or its rendered "Key: value" lines.
     public static func `import`(_ file: InputFile) throws(CursusError) -> ImportResult {
         var warnings = ImportWarnings(file: file, scope: "infobox")
         let fields: [Field]
@@ -31,7 +35,8 @@ public enum InfoboxImporter {
                 throw warnings.error("a template that starts here is never closed with '}}'", line: error.line)
             }
             guard let infobox = templates.first(where: { $0.normalizedName.hasPrefix("infobox") }) else {
-                throw warnings.error("no {{Infobox …}} template found; give the wikitext of an officeholder infobox, or its 'Key: value' lines", line: nil)
+                throw warnings.error(
+                    "no {{Infobox …}} template found; give the wikitext of an officeholder infobox, or its 'Key: value' lines", line: nil)
             }
             var cleaner = WikiCleaner()
             fields = infobox.parameters.compactMap { parameter in
@@ -79,12 +84,14 @@ public enum InfoboxImporter {
             var text = line.trimmingCharacters(in: .whitespaces)
             if text.isEmpty { if fields.isEmpty { continue } else { break } }
             if text.hasPrefix("- ") { text.removeFirst(2) }
-            guard let colon = text.firstIndex(of: ":"), text[..<colon].allSatisfy({ $0.isLetter || $0.isNumber || $0 == " " || $0 == "_" }) else {
+            guard let colon = text.firstIndex(of: ":"), text[..<colon].allSatisfy({ $0.isLetter || $0.isNumber || $0 == " " || $0 == "_" })
+            else {
                 if fields.isEmpty { continue } else { break }
             }
-            fields.append(Field(
-                key: String(text[..<colon]), value: String(text[text.index(after: colon)...]).trimmingCharacters(in: .whitespaces),
-                line: start + offset + 1))
+            fields.append(
+                Field(
+                    key: String(text[..<colon]), value: String(text[text.index(after: colon)...]).trimmingCharacters(in: .whitespaces),
+                    line: start + offset + 1))
         }
         return fields
     }
@@ -136,10 +143,11 @@ public enum InfoboxImporter {
                     && ($0.office.localizedCaseInsensitiveContains(post.title) || post.title.localizedCaseInsensitiveContains($0.office))
             }
             if duplicate { continue }
-            tenures.append(Tenure(
-                id: ids.make(post.title, suffix: post.start?.earliest.map { String($0.year) }), person: person.id, office: post.title,
-                start: post.start, end: post.end, ongoing: post.ongoing,
-                predecessor: post.predecessor, successor: post.successor, sources: [source.id]))
+            tenures.append(
+                Tenure(
+                    id: ids.make(post.title, suffix: post.start?.earliest.map { String($0.year) }), person: person.id, office: post.title,
+                    start: post.start, end: post.end, ongoing: post.ongoing,
+                    predecessor: post.predecessor, successor: post.successor, sources: [source.id]))
         }
         let dossier = Dossier(people: [person], tenures: Dossier(tenures: tenures).chronologicalTenures, sources: [source])
         return ImportResult(dossier: dossier, warnings: warnings.diagnostics)
@@ -189,7 +197,9 @@ public enum InfoboxImporter {
         return person
     }
 
-    private static func readSlot(_ fields: [Field], person: String, source: String, ids: inout IDMaker, warnings: inout ImportWarnings) -> Tenure? {
+    private static func readSlot(_ fields: [Field], person: String, source: String, ids: inout IDMaker, warnings: inout ImportWarnings)
+        -> Tenure?
+    {
         var values: [String: Field] = [:]
         var servedUnder: [String] = []
         var alongside: [String] = []
@@ -222,7 +232,8 @@ public enum InfoboxImporter {
         let start = values["termstart"].flatMap { date($0, warnings: &warnings) }
         var endIsPresent = false
         let end = warnings.end(
-            values["termend"].flatMap { date($0, warnings: &warnings, ongoing: &endIsPresent) }, after: start, line: values["termend"]?.line)
+            values["termend"].flatMap { date($0, warnings: &warnings, ongoing: &endIsPresent) }, after: start, line: values["termend"]?.line
+        )
         // An infobox shows a current post with a start and no end, or an end of "Incumbent".
         let ongoing = start != nil && (values["termend"] == nil || endIsPresent)
         let place = ["constituency", "district", "state", "province", "region"].compactMap { values[$0]?.value }.first

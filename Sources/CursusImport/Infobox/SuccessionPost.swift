@@ -37,7 +37,9 @@ struct SuccessionPost {
                         case nil: if parts[1].isEmpty { post.ongoing = true }
                         }
                     }
-                    if post.start == nil { warnings.warn("succession box years '\(years)' are not dates Cursus can read", line: template.line) }
+                    if post.start == nil {
+                        warnings.warn("succession box years '\(years)' are not dates Cursus can read", line: template.line)
+                    }
                 }
                 before = nil
                 posts.append(post)

@@ -7,6 +7,7 @@ public enum WikidataImporter {
     /// Qualifiers of a P39 statement that Cursus reads; others are named in a warning.
     static let knownQualifiers: Set<String> = ["P580", "P582", "P1365", "P1366", "P748", "P642", "P768", "P1480", "P1319", "P1326"]
 
+    /// The career in `file` (entity JSON): the person is `wanted`, or the entity with positions held; labels in `language`.
     public static func `import`(_ file: InputFile, entity wanted: String?, language: String) throws(CursusError) -> ImportResult {
         var warnings = ImportWarnings(file: file, scope: "wikidata")
         // Core's own scanner, so that a syntax error is reported at its line and column.
@@ -28,7 +29,8 @@ public enum WikidataImporter {
         let personID: String
         if let wanted {
             guard entities[wanted] != nil else {
-                throw warnings.error("no entity \(wanted) in this file; it has \(entities.keys.sorted().joined(separator: ", "))", line: nil)
+                throw warnings.error(
+                    "no entity \(wanted) in this file; it has \(entities.keys.sorted().joined(separator: ", "))", line: nil)
             }
             personID = wanted
         } else {
@@ -37,7 +39,9 @@ public enum WikidataImporter {
                 throw warnings.error("no entity has positions held (P39); name the person with --entity", line: nil)
             }
             if candidates.count > 1 {
-                warnings.warn("several entities hold positions (\(candidates.joined(separator: ", "))); importing \(first) (choose with --entity)", line: nil)
+                warnings.warn(
+                    "several entities hold positions (\(candidates.joined(separator: ", "))); importing \(first) (choose with --entity)",
+                    line: nil)
             }
             personID = first
         }
@@ -84,7 +88,8 @@ public enum WikidataImporter {
                 person.nativeLanguage = native["language"] as? String
             }
             person.nationality = claims(entity, "P27").first.flatMap { (value(of: $0) as? [String: Any])?["id"] as? String }.map(label)
-            let source = Source(id: "wikidata", title: "Wikidata: \(label(id)) (\(id))", kind: "database", url: "https://www.wikidata.org/wiki/\(id)")
+            let source = Source(
+                id: "wikidata", title: "Wikidata: \(label(id)) (\(id))", kind: "database", url: "https://www.wikidata.org/wiki/\(id)")
             person.sources = [source.id]
 
             var tenures: [Tenure] = []
@@ -98,7 +103,9 @@ public enum WikidataImporter {
                     warnings.warn("a position held with no known value (\(statement["id"] as? String ?? "?")) is skipped", line: at)
                     continue
                 }
-                if let tenure = tenure(statement, office: office, person: person, source: source.id, ids: &ids, warnings: &warnings, line: at) {
+                if let tenure = tenure(
+                    statement, office: office, person: person, source: source.id, ids: &ids, warnings: &warnings, line: at)
+                {
                     tenures.append(tenure)
                 }
             }
@@ -124,7 +131,8 @@ public enum WikidataImporter {
             func date(_ property: String) -> EDTF?? {
                 guard let snak = first(property) else { return nil }
                 guard snak["snaktype"] as? String == "value" else { return .some(nil) }  // somevalue: unknown
-                return .some(time((snak["datavalue"] as? [String: Any])?["value"], warnings: &warnings, line: line, approximate: approximate))
+                return .some(
+                    time((snak["datavalue"] as? [String: Any])?["value"], warnings: &warnings, line: line, approximate: approximate))
             }
             var start = date("P580") ?? nil
             let endQualifier = date("P582")
@@ -164,8 +172,12 @@ public enum WikidataImporter {
             case 11...: text = "\(digits)-\(match.output.3)-\(match.output.4)"
             case 10: text = "\(digits)-\(match.output.3)"
             case 9: text = digits
-            case 8: digits.removeLast(); text = digits + "X"
-            case 7: digits.removeLast(2); text = digits + "XX"
+            case 8:
+                digits.removeLast()
+                text = digits + "X"
+            case 7:
+                digits.removeLast(2)
+                text = digits + "XX"
             default:
                 warnings.warn("a date of precision \(precision) (coarser than a century) is left out", line: line)
                 return nil
@@ -190,7 +202,9 @@ extension JSONValue {
         switch self {
         case .null: return NSNull()
         case .bool(let value): return value
-        case .number(let text): return Int(text) ?? Double(text) ?? 0
+        case .number(let text):
+            if let whole = Int(text) { return whole }
+            return Double(text) ?? 0
         case .string(let text): return text
         case .array(let items): return items.map(\.foundationValue)
         case .object(let members):

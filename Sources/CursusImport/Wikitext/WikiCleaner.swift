@@ -1,5 +1,5 @@
-import Foundation
 import CursusCore
+import Foundation
 
 /// Turns a wikitext value into plain text: links to their labels, references and comments
 /// dropped, `<br>` and list templates to line breaks, date templates to ISO dates. Templates it
@@ -8,13 +8,17 @@ struct WikiCleaner {
     /// Names of templates met and dropped because their meaning is unknown.
     private(set) var unknownTemplates: [String] = []
 
-    static let listTemplates: Set<String> = ["plainlist", "flatlist", "unbulleted list", "ubl", "hlist", "bulleted list", "blist", "collapsible list", "plain list"]
+    static let listTemplates: Set<String> = [
+        "plainlist", "flatlist", "unbulleted list", "ubl", "hlist", "bulleted list", "blist", "collapsible list", "plain list",
+    ]
     static let wrapperTemplates: Set<String> = ["nowrap", "small", "nobold", "nowraplinks", "nobr", "big", "noitalic", "nbsp"]
     static let dateTemplates: Set<String> = [
         "start date", "end date", "birth date", "death date", "birth date and age", "death date and age", "start date and age",
         "end date and age", "dts", "date", "start and end dates",
     ]
-    static let silentTemplates: Set<String> = ["efn", "sfn", "refn", "citation needed", "cn", "ref", "r", "snd", "·", "dot", "flagicon", "sfnp", "lang-en"]
+    static let silentTemplates: Set<String> = [
+        "efn", "sfn", "refn", "citation needed", "cn", "ref", "r", "snd", "·", "dot", "flagicon", "sfnp", "lang-en",
+    ]
 
     mutating func clean(_ value: String) -> String {
         var text = value
@@ -29,7 +33,10 @@ struct WikiCleaner {
         text = text.replacing(#/\[(https?:\/\/[^\s\]]+)\]/#) { String($0.output.1) }
         text = text.replacingOccurrences(of: "'''", with: "").replacingOccurrences(of: "''", with: "")
         text = text.replacing(#/<\/?[a-zA-Z][^>]*>/#, with: "")
-        for (entity, character) in [("&nbsp;", " "), ("&ndash;", "–"), ("&mdash;", "—"), ("&amp;", "&"), ("&quot;", "\""), ("&#39;", "'"), ("&lt;", "<"), ("&gt;", ">")] {
+        for (entity, character) in [
+            ("&nbsp;", " "), ("&ndash;", "–"), ("&mdash;", "—"), ("&amp;", "&"), ("&quot;", "\""), ("&#39;", "'"), ("&lt;", "<"),
+            ("&gt;", ">"),
+        ] {
             text = text.replacingOccurrences(of: entity, with: character)
         }
         return text.split(separator: "\n")
@@ -59,7 +66,8 @@ struct WikiCleaner {
         if name.hasPrefix("lang-"), let first = positional.first { return clean(first) }
         if Self.wrapperTemplates.contains(name) { return positional.first.map { clean($0) } ?? "" }
         if Self.listTemplates.contains(name) {
-            let items = name == "plainlist" || name == "flatlist" || name == "plain list"
+            let items =
+                name == "plainlist" || name == "flatlist" || name == "plain list"
                 ? (positional.first ?? "").split(separator: "\n").map(String.init) : positional
             return items.map { clean($0) }.filter { !$0.isEmpty }.joined(separator: "\n")
         }
@@ -88,7 +96,9 @@ enum WikiDate {
         case present
     }
 
-    static let months = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
+    static let months = [
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+    ]
 
     static func parse(_ text: String) -> Parsed? {
         var words = text.lowercased().replacingOccurrences(of: ",", with: " ").split(whereSeparator: \.isWhitespace).map(String.init)

@@ -43,7 +43,8 @@ enum Wikitext {
         var lineStarts = [0]
         for (index, scalar) in scalars.enumerated() where scalar == "\n" { lineStarts.append(index + 1) }
         func line(at offset: Int) -> Int {
-            var low = 0, high = lineStarts.count - 1
+            var low = 0
+            var high = lineStarts.count - 1
             while low < high {
                 let middle = (low + high + 1) / 2
                 if lineStarts[middle] <= offset { low = middle } else { high = middle - 1 }
@@ -90,15 +91,36 @@ enum Wikitext {
         var pieces: [(text: String, offset: Int)] = []
         var current = ""
         var pieceStart = body.lowerBound
-        var templates = 0, links = 0
+        var templates = 0
+        var links = 0
         var index = body.lowerBound
         while index < body.upperBound {
             let scalar = scalars[index]
             let next = index + 1 < body.upperBound ? scalars[index + 1] : nil
-            if scalar == "{" && next == "{" { templates += 1; current += "{{"; index += 2; continue }
-            if scalar == "}" && next == "}" { templates -= 1; current += "}}"; index += 2; continue }
-            if scalar == "[" && next == "[" { links += 1; current += "[["; index += 2; continue }
-            if scalar == "]" && next == "]" { links -= 1; current += "]]"; index += 2; continue }
+            if scalar == "{" && next == "{" {
+                templates += 1
+                current += "{{"
+                index += 2
+                continue
+            }
+            if scalar == "}" && next == "}" {
+                templates -= 1
+                current += "}}"
+                index += 2
+                continue
+            }
+            if scalar == "[" && next == "[" {
+                links += 1
+                current += "[["
+                index += 2
+                continue
+            }
+            if scalar == "]" && next == "]" {
+                links -= 1
+                current += "]]"
+                index += 2
+                continue
+            }
             if scalar == "|" && templates == 0 && links == 0 {
                 pieces.append((current, pieceStart))
                 current = ""
@@ -129,8 +151,16 @@ enum Wikitext {
         var index = text.startIndex
         while index < text.endIndex {
             let rest = text[index...]
-            if rest.hasPrefix("{{") || rest.hasPrefix("[[") { depth += 1; index = text.index(index, offsetBy: 2); continue }
-            if rest.hasPrefix("}}") || rest.hasPrefix("]]") { depth -= 1; index = text.index(index, offsetBy: 2); continue }
+            if rest.hasPrefix("{{") || rest.hasPrefix("[[") {
+                depth += 1
+                index = text.index(index, offsetBy: 2)
+                continue
+            }
+            if rest.hasPrefix("}}") || rest.hasPrefix("]]") {
+                depth -= 1
+                index = text.index(index, offsetBy: 2)
+                continue
+            }
             if text[index] == "=" && depth == 0 { return index }
             if text[index] == "<" { return nil }
             index = text.index(after: index)

@@ -8,6 +8,7 @@ public struct CSVEncoder: Sendable {
     /// Prefix cells a spreadsheet would run as a formula with `'`.
     public var neutralizeFormulas: Bool
 
+    /// An encoder with this delimiter; `neutralizeFormulas` puts a `'` before cells a spreadsheet would run.
     public init(delimiter: Character = ",", neutralizeFormulas: Bool = true) {
         self.delimiter = delimiter.asciiValue ?? UInt8(ascii: ",")
         self.neutralizeFormulas = neutralizeFormulas
@@ -16,6 +17,7 @@ public struct CSVEncoder: Sendable {
     /// Bytes that make a spreadsheet treat a cell as a formula (OWASP CSV injection): = + - @ tab CR.
     static let formulaTriggers: Set<UInt8> = [0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D]
 
+    /// Appends one record, cells joined by the delimiter, ending in CRLF.
     public func appendLine(_ cells: [TableCell], to bytes: inout [UInt8]) {
         for (index, cell) in cells.enumerated() {
             if index > 0 { bytes.append(delimiter) }
@@ -25,6 +27,7 @@ public struct CSVEncoder: Sendable {
         bytes.append(0x0A)
     }
 
+    /// Appends one cell: text quoted when it must be, days in ISO form, lists joined losslessly.
     public func append(_ cell: TableCell, to bytes: inout [UInt8]) {
         switch cell {
         case .empty: return
@@ -37,6 +40,7 @@ public struct CSVEncoder: Sendable {
         }
     }
 
+    /// Appends one text field, quoted and neutralised as needed.
     public func append(_ field: String, to bytes: inout [UInt8]) {
         var field = field
         field.withUTF8 { utf8 in

@@ -2,22 +2,33 @@ import CursusCore
 
 /// Writes one dossier table as RFC 4180 CSV in UTF-8.
 public struct CSVRenderer: Renderer {
+    /// The renderer; it holds nothing.
     public init() {}
 
     /// What the manifest may say about a CSV output.
     public struct Options: RendererOptions {
+        /// Which table the file holds.
         public var table = DossierTable.tenures
+        /// Start with a UTF-8 byte order mark.
         public var bom = false
+        /// What separates fields.
         public var delimiter: Character = ","
+        /// Put a `'` before cells a spreadsheet would run as formulas.
         public var neutralizeFormulas = true
 
+        /// The defaults, as the descriptor lists them.
         public init() {}
 
+        /// Every option, declared once.
         public static let specs: [OptionSpec<Options>] = [
             .choice("table", \.table, help: "Which table to write"),
             .bool("bom", \.bom, help: "Start with a UTF-8 byte order mark (helps old Excel versions detect UTF-8)"),
-            .character("delimiter", \.delimiter, rule: delimiterRule, help: "Field separator: one ASCII character other than a quote or line break"),
-            .bool("neutralize_formulas", \.neutralizeFormulas, help: "Prefix cells starting with = + - @, tab or CR with ' so spreadsheets never run them as formulas"),
+            .character(
+                "delimiter", \.delimiter, rule: delimiterRule, help: "Field separator: one ASCII character other than a quote or line break"
+            ),
+            .bool(
+                "neutralize_formulas", \.neutralizeFormulas,
+                help: "Prefix cells starting with = + - @, tab or CR with ' so spreadsheets never run them as formulas"),
         ]
 
         /// A delimiter cannot be mistaken for quoting (or for the ' that neutralises formulas) or a line end.
@@ -26,12 +37,14 @@ public struct CSVRenderer: Renderer {
         }
     }
 
+    /// Writes `.csv` (or `.tsv`).
     public let descriptor = RendererDescriptor(
         name: "csv",
         summary: "One table (tenures, events, people or sources) as RFC 4180 CSV, UTF-8",
         fileExtensions: ["csv", "tsv"],
         options: Options.declared)
 
+    /// Streams the table row by row into the file.
     public func render(_ request: RenderRequest, to output: OutputFile) throws(CursusError) {
         let options = Options(request.options)
         let table = options.table

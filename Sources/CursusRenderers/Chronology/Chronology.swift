@@ -48,19 +48,28 @@ struct Chronology {
         }
         var entries: [Entry] = []
         for tenure in tenures {
-            let where_ = tenure.place ?? tenure.organization
-            let place = where_.map { tenure.office.localizedCaseInsensitiveContains($0) ? "" : ", \($0)" } ?? ""
+            let whereHeld = tenure.place ?? tenure.organization
+            let place = whereHeld.map { tenure.office.localizedCaseInsensitiveContains($0) ? "" : ", \($0)" } ?? ""
             if parts.contains(.tenures), let start = tenure.start {
-                entries.append(Entry(date: start, kind: .start, text: "Starts as \(tenure.office)\(place)", sourceIDs: tenure.sources, category: tenure.category))
+                entries.append(
+                    Entry(
+                        date: start, kind: .start, text: "Starts as \(tenure.office)\(place)", sourceIDs: tenure.sources,
+                        category: tenure.category))
             }
             if parts.contains(.milestones) {
                 for milestone in tenure.milestones {
                     let text = [milestone.title, milestone.description].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ". ")
-                    entries.append(Entry(date: milestone.date, kind: .milestone, text: text, sourceIDs: milestone.sources.isEmpty ? tenure.sources : milestone.sources, category: tenure.category))
+                    entries.append(
+                        Entry(
+                            date: milestone.date, kind: .milestone, text: text,
+                            sourceIDs: milestone.sources.isEmpty ? tenure.sources : milestone.sources, category: tenure.category))
                 }
             }
             if parts.contains(.tenures), let end = tenure.end {
-                entries.append(Entry(date: end, kind: .end, text: "Leaves the post of \(tenure.office)", sourceIDs: tenure.sources, category: tenure.category))
+                entries.append(
+                    Entry(
+                        date: end, kind: .end, text: "Leaves the post of \(tenure.office)", sourceIDs: tenure.sources,
+                        category: tenure.category))
             }
         }
         if parts.contains(.events) {

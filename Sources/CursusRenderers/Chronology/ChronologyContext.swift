@@ -92,12 +92,14 @@ struct ChronologyContext {
 
         // The blocks the built-in templates print whole; `entries`, `summary` and `sources` give the
         // same per item, for templates of one's own.
-        let career = format == .text
+        let career =
+            format == .text
             ? summary.map { $0["line"] as! String } : summary.map { "| \($0["dates"]!) | \($0["office"]!) | \($0["place"]!) |" }
         let notes = format == .text ? sources.map { $0["line"] as! String } : sources.map { "\($0["number"]!). \($0["text"]!)" }
 
         values = [
-            "title": escape(title), "as_of": (try? EDTF(request.asOf.iso))?.display ?? request.asOf.iso, "width": width, "rule": String(repeating: "=", count: width),
+            "title": escape(title), "as_of": (try? EDTF(request.asOf.iso))?.display ?? request.asOf.iso, "width": width,
+            "rule": String(repeating: "=", count: width),
             "person": people.first ?? TemplateRecord([:]), "people": people,
             "career": career.joined(separator: "\n"), "chronology": chronologyBlock, "notes": notes.joined(separator: "\n"),
             "summary": LazyValueWrapper(summary.map(TemplateRecord.init)),

@@ -4,33 +4,45 @@ import Stencil
 
 /// A printable chronology (plain text or Markdown) rendered from a user-editable Stencil template.
 public struct ChronologyRenderer: Renderer {
+    /// The renderer; it holds nothing.
     public init() {}
 
     /// What the manifest may say about a chronology.
     public struct Options: RendererOptions {
+        /// What a chronology can list.
         public enum Part: String, CaseIterable, Sendable {
             case tenures, milestones, events
         }
 
+        /// The longest line, in characters (text output).
         public var width = 80
+        /// A built-in template or a file beside the manifest; nil picks the built-in one for the format.
         public var template: String?
+        /// What the chronology lists.
         public var include: [Part] = Part.allCases
+        /// Lines per printed page; nil: one long page.
         public var pageLength: Int?
 
+        /// The defaults, as the descriptor lists them.
         public init() {}
 
+        /// Every option, declared once.
         public static let specs: [OptionSpec<Options>] = [
             .int("width", \.width, 40...1000, help: "Longest line, in characters (text output)"),
             .string(
                 "template", \.template,
-                help: "A built-in template (chronology, chronology-md) or a .stencil file relative to the manifest; default chronology, or chronology-md for .md outputs"),
+                help:
+                    "A built-in template (chronology, chronology-md) or a .stencil file relative to the manifest; default chronology, or chronology-md for .md outputs"
+            ),
             .choices("include", \.include, help: "Which entries the chronology lists"),
             .int(
                 "page_length", \.pageLength, 10...1000,
-                help: "Lines per printed page: pages are separated by form feeds and carry a running header with page numbers (text output)"),
+                help: "Lines per printed page: pages are separated by form feeds and carry a running header with page numbers (text output)"
+            ),
         ]
     }
 
+    /// Writes plain text or Markdown, by the path's extension.
     public let descriptor = RendererDescriptor(
         name: "chronology",
         summary: "A printable chronology from a template: plain text (wrapped, paginated) or Markdown",
@@ -82,6 +94,7 @@ public struct ChronologyRenderer: Renderer {
         }
     }
 
+    /// Renders the template over the chronology and writes it, wrapped (or paginated) for text.
     public func render(_ request: RenderRequest, to output: OutputFile) throws(CursusError) {
         let setup = try setUp(request)
         let (format, width, pageLength) = (setup.format, setup.width, setup.pageLength)

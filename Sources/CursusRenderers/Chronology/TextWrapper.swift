@@ -9,7 +9,8 @@ enum TextWrapper {
         var lines: [String] = []
         var current = ""
         var currentCount = 0
-        let words: [Substring] = ascii
+        let words: [Substring] =
+            ascii
             ? text.utf8.split(whereSeparator: { $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) }).map { Substring($0) }
             : text.split(whereSeparator: \.isWhitespace)
         for word in words {
@@ -49,7 +50,8 @@ enum TextWrapper {
         var text = text
         let glue: Character = "\u{1F}"
         if !tail.isEmpty, text.hasSuffix(tail), tail.count < (width - indent) / 2 {
-            text = String(text.dropLast(tail.count)).trimmingTrailingSpaces() + String(glue)
+            text =
+                String(text.dropLast(tail.count)).trimmingTrailingSpaces() + String(glue)
                 + tail.replacingOccurrences(of: " ", with: String(glue))
         }
         let joined = lines(text, width: width - indent).joined(separator: "\n" + String(repeating: " ", count: indent))

@@ -5,15 +5,20 @@ import Foundation
 /// its descriptor as JSON; to render, it reads one JSON request on standard input and writes the
 /// document to standard output. It runs directly, never through a shell.
 public struct ExternalRenderer: Renderer {
+    /// The version of the protocol Cursus speaks with plug-ins.
     public static let protocolVersion = 1
+    /// What a plug-in's program name starts with: `cursus-render-NAME`.
     public static let prefix = "cursus-render-"
     static let describeTimeout = 10.0
 
+    /// The plug-in's program, run directly (never through a shell).
     public let executable: String
+    /// What the plug-in said of itself (`--describe`), with Cursus's own `timeout` option.
     public let descriptor: RendererDescriptor
 
     /// Cursus's own option for every plug-in: how long it may run.
-    static let timeoutOption = RendererOption("timeout", .int(1...86_400), default: .int(60), help: "Seconds before Cursus stops the plug-in")
+    static let timeoutOption = RendererOption(
+        "timeout", .int(1...86_400), default: .int(60), help: "Seconds before Cursus stops the plug-in")
 
     /// Finds the plug-in for `name`: a path (it contains `/`, relative to `directory`), or
     /// `cursus-render-NAME` on PATH; nil when there is none.
@@ -31,7 +36,8 @@ public struct ExternalRenderer: Renderer {
     /// Where `locate` looks for `name`, for the message when it finds nothing.
     public static func places(_ name: String, from directory: String) -> String {
         if name.contains("/") {
-            return "executable file at " + URL(fileURLWithPath: name.hasPrefix("/") ? name : directory + "/" + name).standardizedFileURL.path
+            return "executable file at "
+                + URL(fileURLWithPath: name.hasPrefix("/") ? name : directory + "/" + name).standardizedFileURL.path
         }
         return "program \(prefix)\(name) on PATH (\(ProgramRunner.searchPath().joined(separator: ":")))"
     }
@@ -68,11 +74,17 @@ public struct ExternalRenderer: Renderer {
             throw CursusError(.failure, Diagnostic(.error, "cannot run the plug-in \(path): \(error)"))
         }
         func broken(_ reason: String) -> CursusError {
-            CursusError(.failure, Diagnostic(.error, "the plug-in \(path) \(reason); a plug-in prints {\"name\", \"summary\", \"extension\", \"options\": [{\"name\", \"type\", \"default\", \"help\"}]} for --describe (see the README, \"Plug-in protocol\")"))
+            CursusError(
+                .failure,
+                Diagnostic(
+                    .error,
+                    "the plug-in \(path) \(reason); a plug-in prints {\"name\", \"summary\", \"extension\", \"options\": [{\"name\", \"type\", \"default\", \"help\"}]} for --describe (see the README, \"Plug-in protocol\")"
+                ))
         }
         if outcome.timedOut { throw broken("did not answer --describe within \(Int(describeTimeout)) seconds") }
         if outcome.status != 0 {
-            throw broken("failed on --describe (exit \(outcome.status))\(outcome.standardError.isEmpty ? "" : ": \(outcome.standardError)")")
+            throw broken(
+                "failed on --describe (exit \(outcome.status))\(outcome.standardError.isEmpty ? "" : ": \(outcome.standardError)")")
         }
         guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
             let shown = String(decoding: data.prefix(60), as: UTF8.self).replacingOccurrences(of: "\n", with: " ")
@@ -87,6 +99,7 @@ public struct ExternalRenderer: Renderer {
         }
     }
 
+    /// Runs the plug-in with the request on standard input; its standard output is the document.
     public func render(_ request: RenderRequest, to output: OutputFile) throws(CursusError) {
         let requestPath = output.temporaryPath + ".request"
         let options = request.options.values.filter { $0.key != "timeout" }.sorted { $0.key < $1.key }.map { ($0.key, $0.value.encoded) }
@@ -102,7 +115,12 @@ public struct ExternalRenderer: Renderer {
             }
         }
         if outcome.timedOut {
-            throw CursusError(.failure, Diagnostic(.error, "the plug-in \(executable) ran past its timeout of \(timeout) s and was stopped; raise the option 'timeout' if it needs longer"))
+            throw CursusError(
+                .failure,
+                Diagnostic(
+                    .error,
+                    "the plug-in \(executable) ran past its timeout of \(timeout) s and was stopped; raise the option 'timeout' if it needs longer"
+                ))
         }
         guard outcome.status == 0 else {
             let said = outcome.standardError.isEmpty ? "" : ":\n\(outcome.standardError)"
@@ -148,7 +166,9 @@ enum PluginDescriptor {
             options.append(RendererOption(optionName, kind, default: defaultValue, help: entry["help"] as? String ?? ""))
         }
         options.removeAll { $0.name == ExternalRenderer.timeoutOption.name }
-        return RendererDescriptor(name: name, summary: summary, fileExtensions: [String(fileExtension.lowercased().drop { $0 == "." })], options: options + [ExternalRenderer.timeoutOption])
+        return RendererDescriptor(
+            name: name, summary: summary, fileExtensions: [String(fileExtension.lowercased().drop { $0 == "." })],
+            options: options + [ExternalRenderer.timeoutOption])
     }
 
     private static func convert(_ value: Any, to kind: RendererOption.Kind) -> OptionValue? {

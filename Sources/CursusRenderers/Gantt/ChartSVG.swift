@@ -14,7 +14,8 @@ enum ChartSVG {
         do {
             try Data(tidied.utf8).write(to: URL(fileURLWithPath: path))
         } catch {
-            throw CursusError(.failure, Diagnostic(.error, "cannot finish the SVG: \(error.localizedDescription)", at: SourceLocation(file: path)))
+            throw CursusError(
+                .failure, Diagnostic(.error, "cannot finish the SVG: \(error.localizedDescription)", at: SourceLocation(file: path)))
         }
     }
 

@@ -28,8 +28,11 @@ struct GanttChart {
 
         /// The box the text is drawn in, `width` wide (default: its longer line, with a little room).
         func frame(width fixedWidth: Double? = nil) -> Rect {
-            let width = fixedWidth ?? (max(TextMetrics.width(text, size: size, bold: bold),
-                                           TextMetrics.width(secondLine ?? "", size: secondLineSize)) + 4)
+            let width =
+                fixedWidth
+                ?? (max(
+                    TextMetrics.width(text, size: size, bold: bold),
+                    TextMetrics.width(secondLine ?? "", size: secondLineSize)) + 4)
             let height = secondLine == nil ? size * 1.5 : size * 1.5 + secondLineSize * 1.4
             let left: Double
             switch alignment {
@@ -73,7 +76,12 @@ struct GanttChart {
     }
 
     struct LegendItem {
-        enum Swatch { case fill(String, outline: String), dashed, fade(String), event, milestone }
+        enum Swatch {
+            case fill(String, outline: String)
+            case dashed
+            case fade(String)
+            case event, milestone
+        }
         var swatch: Swatch
         /// Where the swatch is drawn, and its explanation beside it.
         var box: Rect

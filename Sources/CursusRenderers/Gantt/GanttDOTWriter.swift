@@ -32,13 +32,17 @@ struct GanttDOTWriter {
         for label in chart.rowLabels { text(label, width: chart.rowLabelWidth) }
         for bar in chart.bars { self.bar(bar) }
         for mark in chart.milestones {
-            node("shape=diamond, width=\(DOT.inches(8)), height=\(DOT.inches(8)), fillcolor=\"#333333\", tooltip=\(DOT.quoted(mark.tooltip))", x: mark.x, y: mark.y)
+            node(
+                "shape=diamond, width=\(DOT.inches(8)), height=\(DOT.inches(8)), fillcolor=\"#333333\", tooltip=\(DOT.quoted(mark.tooltip))",
+                x: mark.x, y: mark.y)
         }
         for event in chart.events {
             for segment in event.segments {
                 vertical(x: event.x, from: segment.lowerBound, to: segment.upperBound, color: "#CC0000", tooltip: event.tooltip)
             }
-            node("shape=circle, width=\(DOT.inches(5)), height=\(DOT.inches(5)), fillcolor=\"#AA0000\", tooltip=\(DOT.quoted(event.tooltip))", x: event.x, y: event.dotY)
+            node(
+                "shape=circle, width=\(DOT.inches(5)), height=\(DOT.inches(5)), fillcolor=\"#AA0000\", tooltip=\(DOT.quoted(event.tooltip))",
+                x: event.x, y: event.dotY)
             text(event.label)
         }
         legend()
@@ -55,7 +59,8 @@ struct GanttDOTWriter {
     }
 
     private mutating func box(_ rect: GanttChart.Rect, fill: String, extra: String = "") {
-        node("width=\(DOT.inches(rect.width)), height=\(DOT.inches(rect.height)), fillcolor=\"\(fill)\"\(extra)", x: rect.midX, y: rect.midY)
+        node(
+            "width=\(DOT.inches(rect.width)), height=\(DOT.inches(rect.height)), fillcolor=\"\(fill)\"\(extra)", x: rect.midX, y: rect.midY)
     }
 
     /// A dashed vertical hairline: a box of no width whose dashed outline draws the line.
@@ -74,13 +79,20 @@ struct GanttDOTWriter {
         // A fading end is a gradient box beside the solid part, so the outline stops where the fade starts.
         let fade = min(bar.fade, rect.width / 2)
         var solid = rect
-        if bar.fadesIn { solid.x += fade; solid.width -= fade }
+        if bar.fadesIn {
+            solid.x += fade
+            solid.width -= fade
+        }
         if bar.fadesOut { solid.width -= fade }
         if bar.fadesIn {
-            box(GanttChart.Rect(x: rect.x, y: rect.y, width: fade, height: rect.height), fill: "#FFFFFF:\(bar.fill)", extra: ", gradientangle=0, \(tooltip)")
+            box(
+                GanttChart.Rect(x: rect.x, y: rect.y, width: fade, height: rect.height), fill: "#FFFFFF:\(bar.fill)",
+                extra: ", gradientangle=0, \(tooltip)")
         }
         if bar.fadesOut {
-            box(GanttChart.Rect(x: solid.maxX, y: rect.y, width: fade, height: rect.height), fill: "\(bar.fill):#FFFFFF", extra: ", gradientangle=0, \(tooltip)")
+            box(
+                GanttChart.Rect(x: solid.maxX, y: rect.y, width: fade, height: rect.height), fill: "\(bar.fill):#FFFFFF",
+                extra: ", gradientangle=0, \(tooltip)")
         }
         box(solid, fill: bar.fill, extra: ", \(outline), \(tooltip)")
         if let label = bar.label { text(label, tooltip: bar.tooltip) }
@@ -97,13 +109,18 @@ struct GanttDOTWriter {
         case .center: align = "CENTER"
         case .right: align = "RIGHT"
         }
-        var content = "<FONT POINT-SIZE=\"\(DOT.number(text.size))\" COLOR=\"\(text.color)\">\(text.bold ? "<B>" : "")\(DOT.html(text.text))\(text.bold ? "</B>" : "")</FONT>"
+        var content =
+            "<FONT POINT-SIZE=\"\(DOT.number(text.size))\" COLOR=\"\(text.color)\">\(text.bold ? "<B>" : "")\(DOT.html(text.text))\(text.bold ? "</B>" : "")</FONT>"
         if let second = text.secondLine {
-            content += "<BR ALIGN=\"\(align)\"/><FONT POINT-SIZE=\"\(DOT.number(text.secondLineSize))\" COLOR=\"\(text.secondLineColor)\">\(DOT.html(second))</FONT>"
+            content +=
+                "<BR ALIGN=\"\(align)\"/><FONT POINT-SIZE=\"\(DOT.number(text.secondLineSize))\" COLOR=\"\(text.secondLineColor)\">\(DOT.html(second))</FONT>"
         }
-        let label = "<<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLPADDING=\"0\" CELLSPACING=\"0\"><TR><TD WIDTH=\"\(Int(width))\" HEIGHT=\"\(Int(height))\" ALIGN=\"\(align)\" BALIGN=\"\(align)\">\(content)</TD></TR></TABLE>>"
+        let label =
+            "<<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLPADDING=\"0\" CELLSPACING=\"0\"><TR><TD WIDTH=\"\(Int(width))\" HEIGHT=\"\(Int(height))\" ALIGN=\"\(align)\" BALIGN=\"\(align)\">\(content)</TD></TR></TABLE>>"
         let tip = tooltip.map { ", tooltip=\(DOT.quoted($0))" } ?? ""
-        node("shape=plaintext, style=\"\", margin=0, width=\(DOT.inches(width)), height=\(DOT.inches(height)), label=\(label)\(tip)", x: frame.midX, y: text.y)
+        node(
+            "shape=plaintext, style=\"\", margin=0, width=\(DOT.inches(width)), height=\(DOT.inches(height)), label=\(label)\(tip)",
+            x: frame.midX, y: text.y)
     }
 
     private mutating func legend() {
@@ -119,7 +136,8 @@ struct GanttDOTWriter {
             case .event:
                 vertical(x: swatch.midX, from: swatch.y - 1, to: swatch.y + swatch.height + 1, color: "#CC0000")
             case .milestone:
-                node("shape=diamond, width=\(DOT.inches(8)), height=\(DOT.inches(8)), fillcolor=\"#333333\"", x: swatch.midX, y: swatch.midY)
+                node(
+                    "shape=diamond, width=\(DOT.inches(8)), height=\(DOT.inches(8)), fillcolor=\"#333333\"", x: swatch.midX, y: swatch.midY)
             }
             text(item.label)
         }

@@ -40,7 +40,10 @@ struct GanttLayout {
 
         // Horizontal layout.
         let labels = rows.map(\.label)
-        let widest = labels.map { max(TextMetrics.width($0.bold, size: Self.labelSize, bold: true), TextMetrics.width($0.sub, size: Self.subLabelSize)) }.max() ?? 0
+        let widest =
+            labels.map {
+                max(TextMetrics.width($0.bold, size: Self.labelSize, bold: true), TextMetrics.width($0.sub, size: Self.subLabelSize))
+            }.max() ?? 0
         chart.rowLabelWidth = min(Self.maximumLabelColumn, widest + 8)
         let plotLeft = Self.margin + chart.rowLabelWidth + 10
         let plotWidth = yearWidth * plan.years
@@ -54,12 +57,16 @@ struct GanttLayout {
         var colors = CategoryColors(overrides: options.colors)
         for (index, row) in rows.enumerated() {
             let height = max(30, Double(row.lanes.count) * Self.lanePitch + 2 * Self.rowPadding - (Self.lanePitch - Self.barHeight))
-            if index % 2 == 0 { chart.bands.append(GanttChart.Rect(x: Self.margin, y: y, width: plotLeft + plotWidth - Self.margin, height: height)) }
+            if index % 2 == 0 {
+                chart.bands.append(GanttChart.Rect(x: Self.margin, y: y, width: plotLeft + plotWidth - Self.margin, height: height))
+            }
             let label = labels[index]
-            chart.rowLabels.append(GanttChart.Text(
-                text: TextMetrics.truncated(label.bold, size: Self.labelSize, bold: true, to: chart.rowLabelWidth),
-                x: Self.margin + chart.rowLabelWidth, y: y + height / 2, size: Self.labelSize, bold: true, alignment: .right,
-                secondLine: label.sub.isEmpty ? nil : TextMetrics.truncated(label.sub, size: Self.subLabelSize, to: chart.rowLabelWidth)))
+            chart.rowLabels.append(
+                GanttChart.Text(
+                    text: TextMetrics.truncated(label.bold, size: Self.labelSize, bold: true, to: chart.rowLabelWidth),
+                    x: Self.margin + chart.rowLabelWidth, y: y + height / 2, size: Self.labelSize, bold: true, alignment: .right,
+                    secondLine: label.sub.isEmpty ? nil : TextMetrics.truncated(label.sub, size: Self.subLabelSize, to: chart.rowLabelWidth)
+                ))
             let lanesTop = y + (height - (Double(row.lanes.count) * Self.lanePitch - (Self.lanePitch - Self.barHeight))) / 2
             for (laneIndex, lane) in row.lanes.enumerated() {
                 let barTop = lanesTop + Double(laneIndex) * Self.lanePitch
@@ -69,16 +76,18 @@ struct GanttLayout {
                     let nextObstacle = position + 1 < lane.count ? x(lane[position + 1].start) : plotLeft + plotWidth
                     let fill = colors.color(for: span.tenure.category)
                     let rect = GanttChart.Rect(x: left, y: barTop, width: right - left, height: Self.barHeight)
-                    chart.bars.append(GanttChart.Bar(
-                        rect: rect, fill: fill, outline: Palette.outline(fill), dashed: span.dashed,
-                        fadesOut: span.fadesOut, fadesIn: span.fadesIn,
-                        label: barLabel(span, rect: rect, room: nextObstacle - right),
-                        tooltip: tooltip(span.tenure)))
+                    chart.bars.append(
+                        GanttChart.Bar(
+                            rect: rect, fill: fill, outline: Palette.outline(fill), dashed: span.dashed,
+                            fadesOut: span.fadesOut, fadesIn: span.fadesIn,
+                            label: barLabel(span, rect: rect, room: nextObstacle - right),
+                            tooltip: tooltip(span.tenure)))
                     for milestone in span.tenure.milestones {
                         let day = GanttPlan.point(milestone.date, end: false)
                         guard day >= scaleStart, day <= scaleEnd else { continue }
-                        chart.milestones.append(GanttChart.Mark(
-                            x: x(day), y: rect.y, tooltip: "\(milestone.date.display): \(milestone.title)"))
+                        chart.milestones.append(
+                            GanttChart.Mark(
+                                x: x(day), y: rect.y, tooltip: "\(milestone.date.display): \(milestone.title)"))
                     }
                 }
             }
@@ -95,7 +104,8 @@ struct GanttLayout {
             if major || yearWidth >= 6 { chart.grid.append((gx, major)) }
             if major && year <= lastYear + 1 {
                 for axisY in [topAxis, plotBottom + 9] {
-                    chart.axisLabels.append(GanttChart.Text(text: Self.yearText(year), x: gx, y: axisY, size: Self.axisSize, color: "#555555"))
+                    chart.axisLabels.append(
+                        GanttChart.Text(text: Self.yearText(year), x: gx, y: axisY, size: Self.axisSize, color: "#555555"))
                 }
             }
         }
@@ -115,12 +125,13 @@ struct GanttLayout {
             if lane == lanes.count { lanes.append([]) }
             lanes[lane].append(extent)
             let dotY = eventsTop + Double(lane) * Self.eventPitch
-            chart.events.append(GanttChart.EventMark(
-                x: ex, lineTop: plotTop, dotY: dotY,
-                label: GanttChart.Text(
-                    text: text, x: leftward ? ex - 6 : ex + 6, y: dotY, size: Self.eventSize, color: "#AA0000",
-                    alignment: leftward ? .right : .left),
-                tooltip: [event.date.display + ": " + event.title, event.description].compactMap { $0 }.joined(separator: "\n")))
+            chart.events.append(
+                GanttChart.EventMark(
+                    x: ex, lineTop: plotTop, dotY: dotY,
+                    label: GanttChart.Text(
+                        text: text, x: leftward ? ex - 6 : ex + 6, y: dotY, size: Self.eventSize, color: "#AA0000",
+                        alignment: leftward ? .right : .left),
+                    tooltip: [event.date.display + ": " + event.title, event.description].compactMap { $0 }.joined(separator: "\n")))
         }
 
         stopEventLinesShortOfTexts(&chart)
@@ -134,16 +145,21 @@ struct GanttLayout {
         }
         if chart.bars.contains(where: { $0.fadesOut || $0.fadesIn }) {
             let asOf = plan.asOf
-            legend.append((.fade(colors.used.first?.1 ?? Palette.uncategorised), "fading end: ongoing (“present”, as of \((try? EDTF(asOf.iso))?.display ?? asOf.iso)) or not known"))
+            legend.append(
+                (
+                    .fade(colors.used.first?.1 ?? Palette.uncategorised),
+                    "fading end: ongoing (“present”, as of \((try? EDTF(asOf.iso))?.display ?? asOf.iso)) or not known"
+                ))
         }
         if !chart.milestones.isEmpty { legend.append((.milestone, "milestone")) }
         if !chart.events.isEmpty { legend.append((.event, "event")) }
         let legendTop = eventsTop + Double(lanes.count) * Self.eventPitch + (lanes.isEmpty ? 0 : 8)
         for (index, (swatch, text)) in legend.enumerated() {
             let y = legendTop + Self.legendPitch / 2 + Double(index) * Self.legendPitch
-            chart.legend.append(GanttChart.LegendItem(
-                swatch: swatch, box: GanttChart.Rect(x: Self.margin, y: y - 5, width: 18, height: 10),
-                label: GanttChart.Text(text: text, x: Self.margin + 24, y: y, size: Self.eventSize, alignment: .left)))
+            chart.legend.append(
+                GanttChart.LegendItem(
+                    swatch: swatch, box: GanttChart.Rect(x: Self.margin, y: y - 5, width: 18, height: 10),
+                    label: GanttChart.Text(text: text, x: Self.margin + 24, y: y, size: Self.eventSize, alignment: .left)))
         }
 
         chart.width = max(chartRight, (lanes.flatMap { $0 }.map(\.upperBound).max() ?? 0) + Self.margin)
@@ -190,7 +206,8 @@ struct GanttLayout {
         }
         let outside = candidates.last!
         if TextMetrics.width(outside, size: Self.barLabelSize) + 8 <= room {
-            return GanttChart.Text(text: outside, x: rect.maxX + 4, y: rect.midY, size: Self.barLabelSize, color: "#444444", alignment: .left)
+            return GanttChart.Text(
+                text: outside, x: rect.maxX + 4, y: rect.midY, size: Self.barLabelSize, color: "#444444", alignment: .left)
         }
         return nil
     }
@@ -240,7 +257,9 @@ struct CategoryColors {
     mutating func color(for category: String?) -> String {
         guard let category else { return Palette.uncategorised }
         if let known = used.first(where: { $0.0 == category }) { return known.1 }
-        let color = overrides[category].flatMap(Palette.resolved) ?? Palette.light[used.filter { overrides[$0.0] == nil }.count % Palette.light.count]
+        let color =
+            overrides[category].flatMap(Palette.resolved)
+            ?? Palette.light[used.filter { overrides[$0.0] == nil }.count % Palette.light.count]
         used.append((category, color))
         return color
     }

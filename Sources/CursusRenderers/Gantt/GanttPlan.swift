@@ -52,7 +52,6 @@ struct GanttPlan {
         return (Double(first.daysSinceEpoch) + Double(last.daysSinceEpoch + 1)) / 2
     }
 
-
     /// "posting-abroad" → "Posting abroad".
     static func humanize(_ category: String) -> String {
         let spaced = category.replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ")
@@ -77,7 +76,8 @@ struct GanttPlanner {
         // Time scale: whole years around everything shown, or the from/to window.
         let days = spans.flatMap { [$0.start, $0.end] } + events.map { GanttPlan.point($0.date, end: false) }
         plan.firstYear = options.from?.earliest?.year ?? days.min().map { CalendarDay(daysSinceEpoch: Int($0)).year } ?? asOf.year - 1
-        plan.lastYear = max(plan.firstYear, options.to?.latest?.year ?? days.max().map { CalendarDay(daysSinceEpoch: Int($0) - 1).year } ?? asOf.year)
+        plan.lastYear = max(
+            plan.firstYear, options.to?.latest?.year ?? days.max().map { CalendarDay(daysSinceEpoch: Int($0) - 1).year } ?? asOf.year)
         plan.scaleStart = Double(CalendarDay(year: plan.firstYear, month: 1, day: 1).daysSinceEpoch)
         plan.scaleEnd = Double(CalendarDay(year: plan.lastYear + 1, month: 1, day: 1).daysSinceEpoch)
 

@@ -2,13 +2,16 @@ import CursusCore
 
 /// Career charts: Graphviz DOT with every position computed by Cursus, drawn by `neato -n2`.
 public struct GanttRenderer: Renderer {
+    /// The renderer; it holds nothing.
     public init() {}
 
+    /// Writes `.dot` (or `.gv`), and the `formats` beside it.
     public let descriptor = RendererDescriptor(
         name: "gantt",
         summary: "A career chart (Gantt style) as Graphviz DOT with pinned positions, drawn as SVG, PNG or PDF",
         fileExtensions: ["dot", "gv"],
-        extensionHint: "the DOT file is the chart's source; for SVG, PNG or PDF add them to the option formats, and they are written beside it",
+        extensionHint:
+            "the DOT file is the chart's source; for SVG, PNG or PDF add them to the option formats, and they are written beside it",
         options: GanttOptions.declared)
 
     /// The largest bitmap side cairo can draw; PNGs of bigger charts get a lower resolution.
@@ -22,6 +25,7 @@ public struct GanttRenderer: Renderer {
         if let format = options.formats.first { _ = try Graphviz.neato(for: format.rawValue) }
     }
 
+    /// Plans, lays out and writes the chart as DOT, then has Graphviz draw the formats asked for.
     public func render(_ request: RenderRequest, to output: OutputFile) throws(CursusError) {
         let options = try self.options(request.options)
         let chart = GanttLayout(dossier: request.dossier, asOf: request.asOf, options: options).layout()

@@ -17,7 +17,10 @@ enum Graphviz {
             neato, arguments: ["-n2", "-T\(format)"] + graphAttributes.map { "-G\($0.key)=\($0.value)" } + ["-o", output, dotPath],
             environment: environment, timeout: 600)
         guard outcome.status == 0, outcome.standardError.isEmpty, !outcome.timedOut else {
-            let reason = outcome.timedOut ? " (stopped after 10 minutes)" : outcome.standardError.isEmpty ? " with status \(outcome.status)" : ": \(outcome.standardError)"
+            let reason =
+                outcome.timedOut
+                ? " (stopped after 10 minutes)"
+                : outcome.standardError.isEmpty ? " with status \(outcome.status)" : ": \(outcome.standardError)"
             throw CursusError(.failure, Diagnostic(.error, "Graphviz (neato -n2 -T\(format)) failed\(reason)"))
         }
         if format == "pdf" { try pinCreationDate(in: output, to: sourceDate) }
@@ -28,7 +31,10 @@ enum Graphviz {
         guard let neato = ProgramRunner.onPath("neato") else {
             throw CursusError(
                 .failure,
-                Diagnostic(.error, "Graphviz is not installed, so the chart cannot be drawn as \(format); install the Debian package 'graphviz' (apt-get install graphviz), or drop 'formats' to write the DOT file alone"))
+                Diagnostic(
+                    .error,
+                    "Graphviz is not installed, so the chart cannot be drawn as \(format); install the Debian package 'graphviz' (apt-get install graphviz), or drop 'formats' to write the DOT file alone"
+                ))
         }
         return neato
     }

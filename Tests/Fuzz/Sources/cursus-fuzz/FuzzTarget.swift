@@ -1,12 +1,13 @@
+import CursusBuiltIns
 import CursusCore
 import CursusImport
-import CursusBuiltIns
 import Foundation
 
 /// What each fuzz target feeds its input to, and the properties it checks beyond "does not crash".
 /// A broken property stops the fuzzer with `fatalError`, which libFuzzer saves as a crash.
 enum FuzzTarget: String, CaseIterable {
-    case edtf, dossier, jsonl, table, manifest, infobox, wikidata, csvImport = "csv-import"
+    case edtf, dossier, jsonl, table, manifest, infobox, wikidata
+    case csvImport = "csv-import"
 
     nonisolated(unsafe) static var selected = FuzzTarget.edtf
 
@@ -17,7 +18,8 @@ enum FuzzTarget: String, CaseIterable {
         case .jsonl: Self.streamed(data, extension: "jsonl")
         case .table: Self.streamed(data, extension: "csv")
         case .manifest: Self.manifest(data)
-        case .infobox: Self.imported(data, extension: "txt") { path in try InfoboxImporter.import(try InputFile.read(path, what: "infobox")) }
+        case .infobox:
+            Self.imported(data, extension: "txt") { path in try InfoboxImporter.import(try InputFile.read(path, what: "infobox")) }
         case .wikidata:
             Self.imported(data, extension: "json") { path in
                 try WikidataImporter.import(try InputFile.read(path, what: "Wikidata entity"), entity: nil, language: "en")
@@ -31,7 +33,9 @@ enum FuzzTarget: String, CaseIterable {
         guard let date = try? EDTF(text) else { return }
         _ = (date.value, date.display, date.precisionName, date.isQualified, date.isExactDay)
         guard let again = try? EDTF(date.edtf) else { fatalError("'\(date.edtf)' (from '\(text)') does not parse") }
-        check(again.edtf == date.edtf && again.precision == date.precision && again.earliest == date.earliest && again.latest == date.latest, "'\(text)' does not round-trip")
+        check(
+            again.edtf == date.edtf && again.precision == date.precision && again.earliest == date.earliest && again.latest == date.latest,
+            "'\(text)' does not round-trip")
         if let earliest = date.earliest, let latest = date.latest {
             check(!(latest < earliest), "'\(text)' ends before it starts")
         }
@@ -96,7 +100,9 @@ enum FuzzTarget: String, CaseIterable {
                 let again = try DossierValidator.merge([try DossierLoader.decode(InputFile(path: "again.\(format.rawValue)", text: text))])
                 check(DossierEncoding.encode(again) == encoded, "the \(format.rawValue) written differs when read back:\n\(text)")
             } catch {
-                fatalError("the \(format.rawValue) written does not read back:\n\(error.diagnostics.map(\.formatted).joined(separator: "\n"))\n---\n\(text)")
+                fatalError(
+                    "the \(format.rawValue) written does not read back:\n\(error.diagnostics.map(\.formatted).joined(separator: "\n"))\n---\n\(text)"
+                )
             }
         }
     }

@@ -3,7 +3,7 @@ import Foundation
 // `cursus-fuzz TARGET [libFuzzer options] [CORPUS…]`: runs libFuzzer on one target.
 
 @_silgen_name("LLVMFuzzerRunDriver")
-func LLVMFuzzerRunDriver(
+func runFuzzerDriver(
     _ argc: UnsafeMutablePointer<Int32>,
     _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
     _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32
@@ -27,7 +27,7 @@ var argc = Int32(arguments.count)
 var cArguments: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
 let status = cArguments.withUnsafeMutableBufferPointer { buffer -> Int32 in
     var argv = buffer.baseAddress
-    return LLVMFuzzerRunDriver(&argc, &argv) { data, size in
+    return runFuzzerDriver(&argc, &argv) { data, size in
         FuzzTarget.selected.run(data.map { Data(bytes: $0, count: size) } ?? Data())
         return 0
     }
