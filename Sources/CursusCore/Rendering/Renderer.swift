@@ -162,33 +162,9 @@ public struct RenderOptions: Sendable {
         self.values = values
     }
 
-    /// The text value of option `name`.
-    public func string(_ name: String) -> String? {
-        if case .string(let text) = values[name] { return text }
-        return nil
-    }
-
-    /// The flag value of option `name`.
-    public func bool(_ name: String) -> Bool? {
-        if case .bool(let value) = values[name] { return value }
-        return nil
-    }
-
     /// The number value of option `name`.
     public func int(_ name: String) -> Int? {
         if case .int(let value) = values[name] { return value }
-        return nil
-    }
-
-    /// The list value of option `name`.
-    public func strings(_ name: String) -> [String]? {
-        if case .strings(let values) = values[name] { return values }
-        return nil
-    }
-
-    /// The mapping value of option `name`.
-    public func map(_ name: String) -> [String: String]? {
-        if case .map(let values) = values[name] { return values }
         return nil
     }
 }
