@@ -34,7 +34,10 @@ struct ImportCommand: ParsableCommand {
 
     static let whenExists = "add --force to overwrite it"
 
-    @Option(help: "wikidata: the entity of the person (default: the one with positions held, P39).")
+    @Option(
+        help:
+            "wikidata: the people to import, as entity ids separated by commas (default: the entity with positions held, P39; in a dump, every one)."
+    )
     var entity: String?
 
     @Option(help: "wikidata: the language of labels.")
@@ -51,7 +54,11 @@ struct ImportCommand: ParsableCommand {
             switch kind {
             case .infobox: result = try InfoboxImporter.import(try InputFile.read(input, what: "infobox"))
             case .wikidata:
-                result = try WikidataImporter.import(try InputFile.read(input, what: "Wikidata entity"), entity: entity, language: lang)
+                let people = (entity ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                result =
+                    WikidataImporter.isDump(input)
+                    ? try WikidataImporter.importDump(input, entities: people, language: lang)
+                    : try WikidataImporter.import(try InputFile.read(input, what: "Wikidata entity"), entities: people, language: lang)
             case .csv: result = try CSVImporter.import(input, mapping: try CSVImporter.mapping(map))
             }
             Console.report(result.warnings)

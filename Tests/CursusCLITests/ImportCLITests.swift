@@ -71,3 +71,24 @@ import Testing
                 "o.wiki:26: warning: [infobox] the template {{frobnicate}} in 'term_start4' is not understood and was left out"))
     }
 }
+
+@Suite struct DumpImportCLITests {
+    /// A compressed dump through the command line: the people asked for, as a dossier Cursus reads.
+    @Test func aCompressedDumpImportsThePeopleAskedFor() throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        let fragment = repositoryRoot.deletingLastPathComponent().appendingPathComponent(
+            "shared/fixtures/real/wikidata/dump-fragment-Q23-Q306.jsonl")
+        try workspace.write("dump.json", "[\n" + (try String(contentsOf: fragment, encoding: .utf8)) + "\n]\n")
+        let gzip = Process()
+        gzip.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        gzip.arguments = ["gzip", workspace.url.appendingPathComponent("dump.json").path]
+        try gzip.run()
+        gzip.waitUntilExit()
+        let result = try workspace.run(["import", "wikidata", "dump.json.gz", "--entity", "Q306", "-o", "p.yml"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let dossier = String(decoding: try workspace.read("p.yml"), as: UTF8.self)
+        #expect(dossier.contains("name: Sebastián Piñera") && !dossier.contains("George Washington"))
+        #expect(try workspace.run(["validate", "p.yml"]).status == 0)
+    }
+}

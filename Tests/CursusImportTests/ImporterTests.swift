@@ -63,7 +63,8 @@ func fixture(_ name: String) throws -> InputFile {
         let warnings = result.warnings.map { "\($0.location?.line ?? 0): \($0.message)" }
         #expect(warnings.contains("26: the template {{frobnicate}} in 'term_start4' is not understood and was left out"))
         #expect(warnings.contains("6: 'image' is presentation, not a fact; left out"))
-        #expect(warnings.contains("27: a post with no office (no 'office', 'ambassador_from' or 'minister_from'); left out"))
+        #expect(warnings.contains("27: 'vice_president5' stands apart from any post; taken as the fields of the post of 'office4'"))
+        #expect(byOffice["Mayor of Somewhere"]?.alongside == ["Someone"])
     }
 
     @Test(arguments: [
@@ -100,7 +101,7 @@ func fixture(_ name: String) throws -> InputFile {
 
 @Suite struct WikidataImporterTests {
     @Test func positionsHeldWithPrecisionsQualifiersAndWarnings() throws {
-        let result = try WikidataImporter.import(try fixture("entity.json"), entity: nil, language: "en")
+        let result = try WikidataImporter.import(try fixture("entity.json"), entities: [], language: "en")
         let dossier = result.dossier
         #expect(dossier.people.first?.name == "Jane Example")
         #expect(dossier.people.first?.born?.text == "1960-03-14")
@@ -126,17 +127,20 @@ func fixture(_ name: String) throws -> InputFile {
             ])
     }
 
-    @Test func labelsInAnotherLanguageFallBackToTheID() throws {
-        let result = try WikidataImporter.import(try fixture("entity.json"), entity: "Q1", language: "fr")
+    /// Labels in the language asked for, else English.
+    @Test func labelsFallBackToEnglishThenToTheID() throws {
+        let result = try WikidataImporter.import(try fixture("entity.json"), entities: ["Q1"], language: "fr")
         #expect(result.dossier.people.first?.name == "Jeanne Exemple")
         #expect(result.dossier.tenures.contains { $0.office == "Sénatrice" })
-        #expect(result.dossier.tenures.contains { $0.office == "Q10" })
+        #expect(
+            result.dossier.tenures.contains { $0.office == "Ambassador of Examplia to the United States" },
+            "no French label: the English one")
     }
 
     @Test func malformedJSONIsAnErrorWithItsPlace() {
         let file = InputFile(path: "bad.json", text: "{\"entities\": {\n  \"Q1\": [1, 2,,]\n}}")
         #expect {
-            _ = try WikidataImporter.import(file, entity: nil, language: "en")
+            _ = try WikidataImporter.import(file, entities: [], language: "en")
         } throws: { error in
             guard let diagnostic = (error as? CursusError)?.diagnostics.first else { return false }
             return diagnostic.message.hasPrefix("not valid JSON") && diagnostic.location?.line == 2
@@ -145,7 +149,7 @@ func fixture(_ name: String) throws -> InputFile {
 
     @Test func aMissingEntityIsNamed() {
         #expect {
-            _ = try WikidataImporter.import(try fixture("entity.json"), entity: "Q404", language: "en")
+            _ = try WikidataImporter.import(try fixture("entity.json"), entities: ["Q404"], language: "en")
         } throws: { error in
             (error as? CursusError)?.diagnostics.first?.message.hasPrefix("no entity Q404 in this file") == true
         }

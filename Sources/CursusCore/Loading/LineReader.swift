@@ -7,7 +7,7 @@ import Foundation
 /// Reads a file a line at a time, giving each line's bytes without its line break: the one way
 /// streamed inputs and their diagnostics read files. A line may be long, but not unbounded, so
 /// that a file without line breaks cannot fill the memory.
-final class LineReader {
+package final class LineReader {
     /// The longest line read, in bytes: far beyond any real record.
     static let maximumLineLength = 16 * 1024 * 1024
     private static let chunkSize = 1 << 16
@@ -23,10 +23,10 @@ final class LineReader {
     private var lineCount = 0
     private var lineCapacity = 0
     /// The number of the line last read (1-based).
-    private(set) var number = 0
+    package private(set) var number = 0
 
     /// Opens `path`, or throws what a person should hear: no such file, or it cannot be read.
-    init(path: String, what: String) throws(CursusError) {
+    package init(path: String, what: String) throws(CursusError) {
         guard let stream = fopen(path, "rb") else {
             let exists = FileManager.default.fileExists(atPath: path)
             throw CursusError(
@@ -47,7 +47,7 @@ final class LineReader {
 
     /// The next line's bytes without LF or CRLF (valid until the next call), or nil at the end.
     /// Throws when the line is longer than `maximumLineLength`, or the file cannot be read.
-    func next() throws(CursusError) -> UnsafeBufferPointer<UInt8>? {
+    package func next() throws(CursusError) -> UnsafeBufferPointer<UInt8>? {
         lineCount = 0
         var spansChunks = false
         while true {

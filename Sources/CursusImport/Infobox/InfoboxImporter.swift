@@ -8,8 +8,16 @@ public enum InfoboxImporter {
     static let slotFields: Set<String> = Set([
         "office", "title", "ambassadorfrom", "ministerfrom", "country", "termstart", "termend", "predecessor", "successor",
         "alongside", "constituency", "district", "state", "province", "region", "order", "deputy", "vicepresident",
-        "portfolio", "department",
+        "portfolio", "department", "jr/sr", "statehouse", "statesenate", "stateassembly", "constituencymp", "parliament",
     ]).union(servedUnderFields)
+    /// Fields that make a slot a post of its own; a slot with none of them (only a predecessor,
+    /// say) belongs to a neighbour that an editor numbered differently.
+    static let postFields: Set<String> = [
+        "office", "title", "ambassadorfrom", "ministerfrom", "termstart", "termend", "jr/sr", "statehouse", "statesenate",
+        "stateassembly", "constituencymp",
+    ]
+    /// Fields that hold names of people, where a remark in small print is not part of the name.
+    static let nameFields: Set<String> = Set(["predecessor", "successor", "alongside", "deputy", "vicepresident"]).union(servedUnderFields)
     /// Fields naming whom the post served under, in the order they appear.
     static let servedUnderFields: Set<String> = [
         "president", "primeminister", "monarch", "minister", "governor", "governorgeneral", "premier", "chancellor",
@@ -24,7 +32,7 @@ public enum InfoboxImporter {
     /// The career in `file`: an infobox's wikitext, or its rendered "Key: value" lines.
     public static func `import`(_ file: InputFile) throws(CursusError) -> ImportResult {
         var warnings = ImportWarnings(file: file, scope: "infobox")
-        let fields: [Field]
+        var groups: [[Field]] = []
         var successions: [SuccessionPost] = []
         let title = headingTitle(file)
         if file.text.contains("{{") {
@@ -39,31 +47,58 @@ public enum InfoboxImporter {
                     "no {{Infobox …}} template found; give the wikitext of an officeholder infobox, or its 'Key: value' lines", line: nil)
             }
             var cleaner = WikiCleaner()
-            fields = infobox.parameters.compactMap { parameter in
-                guard let key = parameter.key else {
-                    warnings.warn("a parameter without a name ('\(parameter.value.prefix(40))') is not understood", line: parameter.line)
-                    return nil
-                }
-                let before = cleaner.unknownTemplates.count
-                let value = cleaner.clean(parameter.value)
-                for name in cleaner.unknownTemplates[before...] {
-                    warnings.warn("the template {{\(name)}} in '\(key)' is not understood and was left out", line: parameter.line)
-                }
-                return Field(key: key, value: value, line: parameter.line)
-            }
+            groups = fieldGroups(of: infobox, cleaner: &cleaner, warnings: &warnings)
             successions = SuccessionPost.read(templates, warnings: &warnings)
         } else {
-            fields = keyValueLines(file)
-            if fields.isEmpty {
+            groups = [keyValueLines(file)]
+            if groups[0].isEmpty {
                 throw warnings.error("no infobox found: neither {{Infobox …}} wikitext nor 'Key: value' lines", line: nil)
             }
         }
-        return try build(fields, successions: successions, title: title, file: file, warnings: &warnings)
+        return try build(groups, successions: successions, title: title, file: file, warnings: &warnings)
+    }
+
+    /// The fields of `infobox`, then those of each infobox embedded in its values (`{{Infobox
+    /// officeholder |embed=yes …}}`, often in a collapsed section): one group each, in order.
+    static func fieldGroups(of infobox: WikiTemplate, cleaner: inout WikiCleaner, warnings: inout ImportWarnings) -> [[Field]] {
+        var fields: [Field] = []
+        var embedded: [[Field]] = []
+        for parameter in infobox.parameters {
+            guard let key = parameter.key else {
+                warnings.warn("a parameter without a name ('\(parameter.value.prefix(40))') is not understood", line: parameter.line)
+                continue
+            }
+            let inner = embeddedInfoboxes(in: parameter.value, line: parameter.line)
+            guard inner.isEmpty else {
+                for template in inner { embedded += fieldGroups(of: template, cleaner: &cleaner, warnings: &warnings) }
+                continue
+            }
+            let before = cleaner.unknownTemplates.count
+            let value = cleaner.clean(parameter.value)
+            for name in cleaner.unknownTemplates[before...] {
+                warnings.warn("the template {{\(name)}} in '\(key)' is not understood and was left out", line: parameter.line)
+            }
+            fields.append(Field(key: key, value: value, raw: parameter.value, line: parameter.line))
+        }
+        return [fields] + embedded
+    }
+
+    /// The infoboxes inside a value that starts on `line`, however deep in other templates.
+    static func embeddedInfoboxes(in value: String, line: Int) -> [WikiTemplate] {
+        guard value.contains("{{"), let templates = try? Wikitext.templates(in: value) else { return [] }
+        return templates.flatMap { template -> [WikiTemplate] in
+            let placed = template.shifted(by: line - 1)
+            if placed.normalizedName.hasPrefix("infobox") { return [placed] }
+            return placed.parameters.flatMap { embeddedInfoboxes(in: $0.value, line: $0.line) }
+        }
     }
 
     struct Field {
         var key: String
+        /// The value cleaned to plain text.
         var value: String
+        /// The value as written (wikitext), for fields that clean it their own way.
+        var raw: String
         var line: Int
 
         /// The key without case, spaces or underscores, and its slot number (0 for none).
@@ -88,10 +123,8 @@ public enum InfoboxImporter {
             else {
                 if fields.isEmpty { continue } else { break }
             }
-            fields.append(
-                Field(
-                    key: String(text[..<colon]), value: String(text[text.index(after: colon)...]).trimmingCharacters(in: .whitespaces),
-                    line: start + offset + 1))
+            let value = String(text[text.index(after: colon)...]).trimmingCharacters(in: .whitespaces)
+            fields.append(Field(key: String(text[..<colon]), value: value, raw: value, line: start + offset + 1))
         }
         return fields
     }
@@ -110,19 +143,23 @@ public enum InfoboxImporter {
     // MARK: - Building the dossier
 
     private static func build(
-        _ fields: [Field], successions: [SuccessionPost], title: String?, file: InputFile, warnings: inout ImportWarnings
+        _ groups: [[Field]], successions: [SuccessionPost], title: String?, file: InputFile, warnings: inout ImportWarnings
     ) throws(CursusError) -> ImportResult {
         var personFields: [Field] = []
-        var slots: [Int: [Field]] = [:]
-        for field in fields where !field.value.isEmpty {
-            let (base, slot) = field.normalized
-            if slotFields.contains(base) {
-                slots[slot, default: []].append(field)
-            } else if slot == 0 {
-                personFields.append(field)
-            } else {
-                warnings.warn("'\(field.key)' is not a field Cursus knows for a post; left out", line: field.line)
+        var slotGroups: [[[Field]]] = []
+        for (index, fields) in groups.enumerated() {
+            var slots: [Int: [Field]] = [:]
+            for field in fields where !field.value.isEmpty {
+                let (base, slot) = field.normalized
+                if slotFields.contains(base) {
+                    slots[slot, default: []].append(field)
+                } else if slot == 0 && (index == 0 || !personFields.contains { $0.normalized.base == base }) {
+                    personFields.append(field)
+                } else {
+                    warnings.warn("'\(field.key)' is not a field Cursus knows for a post; left out", line: field.line)
+                }
             }
+            slotGroups.append(attachOrphans(slots, warnings: &warnings))
         }
 
         var person = readPerson(personFields, title: title, warnings: &warnings)
@@ -132,8 +169,8 @@ public enum InfoboxImporter {
         person.sources = [source.id]
 
         var tenures: [Tenure] = []
-        for slot in slots.keys.sorted() {
-            if let tenure = readSlot(slots[slot]!, person: person.id, source: source.id, ids: &ids, warnings: &warnings) {
+        for slot in slotGroups.joined() {
+            if let tenure = readSlot(slot, person: person.id, source: source.id, ids: &ids, warnings: &warnings) {
                 tenures.append(tenure)
             }
         }
@@ -153,6 +190,35 @@ public enum InfoboxImporter {
         return ImportResult(dossier: dossier, warnings: warnings.diagnostics)
     }
 
+    /// The slots in order, each slot that is no post of its own (a `predecessor1` beside an
+    /// unnumbered `office`, a `successor2` beside `office1`) given to the neighbour that lacks
+    /// its fields, the one before first: editors number these inconsistently.
+    static func attachOrphans(_ slots: [Int: [Field]], warnings: inout ImportWarnings) -> [[Field]] {
+        var numbers = slots.keys.sorted()
+        var merged = slots
+        for number in numbers {
+            guard let orphan = merged[number], !orphan.contains(where: { postFields.contains($0.normalized.base) }) else { continue }
+            let keys = Set(orphan.map(\.normalized.base))
+            let others = numbers.filter { $0 != number && merged[$0] != nil }
+            let before = others.filter { $0 < number }.reversed()
+            let after = others.filter { $0 > number }
+            let fits = { (candidate: Int) in
+                let fields = merged[candidate]!
+                return fields.contains { postFields.contains($0.normalized.base) } && keys.isDisjoint(with: fields.map(\.normalized.base))
+            }
+            guard let home = before.first(where: fits) ?? after.first(where: fits) else { continue }
+            merged[home]! += orphan
+            merged[number] = nil
+            let named = orphan.map { "'\($0.key)'" }.joined(separator: ", ")
+            let post = merged[home]!.first { postFields.contains($0.normalized.base) }.map { "'\($0.key)'" } ?? "the next post"
+            warnings.warn(
+                "\(named) stand\(orphan.count == 1 ? "s" : "") apart from any post; taken as the fields of the post of \(post)",
+                line: orphan.first?.line)
+        }
+        numbers = numbers.filter { merged[$0] != nil }
+        return numbers.map { merged[$0]! }
+    }
+
     private static func readPerson(_ fields: [Field], title: String?, warnings: inout ImportWarnings) -> Person {
         var person = Person(id: "", name: title ?? "")
         /// Like MediaWiki, a later value for the same attribute wins; a dossier allows each key once.
@@ -167,7 +233,7 @@ public enum InfoboxImporter {
         for field in fields {
             let value = field.value
             switch field.normalized.base {
-            case "name": person.name = value
+            case "name": person.name = singleLine(value)
             case "nativename": person.nativeName = value
             case "nativenamelang": person.nativeLanguage = value
             case "birthname":
@@ -181,9 +247,9 @@ public enum InfoboxImporter {
                 }
             case "birthdate", "born": person.born = date(field, warnings: &warnings)
             case "deathdate", "died": person.died = date(field, warnings: &warnings)
-            case "birthplace": person.birthPlace = value
-            case "deathplace": person.deathPlace = value
-            case "nationality": person.nationality = value
+            case "birthplace": person.birthPlace = singleLine(value)
+            case "deathplace": person.deathPlace = singleLine(value)
+            case "nationality": person.nationality = singleLine(value)
             case let base where presentationFields.contains(base):
                 warnings.warn("'\(field.key)' is presentation, not a fact; left out", line: field.line)
             default:
@@ -206,26 +272,23 @@ public enum InfoboxImporter {
         for field in fields {
             let base = field.normalized.base
             if servedUnderFields.contains(base) {
-                servedUnder += list(field.value)
+                servedUnder += names(field, warnings: &warnings)
             } else if ["alongside", "deputy", "vicepresident"].contains(base) {
-                alongside += list(field.value)
+                alongside += names(field, warnings: &warnings)
             } else {
                 values[base] = field
             }
         }
+        func text(_ key: String) -> String? { values[key].map { singleLine($0.value) } }
         let line = fields.first?.line
-        var office = values["office"]?.value ?? values["title"]?.value
         var role: String?
-        var country = values["country"]?.value
-        if office == nil, let from = values["ambassadorfrom"]?.value {
-            office = "\(from) Ambassador" + (country.map { " to \($0)" } ?? "")
-            role = "Ambassador"
-        } else if office == nil, let from = values["ministerfrom"]?.value {
-            office = "\(from) Minister" + (values["portfolio"]?.value).map { " of \($0)" }.orEmpty
-            role = "Minister"
-        }
+        var country = text("country")
+        let office = text("office") ?? text("title") ?? impliedOffice(text, role: &role)
         guard let office else {
-            warnings.warn("a post with no office (no 'office', 'ambassador_from' or 'minister_from'); left out", line: line)
+            let known = [
+                "office", "ambassador_from", "minister_from", "jr/sr + state", "state + district", "state_house", "constituency_mp",
+            ]
+            warnings.warn("a post with no office (none of \(known.map { "'\($0)'" }.joined(separator: ", "))); left out", line: line)
             return nil
         }
         if let text = country, text.lowercased().hasPrefix("the ") { country = String(text.dropFirst(4)) }
@@ -236,14 +299,80 @@ public enum InfoboxImporter {
         )
         // An infobox shows a current post with a start and no end, or an end of "Incumbent".
         let ongoing = start != nil && (values["termend"] == nil || endIsPresent)
-        let place = ["constituency", "district", "state", "province", "region"].compactMap { values[$0]?.value }.first
-        let notes = values["order"].map { "Order: \($0.value)" }
+        // A district is often only an ordinal ("7th"): the state says where.
+        let place = [
+            "constituency", "constituencymp", "state", "statehouse", "statesenate", "stateassembly", "province", "region", "district",
+        ]
+        .compactMap(text).first
+        let notes = text("order").map { "Order: \($0)" }
         return Tenure(
             id: ids.make(office, suffix: start?.earliest.map { String($0.year) }), person: person, office: office, role: role,
-            organization: values["department"]?.value, place: place, country: country, start: start, end: ongoing ? nil : end,
-            ongoing: ongoing, predecessor: values["predecessor"].map { list($0.value).joined(separator: "; ") },
-            successor: values["successor"].map { list($0.value).joined(separator: "; ") }, servedUnder: servedUnder,
+            organization: text("department"), place: place, country: country, start: start, end: ongoing ? nil : end,
+            ongoing: ongoing, predecessor: values["predecessor"].map { names($0, warnings: &warnings).joined(separator: "; ") },
+            successor: values["successor"].map { names($0, warnings: &warnings).joined(separator: "; ") }, servedUnder: servedUnder,
             alongside: alongside, notes: notes, sources: [source])
+    }
+
+    /// The office a slot names without an `office`, as the infobox templates spell it out:
+    /// an ambassador or minister, a U.S. senator or representative, a member of a state
+    /// legislature or of a parliament.
+    static func impliedOffice(_ text: (String) -> String?, role: inout String?) -> String? {
+        let country = text("country")
+        if let from = text("ambassadorfrom") {
+            role = "Ambassador"
+            return "\(from) Ambassador" + (country.map { " to \($0)" } ?? "")
+        }
+        if let from = text("ministerfrom") {
+            role = "Minister"
+            return "\(from) Minister" + (text("portfolio").map { " of \($0)" } ?? "")
+        }
+        let district = text("district").map { $0.lowercased().hasSuffix("district") ? $0 : $0 + " district" }
+        if let title = text("jr/sr") {
+            role = "Senator"
+            return title + (text("state").map { " from \($0)" } ?? "")
+        }
+        for (key, body) in [("statehouse", "House of Representatives"), ("statesenate", "Senate"), ("stateassembly", "State Assembly")] {
+            if let state = text(key) { return "Member of the \(state) \(body)" + (district.map { " from the \($0)" } ?? "") }
+        }
+        if let constituency = text("constituencymp") {
+            role = "Member of Parliament"
+            return "Member of Parliament for \(constituency)"
+        }
+        if let state = text("state"), let district {
+            role = "Representative"
+            return "Member of the U.S. House of Representatives from \(state)'s \(district)"
+        }
+        return nil
+    }
+
+    /// A value that is one text (an office, a place) though the page breaks it into lines: the
+    /// lines joined by a comma, or by a space where the first ends in punctuation or the next
+    /// goes on in lowercase ("Member of the Bundestag / for Mecklenburg-Vorpommern").
+    static func singleLine(_ value: String) -> String {
+        var result = ""
+        for line in value.split(separator: "\n").map({ $0.trimmingCharacters(in: .whitespaces) }) where !line.isEmpty {
+            if result.isEmpty {
+                result = line
+            } else if let last = result.last, ",;:(–-".contains(last) || line.first?.isLowercase == true {
+                result += " " + line
+            } else {
+                result += ", " + line
+            }
+        }
+        return result
+    }
+
+    /// The people a name field lists, one a line or separated by commas. A remark in small print
+    /// beside a name ("(designated)", "(1861–1865)") is not part of it: it is left out, with a
+    /// warning that says what it was.
+    static func names(_ field: Field, warnings: inout ImportWarnings) -> [String] {
+        var cleaner = WikiCleaner()
+        var remarks: [String] = []
+        let value = cleaner.clean(field.raw, remarks: &remarks)
+        for remark in remarks {
+            warnings.warn("'\(field.key)' says '\(remark)' beside a name; the remark is left out", line: field.line)
+        }
+        return list(value)
     }
 
     static func date(_ field: Field, warnings: inout ImportWarnings) -> EDTF? {

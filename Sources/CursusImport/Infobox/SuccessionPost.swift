@@ -9,6 +9,19 @@ struct SuccessionPost {
     var predecessor: String?
     var successor: String?
 
+    /// What a box titled `title` is when it is no post: orders of precedence and lines of
+    /// succession are lists that people stand in, not offices they hold.
+    static func notAPost(_ title: String) -> String? {
+        let lowered = title.lowercased()
+        for (phrase, kind) in [
+            ("order of precedence", "an order of precedence"), ("line of succession", "a line of succession"),
+            ("succession to the", "a line of succession"), ("honorary title", "an honorary title"),
+        ] where lowered.contains(phrase) {
+            return kind
+        }
+        return nil
+    }
+
     /// The posts the succession boxes in `templates` describe.
     static func read(_ templates: [WikiTemplate], warnings: inout ImportWarnings) -> [SuccessionPost] {
         var posts: [SuccessionPost] = []
@@ -23,6 +36,11 @@ struct SuccessionPost {
                     warnings.warn("a succession box without a title; left out", line: template.line)
                     continue
                 }
+                if let kind = Self.notAPost(title) {
+                    warnings.warn("the succession box '\(title)' is \(kind), not a post; left out", line: template.line)
+                    before = nil
+                    continue
+                }
                 var post = SuccessionPost(title: title)
                 post.predecessor = template.value("before").map { cleaner.clean($0) } ?? before
                 post.successor = template.value("after").map { cleaner.clean($0) }
@@ -30,7 +48,10 @@ struct SuccessionPost {
                     let parts = years.replacingOccurrences(of: "—", with: "–").replacingOccurrences(of: " - ", with: "–")
                         .components(separatedBy: "–").map { $0.trimmingCharacters(in: .whitespaces) }
                     if case .date(let start)? = parts.first.flatMap(WikiDate.parse) { post.start = try? EDTF(start) }
-                    if parts.count > 1 {
+                    if parts.count == 1, post.start?.precision == .year {
+                        // "2007": the post spans that year.
+                        post.end = post.start
+                    } else if parts.count > 1 {
                         switch WikiDate.parse(parts[1]) {
                         case .date(let end)?: post.end = warnings.end(try? EDTF(end), after: post.start, line: template.line)
                         case .present?: post.ongoing = true

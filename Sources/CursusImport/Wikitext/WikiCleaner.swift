@@ -21,7 +21,35 @@ struct WikiCleaner {
     ]
 
     mutating func clean(_ value: String) -> String {
+        var remarks: [String]?
+        return clean(value, remarks: &remarks)
+    }
+
+    /// `value` cleaned, with what stands in small print (`<small>…</small>`, `{{small|…}}`)
+    /// taken out into `remarks`: beside a name, it is a remark about the name, not part of it.
+    mutating func clean(_ value: String, remarks: inout [String]) -> String {
+        var found: [String]? = []
+        let text = clean(value, remarks: &found)
+        remarks += found ?? []
+        return text
+    }
+
+    /// With `remarks` nil, small print is kept as text.
+    private mutating func clean(_ value: String, remarks: inout [String]?) -> String {
         var text = value
+        if remarks != nil {
+            var found: [String] = []
+            text = text.replacing(#/(?i)<small>([\s\S]*?)<\/small>/#) { match in
+                found.append(String(match.output.1))
+                return ""
+            }
+            text = text.replacing(#/(?i)\{\{\s*small\s*\|([^{}]*)\}\}/#) { match in
+                found.append(String(match.output.1))
+                return ""
+            }
+            var inner = WikiCleaner()
+            remarks = found.map { inner.clean($0) }.filter { !$0.isEmpty }
+        }
         text = text.replacing(#/<!--[\s\S]*?-->/#, with: "")
         text = text.replacing(#/(?i)<ref[^>]*\/>/#, with: "")
         text = text.replacing(#/(?i)<ref[^>]*>[\s\S]*?<\/ref>/#, with: "")

@@ -25,6 +25,14 @@ struct WikiTemplate {
 
     /// The template name normalised: lowercase, single spaces, no underscores.
     var normalizedName: String { Wikitext.normalize(name) }
+
+    /// The same call with its lines `lines` further down (found in a value that starts there).
+    func shifted(by lines: Int) -> WikiTemplate {
+        var template = self
+        template.line += lines
+        for index in template.parameters.indices { template.parameters[index].line += lines }
+        return template
+    }
 }
 
 /// Reading wikitext: template calls with their parameters, and values cleaned to plain text.

@@ -22,7 +22,7 @@ enum FuzzTarget: String, CaseIterable {
             Self.imported(data, extension: "txt") { path in try InfoboxImporter.import(try InputFile.read(path, what: "infobox")) }
         case .wikidata:
             Self.imported(data, extension: "json") { path in
-                try WikidataImporter.import(try InputFile.read(path, what: "Wikidata entity"), entity: nil, language: "en")
+                try WikidataImporter.import(try InputFile.read(path, what: "Wikidata entity"), entities: [], language: "en")
             }
         case .csvImport: Self.imported(data, extension: "csv") { path in try CSVImporter.import(path, mapping: [:]) }
         }
