@@ -26,7 +26,7 @@ struct ImportCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Write the dossier here (default: standard output).", completion: .file())
     var output: String?
 
-    @Option(help: "yaml or json.")
+    @Option(help: "yaml, json, or jsonl (one record a line, for big imports such as dumps).")
     var format: DossierWriter.Format = .yaml
 
     @Flag(help: "Overwrite the output file if it exists.")
@@ -64,13 +64,27 @@ struct ImportCommand: ParsableCommand {
             Console.report(result.warnings)
             let text = DossierWriter.write(result.dossier, as: format)
             // What is written must be what `cursus validate` accepts: read it back the same way.
-            let written = InputFile(path: output ?? "<import>.\(format.rawValue)", text: text)
-            _ = try DossierValidator.merge([try DossierLoader.decode(written)])
+            try Self.readBack(text, as: format, named: output ?? "<import>.\(format.rawValue)")
             guard let output else {
                 print(text, terminator: "")
                 return
             }
             try OutputTransaction.write([(output, text)], whenExists: force ? nil : Self.whenExists)
+        }
+    }
+}
+
+extension ImportCommand {
+    /// Reads `text` back as `format`, with every check `cursus validate` makes.
+    static func readBack(_ text: String, as format: DossierWriter.Format, named name: String) throws {
+        guard format == .jsonl else {
+            _ = try DossierValidator.merge([try DossierLoader.decode(InputFile(path: name, text: text))])
+            return
+        }
+        // JSON Lines are read as a stream, from a file: a scratch one, removed on interrupt too.
+        let scratch = NSTemporaryDirectory() + "cursus-import-\(getpid())-\(UUID().uuidString).jsonl"
+        try InterruptCleanup.shared.withScratchFile(scratch, contents: Data(text.utf8)) {
+            _ = try DossierValidator.merge([try DossierLoader.readJSONLines(scratch).checked()])
         }
     }
 }

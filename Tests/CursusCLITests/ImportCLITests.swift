@@ -90,5 +90,13 @@ import Testing
         let dossier = String(decoding: try workspace.read("p.yml"), as: UTF8.self)
         #expect(dossier.contains("name: Sebastián Piñera") && !dossier.contains("George Washington"))
         #expect(try workspace.run(["validate", "p.yml"]).status == 0)
+        // JSON Lines, for big imports: the same dossier, one record a line.
+        let lines = try workspace.run(["import", "wikidata", "dump.json.gz", "--format", "jsonl", "-o", "all.jsonl"])
+        #expect(lines.status == 0, "\(lines.stderr)")
+        let records = String(decoding: try workspace.read("all.jsonl"), as: UTF8.self).split(separator: "\n")
+        #expect(records.first == #"{"cursus":1}"#)
+        #expect(records.filter { $0.hasPrefix(#"{"type":"person""#) }.count == 2)
+        let checked = try workspace.run(["validate", "all.jsonl"])
+        #expect(checked.status == 0 && checked.stdout.contains("2 people"), "\(checked.stdout)\(checked.stderr)")
     }
 }

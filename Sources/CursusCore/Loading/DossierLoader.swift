@@ -64,6 +64,11 @@ public enum DossierLoader {
         return try read(try InputFile.read(path, what: "dossier"))
     }
 
+    /// Reads a JSON Lines dossier at `path`, whatever its name ends in.
+    public static func readJSONLines(_ path: String) throws(CursusError) -> DossierFile {
+        try JSONLinesLoader.read(path)
+    }
+
     /// True for the inputs read as streams: JSON Lines (`.jsonl`, `.ndjson`) and CSV tables.
     public static func isStreamed(_ path: String) -> Bool {
         ["jsonl", "ndjson", "csv"].contains((path as NSString).pathExtension.lowercased())

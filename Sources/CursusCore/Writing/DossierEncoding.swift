@@ -40,6 +40,18 @@ public enum DossierEncoding {
         return .map(top)
     }
 
+    /// The dossier as JSON Lines records: `{"cursus": 1}`, then each record with its `type` first.
+    public static func lines(_ dossier: Dossier) -> [EncodedValue] {
+        let single = dossier.people.count == 1 ? dossier.people[0].id : nil
+        func typed(_ type: String, _ value: EncodedValue) -> EncodedValue {
+            guard case .map(let fields) = value else { return value }
+            return .map([("type", .string(type))] + fields)
+        }
+        return [.map([("cursus", .int(1))])] + dossier.people.map { typed("person", encode($0)) }
+            + dossier.sources.map { typed("source", encode($0)) } + dossier.tenures.map { typed("tenure", encode($0, single: single)) }
+            + dossier.events.map { typed("event", encode($0, single: single)) }
+    }
+
     static func encode(_ person: Person) -> EncodedValue { Person.fields.encode(person) }
 
     /// A tenure; its person is left out when it is the dossier's `single` one.

@@ -4,15 +4,19 @@ import Yams
 public enum DossierWriter {
     /// The two syntaxes of dossier files.
     public enum Format: String, Sendable, CaseIterable {
-        case yaml, json
+        /// One file, for people to read and edit.
+        case yaml
+        case json
+        /// One record a line, read back as a stream: for dossiers too big to edit by hand.
+        case jsonl
     }
 
     /// The dossier as a file in `format`, the same bytes for the same dossier.
     public static func write(_ dossier: Dossier, as format: Format) -> String {
-        let value = DossierEncoding.encode(dossier)
         switch format {
-        case .json: return json(value, indent: "") + "\n"
-        case .yaml: return yaml(value)
+        case .json: return json(DossierEncoding.encode(dossier), indent: "") + "\n"
+        case .yaml: return yaml(DossierEncoding.encode(dossier))
+        case .jsonl: return DossierEncoding.lines(dossier).map { json($0, pretty: false) + "\n" }.joined()
         }
     }
 

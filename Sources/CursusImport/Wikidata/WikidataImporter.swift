@@ -139,15 +139,13 @@ public enum WikidataImporter {
     /// (`197X`), 7 century (`19XX`); nil, with the reason, for anything else.
     static func time(_ value: Any?, approximate: Bool = false) -> Result<EDTF, TimeProblem> {
         guard let value = value as? [String: Any], let time = value["time"] as? String, let precision = value["precision"] as? Int,
-            let match = time.firstMatch(of: #/^([+-])(\d+)-(\d\d)-(\d\d)T/#)
+            let (negative, year, month, day) = parts(of: time)
         else { return .failure(TimeProblem(message: "a time value Cursus cannot read")) }
-        let negative = match.output.1 == "-"
-        let year = Int(match.output.2) ?? 0
         var digits = String(format: "%04d", year)
         var text: String
         switch precision {
-        case 11...: text = "\(digits)-\(match.output.3)-\(match.output.4)"
-        case 10: text = "\(digits)-\(match.output.3)"
+        case 11...: text = "\(digits)-\(month)-\(day)"
+        case 10: text = "\(digits)-\(month)"
         case 9: text = digits
         case 8:
             digits.removeLast()
@@ -166,6 +164,19 @@ public enum WikidataImporter {
         } catch {
             return .failure(TimeProblem(message: "the date \(time) is not a calendar date (\(error.message)); left out"))
         }
+    }
+
+    /// The sign, year, month and day digits of a Wikidata time (`+2008-07-26T00:00:00Z`), read
+    /// by hand: a dump holds millions of them.
+    static func parts(of time: String) -> (negative: Bool, year: Int, month: Substring, day: Substring)? {
+        let bytes = time.utf8
+        guard let sign = bytes.first, sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") else { return nil }
+        let rest = time.dropFirst()
+        let pieces = rest.split(separator: "-", maxSplits: 2, omittingEmptySubsequences: false)
+        guard pieces.count == 3, let year = Int(pieces[0]), pieces[1].count == 2, pieces[1].allSatisfy(\.isASCIIDigit) else { return nil }
+        let day = pieces[2].prefix(2)
+        guard day.count == 2, day.allSatisfy(\.isASCIIDigit), pieces[2].dropFirst(2).first == "T" else { return nil }
+        return (sign == UInt8(ascii: "-"), year, pieces[1], day)
     }
 
     /// Why a time value gave no date.
