@@ -97,7 +97,12 @@ enum FuzzTarget: String, CaseIterable {
         for format in DossierWriter.Format.allCases {
             let text = DossierWriter.write(dossier, as: format)
             do {
-                let again = try DossierValidator.merge([try DossierLoader.decode(InputFile(path: "again.\(format.rawValue)", text: text))])
+                // JSON Lines are read as a stream, from a file, as a dossier input would be.
+                let file =
+                    format == .jsonl
+                    ? try DossierLoader.load(scratchFile(Data(text.utf8), extension: "jsonl"))
+                    : try DossierLoader.decode(InputFile(path: "again.\(format.rawValue)", text: text))
+                let again = try DossierValidator.merge([file])
                 check(DossierEncoding.encode(again) == encoded, "the \(format.rawValue) written differs when read back:\n\(text)")
             } catch {
                 fatalError(
