@@ -68,15 +68,18 @@ import Testing
         #expect(!workspace.exists("out"))
     }
 
-    /// The progress line appears on a terminal (a pseudo-terminal made by `script`), is cleared at
-    /// the end, and never appears when standard error is a file or with --quiet.
-    /// Ctrl-C while a progress line shows: the line is erased, the exit is 130, nothing is written.
-    @Test func anInterruptClearsTheProgressLine() throws {
-        let workspace = try Workspace([
-            "big.jsonl": eventsJSONL(100_000),
+    /// A workspace whose manifest renders `count` events from JSON Lines to CSV.
+    func eventsWorkspace(_ count: Int) throws -> Workspace {
+        try Workspace([
+            "big.jsonl": eventsJSONL(count),
             "m.yml":
                 "cursus: 1\ninputs: [big.jsonl]\nas_of: 2026-01-01\noutputs:\n  - {renderer: csv, path: events.csv, options: {table: events}}\n",
         ])
+    }
+
+    /// Ctrl-C while a progress line shows: the line is erased, the exit is 130, nothing is written.
+    @Test func anInterruptClearsTheProgressLine() throws {
+        let workspace = try eventsWorkspace(100_000)
         defer { workspace.remove() }
         // The line shows at once (CURSUS_PROGRESS_AFTER=0), so Ctrl-C comes while it stands.
         let (_, data) = try python(
@@ -93,12 +96,10 @@ import Testing
         #expect(!workspace.exists("out"))
     }
 
+    /// The progress line appears on a terminal (a pseudo-terminal made by `script`), is cleared at
+    /// the end, and never appears when standard error is a file or with --quiet.
     @Test func progressShowsOnATerminalOnly() throws {
-        let workspace = try Workspace([
-            "big.jsonl": eventsJSONL(5_000),
-            "m.yml":
-                "cursus: 1\ninputs: [big.jsonl]\nas_of: 2026-01-01\noutputs:\n  - {renderer: csv, path: events.csv, options: {table: events}}\n",
-        ])
+        let workspace = try eventsWorkspace(5_000)
         defer { workspace.remove() }
         func onTerminal(_ arguments: String) throws -> String {
             let process = Process()
