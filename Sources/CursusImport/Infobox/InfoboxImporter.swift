@@ -32,7 +32,7 @@ public enum InfoboxImporter {
     /// The career in `file`: an infobox's wikitext, or its rendered "Key: value" lines.
     public static func `import`(_ file: InputFile) throws(CursusError) -> ImportResult {
         var warnings = ImportWarnings(file: file, scope: "infobox")
-        var groups: [[Field]] = []
+        var groups: [[InfoboxField]] = []
         var successions: [SuccessionPost] = []
         let title = headingTitle(file)
         if file.text.contains("{{") {
@@ -60,9 +60,9 @@ public enum InfoboxImporter {
 
     /// The fields of `infobox`, then those of each infobox embedded in its values (`{{Infobox
     /// officeholder |embed=yes …}}`, often in a collapsed section): one group each, in order.
-    static func fieldGroups(of infobox: WikiTemplate, cleaner: inout WikiCleaner, warnings: inout ImportWarnings) -> [[Field]] {
-        var fields: [Field] = []
-        var embedded: [[Field]] = []
+    static func fieldGroups(of infobox: WikiTemplate, cleaner: inout WikiCleaner, warnings: inout ImportWarnings) -> [[InfoboxField]] {
+        var fields: [InfoboxField] = []
+        var embedded: [[InfoboxField]] = []
         for parameter in infobox.parameters {
             guard let key = parameter.key else {
                 warnings.warn("a parameter without a name ('\(parameter.value.prefix(40))') is not understood", line: parameter.line)
@@ -78,7 +78,7 @@ public enum InfoboxImporter {
             for name in cleaner.unknownTemplates[before...] {
                 warnings.warn("the template {{\(name)}} in '\(key)' is not understood and was left out", line: parameter.line)
             }
-            fields.append(Field(key: key, value: value, raw: parameter.value, line: parameter.line))
+            fields.append(InfoboxField(key: key, value: value, raw: parameter.value, line: parameter.line))
         }
         return [fields] + embedded
     }
@@ -93,7 +93,7 @@ public enum InfoboxImporter {
         }
     }
 
-    struct Field {
+    struct InfoboxField {
         var key: String
         /// The value cleaned to plain text.
         var value: String
@@ -111,10 +111,10 @@ public enum InfoboxImporter {
     }
 
     /// "- Term Start1: 26 July 2008" lines (the rendered form), after an "Infobox" line if there is one.
-    static func keyValueLines(_ file: InputFile) -> [Field] {
+    static func keyValueLines(_ file: InputFile) -> [InfoboxField] {
         let lines = file.text.split(separator: "\n", omittingEmptySubsequences: false)
         let start = lines.firstIndex { $0.trimmingCharacters(in: .whitespaces).lowercased() == "infobox" }.map { $0 + 1 } ?? 0
-        var fields: [Field] = []
+        var fields: [InfoboxField] = []
         for (offset, line) in lines[start...].enumerated() {
             var text = line.trimmingCharacters(in: .whitespaces)
             if text.isEmpty { if fields.isEmpty { continue } else { break } }
@@ -124,7 +124,7 @@ public enum InfoboxImporter {
                 if fields.isEmpty { continue } else { break }
             }
             let value = String(text[text.index(after: colon)...]).trimmingCharacters(in: .whitespaces)
-            fields.append(Field(key: String(text[..<colon]), value: value, raw: value, line: start + offset + 1))
+            fields.append(InfoboxField(key: String(text[..<colon]), value: value, raw: value, line: start + offset + 1))
         }
         return fields
     }
@@ -143,12 +143,12 @@ public enum InfoboxImporter {
     // MARK: - Building the dossier
 
     private static func build(
-        _ groups: [[Field]], successions: [SuccessionPost], title: String?, file: InputFile, warnings: inout ImportWarnings
+        _ groups: [[InfoboxField]], successions: [SuccessionPost], title: String?, file: InputFile, warnings: inout ImportWarnings
     ) throws(CursusError) -> ImportResult {
-        var personFields: [Field] = []
-        var slotGroups: [[[Field]]] = []
+        var personFields: [InfoboxField] = []
+        var slotGroups: [[[InfoboxField]]] = []
         for (index, fields) in groups.enumerated() {
-            var slots: [Int: [Field]] = [:]
+            var slots: [Int: [InfoboxField]] = [:]
             for field in fields where !field.value.isEmpty {
                 let (base, slot) = field.normalized
                 if slotFields.contains(base) {
@@ -193,7 +193,7 @@ public enum InfoboxImporter {
     /// The slots in order, each slot that is no post of its own (a `predecessor1` beside an
     /// unnumbered `office`, a `successor2` beside `office1`) given to the neighbour that lacks
     /// its fields, the one before first: editors number these inconsistently.
-    static func attachOrphans(_ slots: [Int: [Field]], warnings: inout ImportWarnings) -> [[Field]] {
+    static func attachOrphans(_ slots: [Int: [InfoboxField]], warnings: inout ImportWarnings) -> [[InfoboxField]] {
         var numbers = slots.keys.sorted()
         var merged = slots
         for number in numbers {
@@ -219,7 +219,7 @@ public enum InfoboxImporter {
         return numbers.map { merged[$0]! }
     }
 
-    private static func readPerson(_ fields: [Field], title: String?, warnings: inout ImportWarnings) -> Person {
+    private static func readPerson(_ fields: [InfoboxField], title: String?, warnings: inout ImportWarnings) -> Person {
         var person = Person(id: "", name: title ?? "")
         /// Like MediaWiki, a later value for the same attribute wins; a dossier allows each key once.
         func attribute(_ key: String, _ value: String, line: Int?) {
@@ -263,10 +263,12 @@ public enum InfoboxImporter {
         return person
     }
 
-    private static func readSlot(_ fields: [Field], person: String, source: String, ids: inout IDMaker, warnings: inout ImportWarnings)
+    private static func readSlot(
+        _ fields: [InfoboxField], person: String, source: String, ids: inout IDMaker, warnings: inout ImportWarnings
+    )
         -> Tenure?
     {
-        var values: [String: Field] = [:]
+        var values: [String: InfoboxField] = [:]
         var servedUnder: [String] = []
         var alongside: [String] = []
         for field in fields {
@@ -365,7 +367,7 @@ public enum InfoboxImporter {
     /// The people a name field lists, one a line or separated by commas. A remark in small print
     /// beside a name ("(designated)", "(1861–1865)") is not part of it: it is left out, with a
     /// warning that says what it was.
-    static func names(_ field: Field, warnings: inout ImportWarnings) -> [String] {
+    static func names(_ field: InfoboxField, warnings: inout ImportWarnings) -> [String] {
         var cleaner = WikiCleaner()
         var remarks: [String] = []
         let value = cleaner.clean(field.raw, remarks: &remarks)
@@ -375,12 +377,12 @@ public enum InfoboxImporter {
         return list(value)
     }
 
-    static func date(_ field: Field, warnings: inout ImportWarnings) -> EDTF? {
+    static func date(_ field: InfoboxField, warnings: inout ImportWarnings) -> EDTF? {
         var ongoing = false
         return date(field, warnings: &warnings, ongoing: &ongoing)
     }
 
-    static func date(_ field: Field, warnings: inout ImportWarnings, ongoing: inout Bool) -> EDTF? {
+    static func date(_ field: InfoboxField, warnings: inout ImportWarnings, ongoing: inout Bool) -> EDTF? {
         let text = field.value.components(separatedBy: "\n").first ?? field.value
         switch WikiDate.parse(text) {
         case .present?:

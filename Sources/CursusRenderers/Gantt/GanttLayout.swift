@@ -172,11 +172,13 @@ struct GanttLayout {
     /// another event's label), leaving a little air around the text.
     func stopEventLinesShortOfTexts(_ chart: inout GanttChart) {
         let air = 1.5
-        let texts = chart.bars.compactMap(\.label) + chart.axisLabels
+        // Each text is measured once, whatever the number of events.
+        let texts = (chart.bars.compactMap(\.label) + chart.axisLabels).map { $0.frame() }
+        let labels = chart.events.map { $0.label.frame() }
         for index in chart.events.indices {
             let event = chart.events[index]
-            let others = chart.events.indices.filter { $0 != index }.map { chart.events[$0].label }
-            let gaps = (texts + others).map { $0.frame() }
+            let others = labels.indices.lazy.filter { $0 != index }.map { labels[$0] }
+            let gaps = (texts + others)
                 .filter { $0.x - air <= event.x && event.x <= $0.maxX + air }
                 .map { ($0.y - air)...($0.maxY + air) }
                 .sorted { $0.lowerBound < $1.lowerBound }
@@ -191,8 +193,6 @@ struct GanttLayout {
             chart.events[index].segments = segments.filter { $0.upperBound - $0.lowerBound >= 1 }
         }
     }
-
-    // MARK: - Spans and rows
 
     // MARK: - Texts
 
