@@ -28,7 +28,13 @@ let package = Package(
         ),
         .target(
             name: "CursusImport",
-            dependencies: ["CursusCore"]
+            dependencies: ["CursusCore", "CLibXML2"]
+        ),
+        // libxml2's HTML parser, for saved web pages given to `cursus import article`.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
         ),
         .systemLibrary(
             name: "CLibXLSXWriter",

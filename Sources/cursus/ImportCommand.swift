@@ -6,21 +6,22 @@ import Foundation
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Make a dossier from a Wikipedia infobox, a Wikidata entity or a CSV table.",
+        abstract: "Make a dossier from an article, a Wikipedia infobox, a Wikidata entity or a CSV table.",
         discussion: """
-            KIND is infobox (wikitext or 'Key: value' lines), wikidata (entity JSON) or csv (a table as \
+            KIND is article (prose: plain text, Markdown, wikitext or a saved HTML page; every fact quotes \
+            its sentence), infobox (wikitext or 'Key: value' lines), wikidata (entity JSON) or csv (a table as \
             Cursus writes it, or any table with --map). What cannot be understood is reported as a warning \
             at its line; the dossier written is one that 'cursus validate' accepts.
             """)
 
     enum Kind: String, ExpressibleByArgument, CaseIterable {
-        case infobox, wikidata, csv
+        case article, infobox, wikidata, csv
     }
 
-    @Argument(help: "infobox, wikidata or csv.")
+    @Argument(help: "article, infobox, wikidata or csv.")
     var kind: Kind
 
-    @Argument(help: "The file to import.", completion: .file())
+    @Argument(help: "The file to import ('-' for standard input, article only).", completion: .file())
     var input: String
 
     @Option(name: .shortAndLong, help: "Write the dossier here (default: standard output).", completion: .file())
@@ -43,6 +44,24 @@ struct ImportCommand: ParsableCommand {
     @Option(help: "wikidata: the language of labels.")
     var lang = "en"
 
+    @Option(help: "article: the day it was published (YYYY-MM-DD); relative dates count from it.")
+    var published: String?
+
+    @Option(help: "article: the person it is about (default: the one it names most often).")
+    var person: String?
+
+    @Option(help: "article: the source's title (default: the article's own).")
+    var title: String?
+
+    @Option(help: "article: the source's publisher.")
+    var publisher: String?
+
+    @Option(help: "article: the source's URL.")
+    var url: String?
+
+    @Option(name: .customLong("kind"), help: "article: the kind of source (news, encyclopedia …).")
+    var sourceKind: String?
+
     @Option(help: "csv: field=Column pairs for a table with other headings, e.g. start=From,end=To,office=Post.")
     var map: String?
 
@@ -52,6 +71,7 @@ struct ImportCommand: ParsableCommand {
             if let output, !force { try OutputTransaction.refuseExisting([output], Self.whenExists) }
             let result: ImportResult
             switch kind {
+            case .article: result = try ArticleImporter.import(try Self.article(input), options: try articleOptions())
             case .infobox: result = try InfoboxImporter.import(try InputFile.read(input, what: "infobox"))
             case .wikidata:
                 let people = (entity ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
@@ -75,6 +95,28 @@ struct ImportCommand: ParsableCommand {
 }
 
 extension ImportCommand {
+    /// The article at `path`, or on standard input for `-`.
+    static func article(_ path: String) throws(CursusError) -> InputFile {
+        guard path == "-" else { return try InputFile.read(path, what: "article") }
+        let data = FileHandle.standardInput.readData(ofLength: InputFile.maximumSize + 1)
+        if data.count > InputFile.maximumSize {
+            throw CursusError(
+                .data, Diagnostic(.error, "is larger than \(InputFile.maximumSize / 1024 / 1024) MiB", at: SourceLocation(file: "<stdin>")))
+        }
+        return try InputFile.decode(data, path: "<stdin>", what: "article")
+    }
+
+    func articleOptions() throws(CursusError) -> ArticleImporter.Options {
+        var day: CalendarDay?
+        if let published {
+            guard let parsed = CalendarDay(iso: published) else {
+                throw CursusError(.usage, Diagnostic(.error, "--published takes a day as YYYY-MM-DD, not '\(published)'"))
+            }
+            day = parsed
+        }
+        return ArticleImporter.Options(published: day, person: person, title: title, publisher: publisher, url: url, kind: sourceKind)
+    }
+
     /// Reads `text` back as `format`, with every check `cursus validate` makes.
     static func readBack(_ text: String, as format: DossierWriter.Format, named name: String) throws {
         guard format == .jsonl else {

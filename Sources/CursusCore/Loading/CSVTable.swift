@@ -148,15 +148,32 @@ struct CSVRecord: RecordFields {
     func records(_ key: String, what: String) -> [CSVRecord] {
         strings(key).compactMap { item in
             switch MilestoneItem.fields(item) {
-            case .success(let values):
-                var record = CSVRecord(values: values, columns: [:], what: what, context: context, line: line)
-                record.enclosingCell = (columns[key], item.hasPrefix("{"))
-                return record
+            case .success(let values): return cellRecord(values, key: key, what: what, isObject: item.hasPrefix("{"))
             case .failure(let error):
                 report(key, "a milestone in '\(key)' is neither 'DATE title' nor a JSON object: \(error.message)")
                 return nil
             }
         }
+    }
+
+    /// Citations are written as `CitationItem` says: the id, or a JSON object.
+    func unboundedCitations(_ key: String) -> [TextOrRecord<CSVRecord>] {
+        unboundedStrings(key).compactMap { item in
+            guard item.hasPrefix("{") else { return .text(item) }
+            switch CellObject.fields(item, what: "a citation") {
+            case .success(let values): return .record(cellRecord(values, key: key, what: "citation", isObject: true))
+            case .failure(let error):
+                report(key, "a citation in '\(key)' is neither a source id nor a JSON object: \(error.message)")
+                return nil
+            }
+        }
+    }
+
+    /// A record held in the cell of `key`, reported at that cell.
+    private func cellRecord(_ values: [String: String], key: String, what: String, isObject: Bool) -> CSVRecord {
+        var record = CSVRecord(values: values, columns: [:], what: what, context: context, line: line)
+        record.enclosingCell = (columns[key], isObject)
+        return record
     }
 
     /// Attributes are written `key: value; key: value`.

@@ -62,15 +62,20 @@ public struct InputFile: Sendable {
             throw CursusError(
                 .data,
                 Diagnostic(
-                    .error, "is not a text file (NUL byte at offset \(nul - data.startIndex)); give a YAML or JSON \(what)", at: location))
+                    .error, "is not a text file (NUL byte at offset \(nul - data.startIndex)); give \(Self.expected(what))", at: location))
         }
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw CursusError(.data, Diagnostic(.error, "is not UTF-8 text; save it as UTF-8", at: location))
         }
         if text.allSatisfy(\.isWhitespace) {
-            throw CursusError(.data, Diagnostic(.error, "is empty; a \(what) starts with 'cursus: 1'", at: location))
+            throw CursusError(.data, Diagnostic(.error, what == "article" ? "is empty; give the article's text" : "is empty; a \(what) starts with 'cursus: 1'", at: location))
         }
         return InputFile(path: path, text: text)
+    }
+
+    /// What a file read as `what` should hold, for messages.
+    static func expected(_ what: String) -> String {
+        what == "article" ? "the article as plain text, Markdown, wikitext or HTML" : "a YAML or JSON \(what)"
     }
 
     /// The text of a 1-based line, without its line break.

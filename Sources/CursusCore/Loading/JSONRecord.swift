@@ -142,6 +142,23 @@ struct JSONRecord: RecordFields {
         return JSONRecord(entries: entries, what: what, offset: entry.offset, context: context)
     }
 
+    func unboundedCitations(_ key: String) -> [TextOrRecord<JSONRecord>] {
+        guard let entry = entry(key) else { return [] }
+        let items: [JSONValue]
+        if case .array(let list) = entry.value { items = list } else { items = [entry.value] }
+        return items.compactMap { item in
+            switch item {
+            case .string(let id): return .text(id)
+            case .object(let entries): return .record(JSONRecord(entries: entries, what: "citation", offset: entry.offset, context: context))
+            default:
+                context.report(
+                    "'\(key)' of \(MappingReader.article(what)) must list \(citationItemsExpected), found \(item.kindDescription)",
+                    offset: entry.offset)
+                return nil
+            }
+        }
+    }
+
     func checkKeys(_ allowed: AllowedKeys) {
         for entry in entries where entry.key != "type" && !allowed.contains(entry.key) {
             context.report(

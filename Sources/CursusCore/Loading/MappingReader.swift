@@ -143,6 +143,29 @@ struct MappingReader: RecordFields {
 
     func record(_ key: String, what: String) -> MappingReader? { mapping(key, what: what) }
 
+    func unboundedCitations(_ key: String) -> [TextOrRecord<MappingReader>] {
+        guard let value = value(key) else { return [] }
+        let items: [Node]
+        switch value {
+        case .sequence(let sequence): items = Array(sequence)
+        case .scalar, .mapping: items = [value]
+        case .alias:
+            wrongType(key, value, expected: "a list of \(citationItemsExpected)")
+            return []
+        }
+        return items.compactMap { item in
+            switch item {
+            case .scalar(let scalar) where !item.isNull: return .text(scalar.string)
+            case .mapping: return MappingReader(item, what: "citation", file: file, problems: problems).map { .record($0) }
+            default:
+                problems.bag.append(
+                    file.diagnostic(
+                        at: item, "'\(key)' of \(Self.article(what)) must list \(citationItemsExpected), found \(item.kindDescription)"))
+                return nil
+            }
+        }
+    }
+
     /// The keys of the mapping, in file order.
     var keys: [String] { entries.map(\.key) }
 

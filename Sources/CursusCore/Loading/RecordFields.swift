@@ -14,6 +14,8 @@ protocol RecordFields {
     func records(_ key: String, what: String) -> [Self]
     /// The mapping under `key` (attributes).
     func record(_ key: String, what: String) -> Self?
+    /// The citations listed under `key`: source ids, or mappings (read them through `citations`).
+    func unboundedCitations(_ key: String) -> [TextOrRecord<Self>]
     /// The keys, in the order written.
     var keys: [String] { get }
     /// Reports every key not in `allowed`, suggesting the closest.
@@ -40,6 +42,13 @@ extension RecordFields {
         return list.allSatisfy { isWithinBound($0, key) } ? list : []
     }
 
+    /// The citations listed under `key`; a single one counts as a list of one. An id too long: an
+    /// error and none.
+    func citations(_ key: String) -> [TextOrRecord<Self>] {
+        let items = unboundedCitations(key)
+        return items.allSatisfy { if case .text(let id) = $0 { isWithinBound(id, key) } else { true } } ? items : []
+    }
+
     private func isWithinBound(_ text: String, _ key: String) -> Bool {
         guard text.utf8.count > InputFile.maximumFieldLength else { return true }
         report(
@@ -52,6 +61,15 @@ extension RecordFields {
     func string(_ key: String) -> String? { string(key, required: false) }
     func date(_ key: String) -> EDTF? { date(key, required: false) }
 }
+
+/// An item of a list that holds texts or mappings (citations: an id, or `{source, quote, locator}`).
+enum TextOrRecord<Record> {
+    case text(String)
+    case record(Record)
+}
+
+/// What a list of citations must hold, for messages.
+let citationItemsExpected = "source ids or mappings {source: ID, quote: …, locator: …}"
 
 /// Where diagnostics quote lines from: a file read whole, or one read as a stream (re-read on demand).
 public protocol LineSource: Sendable {

@@ -64,6 +64,23 @@ public enum DossierSchema {
                             ("description", .string("A single word, unique among records of its kind across all inputs.")),
                         ])
                     ),
+                    (
+                        "citations",
+                        .map([
+                            (
+                                "oneOf",
+                                .list([
+                                    .map([("type", .string("string"))]),
+                                    ref("citation"),
+                                    .map([
+                                        ("type", .string("array")),
+                                        ("items", .map([("oneOf", .list([.map([("type", .string("string"))]), ref("citation")]))])),
+                                    ]),
+                                ])
+                            )
+                        ])
+                    ),
+                    ("citation", record(Citation.fields)),
                     ("person", record(Person.fields)),
                     ("milestone", record(Milestone.fields)),
                     ("tenure", record(Tenure.fields)),
@@ -95,6 +112,7 @@ public enum DossierSchema {
         case .flag: schema = [("type", .string("boolean"))]
         case .mapping: schema = [("type", .string("object")), ("additionalProperties", .map(ref("text")))]
         case .milestones: schema = [("type", .string("array")), ("items", .map(ref("milestone")))]
+        case .citations: schema = ref("citations")
         }
         if !field.help.isEmpty { schema.append(("description", .string(field.help))) }
         return .map(schema)

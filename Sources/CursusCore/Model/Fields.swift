@@ -23,6 +23,8 @@ public final class Field<Record>: @unchecked Sendable {
         case mapping
         /// The tenure's milestones, each read with `Milestone.fields`.
         case milestones
+        /// Citations of sources: ids, or mappings read with `Citation.fields`.
+        case citations
     }
 
     /// Where the value lives in the record (key paths are immutable, hence the unchecked Sendable).
@@ -35,6 +37,7 @@ public final class Field<Record>: @unchecked Sendable {
         case flag(WritableKeyPath<Record, Bool>)
         case mapping(WritableKeyPath<Record, [(key: String, value: String)]>)
         case milestones(WritableKeyPath<Record, [Milestone]>)
+        case citations(WritableKeyPath<Record, [Citation]>)
     }
 
     /// The key in dossier files and the heading of its table column.
@@ -89,8 +92,10 @@ extension Field {
     static func references(_ key: String, _ target: Reference.Kind, _ path: WritableKeyPath<Record, [String]>, help: String = "") -> Field {
         Field(key, .references(target), .list(path), help: help)
     }
-    static func sources(_ path: WritableKeyPath<Record, [String]>) -> Field {
-        references("sources", .source, path, help: "Ids of the sources this comes from")
+    static func sources(_ path: WritableKeyPath<Record, [Citation]>) -> Field {
+        Field(
+            "sources", .citations, .citations(path),
+            help: "The sources this comes from: ids, or {source, quote, locator} with the passage that states it")
     }
 }
 
@@ -167,6 +172,18 @@ extension Milestone {
         .text("description", \.description),
         .sources(\.sources),
     ])
+}
+
+extension Citation {
+    /// Every field of a citation written as a mapping.
+    public static let fields = FieldTable<Citation>([
+        Field("source", .reference(.source), .requiredText(\.source), help: "The id of the source"),
+        .text("quote", \.quote, help: "The passage that states the fact, word for word"),
+        .text("locator", \.locator, help: "Where the passage stands: line 12, p. 3, § Diplomatic career"),
+    ])
+
+    /// The citation as dossier files write it: the id alone when that is all it holds.
+    var encoded: EncodedValue { isPlain ? .string(source) : Citation.fields.encode(self) }
 }
 
 extension Event {
@@ -246,6 +263,19 @@ extension FieldTable {
                 record[keyPath: path] = entries
             case .milestones(let path):
                 record[keyPath: path] = milestones(reader, field.key)
+            case .citations(let path):
+                var citations: [Citation] = []
+                for item in reader.citations(field.key) {
+                    switch item {
+                    case .text(let id):
+                        citations.append(Citation(id))
+                        reference(.source, id, field.key)
+                    case .record(let citationReader):
+                        var citation = Citation("")
+                        if Citation.fields.read(citationReader, into: &citation, reference: reference) { citations.append(citation) }
+                    }
+                }
+                if !citations.isEmpty { record[keyPath: path] = citations }
             }
         }
         return complete
@@ -271,6 +301,8 @@ extension FieldTable {
                 value = record[keyPath: path].isEmpty ? nil : .map(record[keyPath: path].map { ($0.key, .string($0.value)) })
             case .milestones(let path):
                 value = record[keyPath: path].isEmpty ? nil : .list(record[keyPath: path].map { Milestone.fields.encode($0) })
+            case .citations(let path):
+                value = record[keyPath: path].isEmpty ? nil : .list(record[keyPath: path].map(\.encoded))
             }
             if let value { values.append((field.key, value)) }
         }
@@ -294,6 +326,9 @@ extension FieldTable {
             case .milestones(let path):
                 let milestones = record[keyPath: path]
                 cells.append(.items(milestones.map(MilestoneItem.text), reading: milestones.map { "\($0.date.display): \($0.title)" }))
+            case .citations(let path):
+                let citations = record[keyPath: path]
+                cells.append(.items(citations.map(CitationItem.text), reading: citations.map(CitationItem.reading)))
             }
         }
         return cells

@@ -22,8 +22,8 @@ public struct Person: Sendable {
     public var attributes: [(key: String, value: String)]
     /// Free text about the person.
     public var notes: String?
-    /// Ids of the sources this comes from.
-    public var sources: [String]
+    /// The sources this comes from: ids, each perhaps with the passage that states it.
+    public var sources: [Citation]
     /// Where the record stands in its file, for messages.
     public var location: SourceLocation?
 
@@ -31,7 +31,7 @@ public struct Person: Sendable {
     public init(
         id: String, name: String, nativeName: String? = nil, nativeLanguage: String? = nil, born: EDTF? = nil,
         died: EDTF? = nil, birthPlace: String? = nil, deathPlace: String? = nil, nationality: String? = nil,
-        attributes: [(key: String, value: String)] = [], notes: String? = nil, sources: [String] = [],
+        attributes: [(key: String, value: String)] = [], notes: String? = nil, sources: [Citation] = [],
         location: SourceLocation? = nil
     ) {
         self.id = id
@@ -88,8 +88,8 @@ public struct Tenure: Sendable {
     public var milestones: [Milestone]
     /// Free text about the post.
     public var notes: String?
-    /// Ids of the sources this comes from.
-    public var sources: [String]
+    /// The sources this comes from: ids, each perhaps with the passage that states it.
+    public var sources: [Citation]
     /// Where the record stands in its file, for messages.
     public var location: SourceLocation?
 
@@ -105,7 +105,7 @@ public struct Tenure: Sendable {
         place: String? = nil, country: String? = nil, category: String? = nil, start: EDTF? = nil,
         end: EDTF? = nil, ongoing: Bool = false, predecessor: String? = nil, successor: String? = nil,
         appointedBy: [String] = [], servedUnder: [String] = [], alongside: [String] = [],
-        milestones: [Milestone] = [], notes: String? = nil, sources: [String] = [], location: SourceLocation? = nil
+        milestones: [Milestone] = [], notes: String? = nil, sources: [Citation] = [], location: SourceLocation? = nil
     ) {
         self.id = id
         self.person = person
@@ -138,11 +138,11 @@ public struct Milestone: Sendable {
     public var title: String
     /// More about it.
     public var description: String?
-    /// Ids of the sources this comes from.
-    public var sources: [String]
+    /// The sources this comes from: ids, each perhaps with the passage that states it.
+    public var sources: [Citation]
 
     /// A milestone with these fields.
-    public init(date: EDTF, title: String, description: String? = nil, sources: [String] = []) {
+    public init(date: EDTF, title: String, description: String? = nil, sources: [Citation] = []) {
         self.date = date
         self.title = title
         self.description = description
@@ -166,15 +166,15 @@ public struct Event: Sendable {
     public var category: String?
     /// The id of the tenure it belongs to.
     public var tenure: String?
-    /// Ids of the sources this comes from.
-    public var sources: [String]
+    /// The sources this comes from: ids, each perhaps with the passage that states it.
+    public var sources: [Citation]
     /// Where the record stands in its file, for messages.
     public var location: SourceLocation?
 
     /// An event with these fields.
     public init(
         id: String, date: EDTF, title: String, description: String? = nil, people: [String] = [],
-        category: String? = nil, tenure: String? = nil, sources: [String] = [], location: SourceLocation? = nil
+        category: String? = nil, tenure: String? = nil, sources: [Citation] = [], location: SourceLocation? = nil
     ) {
         self.id = id
         self.date = date
@@ -186,6 +186,32 @@ public struct Event: Sendable {
         self.sources = sources
         self.location = location
     }
+}
+
+/// A fact's reference to a source: the source's id, and perhaps the passage that states the fact
+/// and where it stands. Written as the id alone when that is all it holds.
+public struct Citation: Sendable, Hashable, ExpressibleByStringLiteral {
+    /// The id of the source.
+    public var source: String
+    /// The passage of the source that states the fact, word for word.
+    public var quote: String?
+    /// Where the passage stands: "line 12", "p. 3", "§ Diplomatic career".
+    public var locator: String?
+
+    /// A citation of `source`, with the passage and its place when known.
+    public init(_ source: String, quote: String? = nil, locator: String? = nil) {
+        self.source = source
+        self.quote = quote
+        self.locator = locator
+    }
+
+    /// A citation of the source with this id, and nothing more.
+    public init(stringLiteral source: String) {
+        self.init(source)
+    }
+
+    /// True when the citation holds only the source's id.
+    public var isPlain: Bool { (quote ?? "").isEmpty && (locator ?? "").isEmpty }
 }
 
 /// Where a fact comes from.

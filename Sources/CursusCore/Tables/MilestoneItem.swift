@@ -18,28 +18,6 @@ enum MilestoneItem {
             let parts = item.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
             return .success(["date": parts[0], "title": parts.count > 1 ? parts[1] : ""])
         }
-        let bytes = Array(item.utf8)
-        let parsed = bytes.withUnsafeBufferPointer { buffer in
-            Result { () throws(JSONScanner.SyntaxError) in try JSONScanner.parse(buffer) }
-        }
-        switch parsed {
-        case .failure(let error): return .failure(error)
-        case .success(.object(let entries)):
-            var fields: [String: String] = [:]
-            for entry in entries {
-                switch entry.value {
-                case .string(let text), .number(let text): fields[entry.key] = text
-                case .array(let items):
-                    fields[entry.key] = DossierTable.joinList(items.compactMap { if case .string(let text) = $0 { text } else { nil } })
-                default:
-                    return .failure(
-                        JSONScanner.SyntaxError(
-                            message: "'\(entry.key)' holds \(entry.value.kindDescription), not text", offset: entry.offset))
-                }
-            }
-            return .success(fields)
-        case .success(let other):
-            return .failure(JSONScanner.SyntaxError(message: "a milestone is an object, found \(other.kindDescription)", offset: 0))
-        }
+        return CellObject.fields(item, what: "a milestone")
     }
 }

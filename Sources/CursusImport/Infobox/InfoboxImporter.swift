@@ -166,7 +166,7 @@ public enum InfoboxImporter {
         var ids = IDMaker()
         person.id = ids.make(person.name)
         let source = Source(id: "infobox", title: "Infobox: \(person.name)", kind: "encyclopedia")
-        person.sources = [source.id]
+        person.sources = [Citation(source.id)]
 
         var tenures: [Tenure] = []
         for slot in slotGroups.joined() {
@@ -184,7 +184,7 @@ public enum InfoboxImporter {
                 Tenure(
                     id: ids.make(post.title, suffix: post.start?.earliest.map { String($0.year) }), person: person.id, office: post.title,
                     start: post.start, end: post.end, ongoing: post.ongoing,
-                    predecessor: post.predecessor, successor: post.successor, sources: [source.id]))
+                    predecessor: post.predecessor, successor: post.successor, sources: [Citation(source.id)]))
         }
         let dossier = Dossier(people: [person], tenures: Dossier(tenures: tenures).chronologicalTenures, sources: [source])
         return ImportResult(dossier: dossier, warnings: warnings.diagnostics)
@@ -312,7 +312,7 @@ public enum InfoboxImporter {
             organization: text("department"), place: place, country: country, start: start, end: ongoing ? nil : end,
             ongoing: ongoing, predecessor: values["predecessor"].map { names($0, warnings: &warnings).joined(separator: "; ") },
             successor: values["successor"].map { names($0, warnings: &warnings).joined(separator: "; ") }, servedUnder: servedUnder,
-            alongside: alongside, notes: notes, sources: [source])
+            alongside: alongside, notes: notes, sources: [Citation(source)])
     }
 
     /// The office a slot names without an `office`, as the infobox templates spell it out:

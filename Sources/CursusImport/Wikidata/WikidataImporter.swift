@@ -260,7 +260,7 @@ struct Reader {
         let source = Source(
             id: several ? "wikidata-\(id.lowercased())" : "wikidata", title: "Wikidata: \(name) (\(id))", kind: "database",
             url: "https://www.wikidata.org/wiki/\(id)")
-        person.sources = [source.id]
+        person.sources = [Citation(source.id)]
 
         var tenures: [Tenure] = []
         for statement in WikidataImporter.claims(entity, "P39") {
@@ -343,7 +343,7 @@ struct Reader {
             id: ids.make(officeLabel, suffix: start?.earliest.map { String($0.year) }), person: person.id, office: officeLabel,
             organization: labels("P642").first, place: labels("P768").first, start: start, end: end, ongoing: ongoing,
             predecessor: labels("P1365").first, successor: labels("P1366").first, appointedBy: labels("P748"),
-            notes: notes.isEmpty ? nil : notes.joined(separator: "; "), sources: [source])
+            notes: notes.isEmpty ? nil : notes.joined(separator: "; "), sources: [Citation(source)])
     }
 }
 

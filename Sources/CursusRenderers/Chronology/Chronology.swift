@@ -26,20 +26,23 @@ struct Chronology {
         var date: EDTF
         var kind: Kind
         var text: String
-        var sourceIDs: [String]
+        var citations: [Citation]
         var category: String?
     }
 
+    /// A note: a source, with the passage that one or more entries quote from it (a source cited
+    /// without a quote has one note for all its citations).
     struct NumberedSource {
         var number: Int
         var source: Source
+        var citation: Citation
     }
 
     var posts: [Post] = []
     var entries: [Entry] = []
     var sources: [NumberedSource] = []
-    /// Source id → note number, in order of first citation.
-    var numbers: [String: Int] = [:]
+    /// Citation → note number, in order of first citation; plain citations stand for their source.
+    var numbers: [Citation: Int] = [:]
 
     init(_ dossier: Dossier, parts: Parts) {
         let tenures = dossier.chronologicalTenures
@@ -53,7 +56,7 @@ struct Chronology {
             if parts.contains(.tenures), let start = tenure.start {
                 entries.append(
                     Entry(
-                        date: start, kind: .start, text: "Starts as \(tenure.office)\(place)", sourceIDs: tenure.sources,
+                        date: start, kind: .start, text: "Starts as \(tenure.office)\(place)", citations: tenure.sources,
                         category: tenure.category))
             }
             if parts.contains(.milestones) {
@@ -62,43 +65,48 @@ struct Chronology {
                     entries.append(
                         Entry(
                             date: milestone.date, kind: .milestone, text: text,
-                            sourceIDs: milestone.sources.isEmpty ? tenure.sources : milestone.sources, category: tenure.category))
+                            citations: milestone.sources.isEmpty ? tenure.sources : milestone.sources, category: tenure.category))
                 }
             }
             if parts.contains(.tenures), let end = tenure.end {
                 entries.append(
                     Entry(
-                        date: end, kind: .end, text: "Leaves the post of \(tenure.office)", sourceIDs: tenure.sources,
+                        date: end, kind: .end, text: "Leaves the post of \(tenure.office)", citations: tenure.sources,
                         category: tenure.category))
             }
         }
         if parts.contains(.events) {
             for event in dossier.chronologicalEvents {
                 let text = [event.title, event.description].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ". ")
-                entries.append(Entry(date: event.date, kind: .event, text: text, sourceIDs: event.sources, category: event.category))
+                entries.append(Entry(date: event.date, kind: .event, text: text, citations: event.sources, category: event.category))
             }
         }
         // Stable: entries of one date keep tenure order, then events.
         let keys = entries.map(\.date.sortKey)
         self.entries = entries.indices.sorted { keys[$0] < keys[$1] || (keys[$0] == keys[$1] && $0 < $1) }.map { entries[$0] }
 
-        var cited: [String] = []
-        for id in self.entries.flatMap(\.sourceIDs) + dossier.people.flatMap(\.sources) + dossier.tenures.flatMap(\.sources)
-        where numbers[id] == nil {
-            numbers[id] = numbers.count + 1
-            cited.append(id)
+        var cited: [Citation] = []
+        for citation in self.entries.flatMap(\.citations) + dossier.people.flatMap(\.sources) + dossier.tenures.flatMap(\.sources)
+        where numbers[Self.noteKey(citation)] == nil {
+            numbers[Self.noteKey(citation)] = numbers.count + 1
+            cited.append(Self.noteKey(citation))
         }
         let byID = Dictionary(dossier.sources.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        sources = cited.compactMap { id in byID[id].map { NumberedSource(number: numbers[id]!, source: $0) } }
-        for source in dossier.sources where numbers[source.id] == nil {
-            numbers[source.id] = numbers.count + 1
-            sources.append(NumberedSource(number: numbers[source.id]!, source: source))
+        sources = cited.compactMap { citation in
+            byID[citation.source].map { NumberedSource(number: numbers[citation]!, source: $0, citation: citation) }
+        }
+        for source in dossier.sources where numbers[Citation(source.id)] == nil {
+            numbers[Citation(source.id)] = numbers.count + 1
+            sources.append(NumberedSource(number: numbers[Citation(source.id)]!, source: source, citation: Citation(source.id)))
         }
     }
 
-    /// "[1, 2]" for the entry's sources, or "" when it cites none.
-    func markers(_ ids: [String]) -> String {
-        let numbers = ids.compactMap { self.numbers[$0] }
+    /// The note a citation points to: its own when it quotes a passage or gives a place, else its source's.
+    static func noteKey(_ citation: Citation) -> Citation { citation.isPlain ? Citation(citation.source) : citation }
+
+    /// "[1, 2]" for the entry's citations, or "" when it cites none.
+    func markers(_ citations: [Citation]) -> String {
+        let numbers = citations.compactMap { self.numbers[Self.noteKey($0)] }
         return numbers.isEmpty ? "" : "[" + numbers.map(String.init).joined(separator: ", ") + "]"
     }
 
@@ -109,14 +117,18 @@ struct Chronology {
         return "\(start) – \(end)"
     }
 
-    /// A source as one line of text: title, author, publisher, dates, quote (the URL is the template's).
-    static func describe(_ source: Source) -> String {
+    /// A note as one line of text: the source's title, author, publisher, dates and quote, then
+    /// the passage the citation quotes and where it stands (the URL is the template's).
+    static func describe(_ source: Source, citing citation: Citation) -> String {
         var parts = [source.title]
         if let author = source.author { parts.append(author) }
         if let publisher = source.publisher { parts.append(publisher) }
         if let published = source.published { parts.append(published.display) }
         if let accessed = source.accessed { parts.append("Accessed \(accessed.display)") }
         if let quote = source.quote { parts.append("“\(quote)”") }
-        return parts.joined(separator: ". ") + "."
+        var text = parts.joined(separator: ". ") + "."
+        if let quote = citation.quote, !quote.isEmpty { text += " “\(quote)”" }
+        if let locator = citation.locator, !locator.isEmpty { text += " (\(locator))" }
+        return text
     }
 }

@@ -42,7 +42,7 @@ struct ChronologyContext {
         let dateWidth = (chronology.entries.map { $0.date.display.count }.max() ?? 0) + 2
         func entry(_ entry: Chronology.Entry) -> [String: Any] {
             let display = entry.date.display
-            let markers = chronology.markers(entry.sourceIDs)
+            let markers = chronology.markers(entry.citations)
             let text = escape(entry.text)
             let cited = markers.isEmpty ? text : text + " " + markers
             return [
@@ -77,7 +77,7 @@ struct ChronologyContext {
         let sources = chronology.sources.map { numbered -> [String: Any] in
             let source = numbered.source
             let marker = "[\(numbered.number)]"
-            let citation = escape(Chronology.describe(source))
+            let citation = escape(Chronology.describe(source, citing: numbered.citation))
             let url = source.url.map(format.link)
             let text = [citation, url].compactMap { $0 }.joined(separator: " ")
             var values: [String: Any] = [
