@@ -96,10 +96,13 @@ public enum ArticleImporter {
     /// dateline without a year ("WASHINGTON, July 22. /TASS/.") is a warning.
     static func publicationDate(_ document: ArticleDocument, sentences: [Sentence], warnings: inout ImportWarnings) -> CalendarDay? {
         if let text = document.publishedText, let day = CalendarDay(iso: String(text.prefix(10))) { return day }
+        let dateline = try! NSRegularExpression(pattern: #"^[A-Z][A-Z .'’-]+, "#)
         for block in document.blocks.prefix(5) where block.text.count < 100 {
             for mention in ProseDates.mentions(in: block.text) where mention.kind == .single {
-                if case .edtf(let text)?? = mention.start.map(Optional.some), let day = CalendarDay(iso: text) { return day }
-                if case .dayMonth? = mention.start {
+                if case .edtf(let text)? = mention.start, let day = CalendarDay(iso: text), !block.text.contains(". ") { return day }
+                if case .dayMonth? = mention.start,
+                    dateline.firstMatch(in: block.text, range: NSRange(block.text.startIndex..., in: block.text)) != nil
+                {
                     warnings.warn(
                         "the dateline '\(mention.text)' gives no year; pass --published YYYY-MM-DD so that relative dates can be placed",
                         line: block.line)

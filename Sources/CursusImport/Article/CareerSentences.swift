@@ -156,8 +156,13 @@ enum CareerSentences {
         return post
     }
 
+    /// Prepositions a date leaves behind at the end of an office ("minister from 2003-08").
+    static let danglingWords: Set<String> = ["from", "in", "on", "since", "between", "during", "until", "by", "as", "of"]
+
     static func tidy(_ text: String) -> String {
-        text.trimmingCharacters(in: CharacterSet(charactersIn: " ,.;:\"“”"))
+        var words = text.trimmingCharacters(in: CharacterSet(charactersIn: " ,.;:\"“”")).split(separator: " ")
+        while let last = words.last, danglingWords.contains(last.lowercased()) { words.removeLast() }
+        return words.joined(separator: " ").trimmingCharacters(in: CharacterSet(charactersIn: " ,.;:\"“”"))
     }
 
     static func capitalized(_ text: String) -> String {

@@ -68,7 +68,7 @@ enum ProseDates {
 
     /// The single forms, most specific first; capture groups are passed to `make` in order.
     nonisolated(unsafe) static let fullForms: [Form] = [
-        Form(#"(\#(year))-([01][0-9])-([0-3][0-9])"#) { day(Int($0[1])!, Int($0[2])!, Int($0[0])!) },
+        Form(#"(\#(year))-([01][0-9])-([0-3][0-9])"#) { day(Int($0[2])!, Int($0[1])!, Int($0[0])!) },
         Form(#"(\#(day)) (\#(month)),? (\#(year))"#) { day(number($0[0]), monthNumber($0[1]), Int($0[2])!) },
         Form(#"(?:\#(weekday),? )?(\#(month)) (\#(day)),? (\#(year))"#) { day(number($0[1]), monthNumber($0[0]), Int($0[2])!) },
         Form(#"(\#(qualifier))[- ](\#(month)),? (\#(year))"#) { groups in
@@ -166,7 +166,7 @@ enum ProseDates {
         Rule(#"\b(?:[Ff]rom|[Bb]etween) ("# + anyDate + #") ?(?:to|until|till|through|and|[-–—]) ?("# + anyDate + #"|(?:the )?present)\b"#) {
             (.span, either($0[0]), either($0[1]))
         },
-        Rule(#"\(?\b(\#(year)) ?[-–—] ?(\#(year)|[0-9]{2}|present)\b\)?"#) { groups in
+        Rule(#"\(?\b(\#(year)) ?[-–—] ?(\#(year)|[0-9]{2}|present)\b(?![-–—][0-9])\)?"#) { groups in
             var end = groups[1]
             if end.count == 2 { end = String(groups[0].prefix(2)) + end }
             let endDate: ProseDate?? =
@@ -214,12 +214,14 @@ enum ProseDates {
     static func mentions(in sentence: String) -> [DateMention] {
         var found: [DateMention] = []
         var claimed: [Range<String.Index>] = []
-        let whole = NSRange(sentence.startIndex..., in: sentence)
+        // No-break spaces read as spaces; both are one UTF-16 unit, so ranges carry over.
+        let spaced = sentence.replacingOccurrences(of: "\u{00A0}", with: " ")
+        let whole = NSRange(spaced.startIndex..., in: spaced)
         for rule in rules {
-            for match in rule.regex.matches(in: sentence, range: whole) {
+            for match in rule.regex.matches(in: spaced, range: whole) {
                 guard let range = Range(match.range, in: sentence), !claimed.contains(where: { $0.overlaps(range) }) else { continue }
                 let groups = (1..<match.numberOfRanges).map { index -> String in
-                    Range(match.range(at: index), in: sentence).map { String(sentence[$0]) } ?? ""
+                    Range(match.range(at: index), in: spaced).map { String(spaced[$0]) } ?? ""
                 }
                 let made = rule.make(groups)
                 // A form that matched words but made no date: words that say an impossible day.
