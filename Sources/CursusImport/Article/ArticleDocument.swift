@@ -103,9 +103,10 @@ struct ArticleDocument: Sendable {
         }
         flush()
         // A first short line with no full stop is the title ("Reports: Kremlin To Recall …").
+        // It stays a heading, which may itself state a post ("Ambassador to Russia (2011–2014)").
         if document.title == nil, let first = document.blocks.first, first.text.count < 160, !first.text.hasSuffix(".") {
             document.title = first.text
-            document.blocks.removeFirst()
+            document.blocks[0].isHeading = true
         }
         return document
     }

@@ -112,25 +112,65 @@ public enum ArticleImporter {
         return nil
     }
 
-    /// The name of the person the text names most often: the two- or three-word capitalized
-    /// names, scored by how often their last word (the surname) appears.
+    /// Words that are capitalized in a name's company but are not names: titles, demonyms,
+    /// institutions and words that start sentences.
+    static let notNames: Set<String> = [
+        "The", "In", "On", "At", "He", "She", "His", "Her", "It", "Some", "Many", "Former", "Mr", "Mrs", "Ms", "Dr", "Russian",
+        "American", "Soviet", "British", "Ukrainian", "German", "French", "Chinese", "United", "States", "New", "York", "White",
+        "House", "News", "Times", "Post", "Foreign", "Ministry", "Minister", "Prime", "President", "Ambassador", "Deputy",
+        "Secretary", "General", "Senate", "Council", "University", "Institute", "Department", "Committee", "National", "Security",
+        "Federation", "Republic", "Union", "Kremlin", "Washington", "Moscow", "Olympics", "Winter", "Summer", "Cold", "War",
+        "Attorney", "Director", "Press", "Center", "Centre", "Office", "Oval", "According", "After", "Before", "During", "From",
+        "Since", "When", "While", "However", "Senator", "Governor", "Mayor", "Chairman", "Professor", "Sir", "Lord", "Lady",
+        "Federal", "State", "Party", "Democratic", "Republican", "Convention", "Foundation", "Olympic", "Academy",
+    ]
+
+    /// The name of the person the text names most often: names of two or three capitalized
+    /// words (titles before them set aside), scored by how often their last word, the surname,
+    /// stands in the text; the full name as it is written most often.
     static func mostNamedPerson(_ sentences: [Sentence]) -> String? {
-        let pattern = try! NSRegularExpression(pattern: #"\b([A-Z][a-z]+(?: [A-Z]\.)?(?: [A-Z][a-z]+){1,2})\b"#)
+        let word = #"[A-Z][a-zA-Z'’-]*[a-z]"#
+        let pattern = try! NSRegularExpression(pattern: #"\b(\#(word)(?: [A-Z]\.)?(?: \#(word)){1,3})\b"#)
         var names: [String: Int] = [:]
-        var words: [String: Int] = [:]
-        for sentence in sentences where !sentence.text.isEmpty {
+        var surnames: [String: Int] = [:]
+        for sentence in sentences {
             let text = sentence.text
             for match in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
-                if let range = Range(match.range(at: 1), in: text) { names[String(text[range]), default: 0] += 1 }
+                guard let range = Range(match.range(at: 1), in: text) else { continue }
+                let words = text[range].split(separator: " ").map(possessiveDropped).drop { notNames.contains($0) }
+                guard words.count >= 2, !words.contains(where: notNames.contains) else { continue }
+                names[words.joined(separator: " "), default: 0] += 1
             }
-            for word in text.split(whereSeparator: { !$0.isLetter }) where word.first?.isUppercase == true {
-                words[String(word), default: 0] += 1
+            // Not the sentence's first word: that is capitalized whatever it is.
+            for word in text.split(whereSeparator: { !$0.isLetter && $0 != "'" && $0 != "’" }).dropFirst()
+            where word.first?.isUppercase == true {
+                surnames[possessiveDropped(word), default: 0] += 1
             }
         }
-        let notNames: Set<String> = ["The", "In", "On", "He", "She", "From", "United", "States", "New", "York", "White", "House", "News"]
-        let scored = names.keys.filter { name in !name.split(separator: " ").contains { notNames.contains(String($0)) } }
-            .map { name in (name, words[String(name.split(separator: " ").last!)] ?? 0, names[name]!) }
-        return scored.max { ($0.1, $0.2, $1.0) < ($1.1, $1.2, $0.0) }?.0
+        let scored = names.map { name, count in (name: name, surname: surnames[String(name.split(separator: " ").last!)] ?? 0, count: count) }
+        let best = scored.max { ($0.surname, $0.count, $1.name) < ($1.surname, $1.count, $0.name) }
+        // A person the text calls by surname alone ("McFaul attended …") more often than anyone by
+        // full name: counted where the word is a subject, before a verb.
+        let subject = try! NSRegularExpression(pattern: #"\b([A-Z][a-zA-Z'’-]*[a-z]) (?:[a-z]+ed|said|says|was|is|has|had|became|wrote|told|met|won)\b"#)
+        var subjects: [String: Int] = [:]
+        for sentence in sentences {
+            let text = sentence.text
+            for match in subject.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+                if let range = Range(match.range(at: 1), in: text), !notNames.contains(String(text[range])) {
+                    subjects[String(text[range]), default: 0] += 1
+                }
+            }
+        }
+        if let word = subjects.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }), word.value >= 2,
+            surnames[word.key, default: 0] > (best?.surname ?? 0)
+        {
+            return best.flatMap { $0.name.hasSuffix(" " + word.key) ? $0.name : nil } ?? word.key
+        }
+        return best?.name
+    }
+
+    private static func possessiveDropped(_ word: Substring) -> String {
+        word.hasSuffix("'s") || word.hasSuffix("’s") ? String(word.dropLast(2)) : String(word)
     }
 }
 

@@ -179,7 +179,7 @@ enum ProseDates {
             (.single, read($0[0], forms: fullForms), nil)
         },
         Rule(#"\b(?:[Ii]n|[Bb]y|[Dd]uring|[Aa]round|[Oo]f|[Cc]irca|c\.) (?:the year )?(\#(year))\b(?![0-9s-])"#) { (.single, .some(.edtf($0[0])), nil) },
-        Rule(#"\b(?:[Ii]n )?[Aa]n? (\#(year)) (?=[a-z])"#) { (.single, .some(.edtf($0[0])), nil) },
+        Rule(#"(?<=\b[Aa]n? )(\#(year))(?= [a-z])"#) { (.single, .some(.edtf($0[0])), nil) },
         Rule(#"(?:\b(?:[Oo]n|[Bb]y|[Ff]or) )?\b((?:\#(day)) (?:\#(month))|(?:\#(month)) (?:\#(day)))(?![0-9])"#) {
             (.single, read($0[0], forms: partialForms), nil)
         },
