@@ -50,7 +50,7 @@ import Testing
             alongside: [A\B]
             milestones:
               - {date: 1998-03, title: Presents credentials}
-              - {date: 2001-23, title: "Talks; then more", description: A long week, sources: [tass, wp]}
+              - {date: 2001-23, title: "Talks; then more", description: A long week, sources: [tass, {source: wp, quote: "Talks; \"then\" more", locator: p. 3}]}
             notes: Held with the NATO post.
             sources: [wp, tass]
           - {id: senator, person: bob, office: Senator, start: 2017, ongoing: true}
@@ -62,7 +62,7 @@ import Testing
             people: [ada, bob]
             category: diplomacy
             tenure: envoy
-            sources: [tass]
+            sources: [{source: tass, quote: "Talks began behind closed doors.", locator: line 12}, wp]
           - {id: nobody, date: 2002, title: An event about nobody, people: []}
 
         """#
@@ -101,7 +101,7 @@ import Testing
         let original = String(decoding: try workspace.read("out/original.json"), as: UTF8.self)
         let readBack = String(decoding: try workspace.read("back/read-back.json"), as: UTF8.self)
         #expect(readBack == original)
-        for value in ["2001-23", "A long week", "Yeltsin; then Putin", #"A\\B"#, "=SUM(A1)", "-5 degrees", "\"people\": []"] {
+        for value in ["2001-23", "A long week", "Talks began behind closed doors.", "p. 3", "Yeltsin; then Putin", #"A\\B"#, "=SUM(A1)", "-5 degrees", "\"people\": []"] {
             #expect(original.contains(value), "the dossier uses \(value)")
         }
     }
