@@ -58,8 +58,12 @@ import Testing
         let missing = Self.dossier.replacingOccurrences(of: "{source: s, quote: Talks began.", with: "{source: nowhere, quote: Talks began.")
         #expect(throws: CursusError.self) { try DossierValidator.merge([try DossierLoader.decode(InputFile(path: "d.yml", text: missing))]) }
         let noSource = Self.dossier.replacingOccurrences(of: "{source: s, quote: Talks began.", with: "{quote: Talks began.")
-        let file = try? DossierLoader.decode(InputFile(path: "d.yml", text: noSource))
-        #expect(file?.diagnostics.contains { $0.message.contains("a citation needs 'source'") } == true)
+        do {
+            _ = try DossierLoader.decode(InputFile(path: "d.yml", text: noSource))
+            Issue.record("a citation without a source was accepted")
+        } catch {
+            #expect(error.diagnostics.contains { $0.message.contains("a citation needs 'source'") }, "\(error.diagnostics)")
+        }
     }
 
     /// In tables a citation is one item of the `sources` cell: the id, or a JSON object; people
