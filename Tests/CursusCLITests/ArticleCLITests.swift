@@ -8,7 +8,9 @@ import Testing
     let seeds = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/seeds")
 
     /// Each seed imports to a dossier that `cursus validate` accepts, in YAML and in JSON.
-    @Test(arguments: [("004_c8d21a3f9913e109.txt", [String]()), ("000_599169268d1e5d02.txt", ["--published", "2017-06-26", "--kind", "news"])])
+    @Test(arguments: [
+        ("004_c8d21a3f9913e109.txt", [String]()), ("000_599169268d1e5d02.txt", ["--published", "2017-06-26", "--kind", "news"]),
+    ])
     func seedsImportToDossiersThatValidate(_ name: String, _ flags: [String]) throws {
         let workspace = try Workspace()
         defer { workspace.remove() }
@@ -22,7 +24,8 @@ import Testing
         }
         // Each fact quotes its sentence: the chronology prints the quotes in its notes.
         try workspace.write(
-            "m.yml", "cursus: 1\ninputs: [d.yml]\nas_of: 2026-01-01\noutputs:\n  - {renderer: chronology, path: c.txt, options: {width: 100}}\n")
+            "m.yml",
+            "cursus: 1\ninputs: [d.yml]\nas_of: 2026-01-01\noutputs:\n  - {renderer: chronology, path: c.txt, options: {width: 100}}\n")
         let rendered = try workspace.run(["render", "m.yml"])
         #expect(rendered.status == 0, "\(rendered.stderr)")
         let chronology = String(decoding: try workspace.read("out/c.txt"), as: UTF8.self)
@@ -51,7 +54,10 @@ import Testing
     @Test(arguments: [
         ("binary.txt", Data([0x50, 0x4B, 0x03, 0x04, 0x00, 0x00, 0xFF]), "binary.txt: error: is not a text file"),
         ("empty.txt", Data("  \n".utf8), "empty.txt: error: is empty; give the article's text"),
-        ("undated.txt", Data("Ivan Petrov is a diplomat. He likes tea.\n".utf8), "undated.txt: error: [article] has no sentence with a date"),
+        (
+            "undated.txt", Data("Ivan Petrov is a diplomat. He likes tea.\n".utf8),
+            "undated.txt: error: [article] has no sentence with a date"
+        ),
         (
             "page.html", Data("<html><body><nav><p>Home</p></nav><script>x()</script></body></html>".utf8),
             "page.html: error: [article] the HTML page has no article text"
@@ -72,11 +78,12 @@ import Testing
         let workspace = try Workspace()
         defer { workspace.remove() }
         let line = String(repeating: "Ivan Petrov became ambassador in 1998. ", count: 1000) + "\n"
-        let handle = try FileHandle(forWritingTo: {
-            let url = workspace.url.appendingPathComponent("big.txt")
-            FileManager.default.createFile(atPath: url.path, contents: nil)
-            return url
-        }())
+        let handle = try FileHandle(
+            forWritingTo: {
+                let url = workspace.url.appendingPathComponent("big.txt")
+                FileManager.default.createFile(atPath: url.path, contents: nil)
+                return url
+            }())
         for _ in 0..<(64 * 1024 * 1024 / line.utf8.count + 2) { handle.write(Data(line.utf8)) }
         try handle.close()
         let result = try workspace.run(["import", "article", "big.txt", "-o", "d.yml"])
@@ -91,7 +98,8 @@ import Testing
         defer { workspace.remove() }
         let result = try workspace.run(["import", "article", "a.txt", "--person", "Ivan Petrov"])
         #expect(result.status == 0)
-        #expect(result.stderr.contains("a.txt:3: warning: [article] 'on 31 February 2017' is not a date the calendar has"), "\(result.stderr)")
+        #expect(
+            result.stderr.contains("a.txt:3: warning: [article] 'on 31 February 2017' is not a date the calendar has"), "\(result.stderr)")
         #expect(!result.stdout.contains("2017-02"))
     }
 

@@ -101,7 +101,10 @@ import Testing
         let original = String(decoding: try workspace.read("out/original.json"), as: UTF8.self)
         let readBack = String(decoding: try workspace.read("back/read-back.json"), as: UTF8.self)
         #expect(readBack == original)
-        for value in ["2001-23", "A long week", "Talks began behind closed doors.", "p. 3", "Yeltsin; then Putin", #"A\\B"#, "=SUM(A1)", "-5 degrees", "\"people\": []"] {
+        for value in [
+            "2001-23", "A long week", "Talks began behind closed doors.", "p. 3", "Yeltsin; then Putin", #"A\\B"#, "=SUM(A1)", "-5 degrees",
+            "\"people\": []",
+        ] {
             #expect(original.contains(value), "the dossier uses \(value)")
         }
     }

@@ -28,7 +28,8 @@ import Testing
         #expect(dossier.tenures[0].sources == ["s"])
         #expect(dossier.people[0].sources == [Citation("s", quote: "Ada (born 1950)", locator: "line 1")])
         #expect(dossier.tenures[0].milestones[0].sources[0].quote == #"She presented; "credentials""#)
-        #expect(dossier.events[0].sources == [Citation("s", quote: "Talks began.", locator: "§ Career")], "a single citation is a list of one")
+        #expect(
+            dossier.events[0].sources == [Citation("s", quote: "Talks began.", locator: "§ Career")], "a single citation is a list of one")
     }
 
     /// YAML, JSON and JSON Lines written by Cursus read back to the same dossier.
@@ -55,8 +56,11 @@ import Testing
 
     /// A citation's source must exist, as a plain id's must; a citation without a source is refused.
     @Test func citationsAreChecked() {
-        let missing = Self.dossier.replacingOccurrences(of: "{source: s, quote: Talks began.", with: "{source: nowhere, quote: Talks began.")
-        #expect(throws: CursusError.self) { try DossierValidator.merge([try DossierLoader.decode(InputFile(path: "d.yml", text: missing))]) }
+        let missing = Self.dossier.replacingOccurrences(
+            of: "{source: s, quote: Talks began.", with: "{source: nowhere, quote: Talks began.")
+        #expect(throws: CursusError.self) {
+            try DossierValidator.merge([try DossierLoader.decode(InputFile(path: "d.yml", text: missing))])
+        }
         let noSource = Self.dossier.replacingOccurrences(of: "{source: s, quote: Talks began.", with: "{quote: Talks began.")
         do {
             _ = try DossierLoader.decode(InputFile(path: "d.yml", text: noSource))

@@ -192,6 +192,7 @@ import Testing
         #expect(documented("milestone") == declared(Milestone.fields))
         #expect(documented("event") == declared(Event.fields))
         #expect(documented("source") == declared(Source.fields))
+        #expect(documented("citation") == declared(Citation.fields))
     }
 
     /// Every table column is a field's, and every field has its columns, in one order.

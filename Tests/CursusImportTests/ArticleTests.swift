@@ -128,7 +128,9 @@ private func firstMention(_ sentence: String) -> (kind: DateMention.Kind, start:
 
     /// "on July 11" in a sentence with no tense: the nearest July 11, with a warning.
     @Test func anUnclearDirectionTakesTheNearestAndSaysSo() {
-        guard case .assumed(let date, let reason) = dates.resolve(.dayMonth(day: 11, month: 7), tense: .unclear, anchor: nil, words: "'on July 11'")
+        guard
+            case .assumed(let date, let reason) = dates.resolve(
+                .dayMonth(day: 11, month: 7), tense: .unclear, anchor: nil, words: "'on July 11'")
         else {
             Issue.record("expected an assumed date")
             return
@@ -153,7 +155,9 @@ private func firstMention(_ sentence: String) -> (kind: DateMention.Kind, start:
 
     @Test func withoutAPublicationDateRelativeWordsAskForOne() {
         let noPublication = RelativeDates(published: nil)
-        for date in [ProseDate.weekday(1, shift: 0), .monthOffset(-1), .dayMonth(day: 11, month: 7), .month(12, approximate: false, shift: 0)] {
+        for date in [
+            ProseDate.weekday(1, shift: 0), .monthOffset(-1), .dayMonth(day: 11, month: 7), .month(12, approximate: false, shift: 0),
+        ] {
             guard case .unknown(let reason) = noPublication.resolve(date, tense: .past, anchor: nil, words: "it") else {
                 Issue.record("\(date) was placed without a publication date")
                 continue
@@ -164,7 +168,9 @@ private func firstMention(_ sentence: String) -> (kind: DateMention.Kind, start:
 }
 
 @Suite struct ArticleImporterTests {
-    private func importText(_ text: String, path: String = "article.txt", published: String? = nil, person: String? = nil) throws -> ImportResult {
+    private func importText(_ text: String, path: String = "article.txt", published: String? = nil, person: String? = nil) throws
+        -> ImportResult
+    {
         try ArticleImporter.import(
             InputFile(path: path, text: text),
             options: ArticleImporter.Options(published: published.flatMap { CalendarDay(iso: $0) }, person: person))
@@ -196,7 +202,8 @@ private func firstMention(_ sentence: String) -> (kind: DateMention.Kind, start:
 
     @Test func anOfficeWithTwoTitlesIsTwoPosts() throws {
         let result = try importText(
-            "From 1998 to 2003, he served as the Ambassador of Russia to Belgium and Russia's Head of Mission to NATO.\n", person: "Ivan Petrov")
+            "From 1998 to 2003, he served as the Ambassador of Russia to Belgium and Russia's Head of Mission to NATO.\n",
+            person: "Ivan Petrov")
         #expect(
             posts(result.dossier) == [
                 ["Ambassador of Russia to Belgium", "1998", "2003"], ["Russia's Head of Mission to NATO", "1998", "2003"],
@@ -248,7 +255,9 @@ private func firstMention(_ sentence: String) -> (kind: DateMention.Kind, start:
         let imported = try ArticleImporter.import(file).dossier
         let answer = try DossierLoader.load(repositoryRoot.appendingPathComponent("Examples/kislyak/kislyak.yml").path).dossier
         let found = answer.tenures.filter { wanted in
-            imported.tenures.contains { $0.start?.text == wanted.start?.text && ($0.end?.text == wanted.end?.text && $0.ongoing == wanted.ongoing) }
+            imported.tenures.contains {
+                $0.start?.text == wanted.start?.text && ($0.end?.text == wanted.end?.text && $0.ongoing == wanted.ongoing)
+            }
         }
         #expect(found.count >= 9, "found \(found.map(\.id))")
         let cited = { (sources: [Citation]) in sources.contains { $0.source == "wikipedia" } }
@@ -274,7 +283,8 @@ private func firstMention(_ sentence: String) -> (kind: DateMention.Kind, start:
 
     /// Nothing dated is dropped silently: an impossible day and a day with no year are warnings.
     @Test func undatableSentencesAreWarnings() throws {
-        let result = try importText("Ivan Petrov resigned on 31 February 2017. Petrov left on July 11. He arrived in 1990.\n", person: "Ivan Petrov")
+        let result = try importText(
+            "Ivan Petrov resigned on 31 February 2017. Petrov left on July 11. He arrived in 1990.\n", person: "Ivan Petrov")
         let messages = result.warnings.map(\.message)
         #expect(messages.contains { $0.contains("31 February 2017' is not a date") })
         #expect(messages.contains { $0.contains("--published") })

@@ -68,7 +68,11 @@ public struct InputFile: Sendable {
             throw CursusError(.data, Diagnostic(.error, "is not UTF-8 text; save it as UTF-8", at: location))
         }
         if text.allSatisfy(\.isWhitespace) {
-            throw CursusError(.data, Diagnostic(.error, what == "article" ? "is empty; give the article's text" : "is empty; a \(what) starts with 'cursus: 1'", at: location))
+            throw CursusError(
+                .data,
+                Diagnostic(
+                    .error, what == "article" ? "is empty; give the article's text" : "is empty; a \(what) starts with 'cursus: 1'",
+                    at: location))
         }
         return InputFile(path: path, text: text)
     }

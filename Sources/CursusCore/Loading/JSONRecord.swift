@@ -149,7 +149,8 @@ struct JSONRecord: RecordFields {
         return items.compactMap { item in
             switch item {
             case .string(let id): return .text(id)
-            case .object(let entries): return .record(JSONRecord(entries: entries, what: "citation", offset: entry.offset, context: context))
+            case .object(let entries):
+                return .record(JSONRecord(entries: entries, what: "citation", offset: entry.offset, context: context))
             default:
                 context.report(
                     "'\(key)' of \(MappingReader.article(what)) must list \(citationItemsExpected), found \(item.kindDescription)",

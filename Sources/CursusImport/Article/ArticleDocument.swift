@@ -75,7 +75,9 @@ struct ArticleDocument: Sendable {
         var paragraph: (text: String, line: Int)?
         var inBackMatter = false
         func flush() {
-            if let current = paragraph, !inBackMatter { document.blocks.append(ArticleBlock(text: current.text, line: current.line, isHeading: false)) }
+            if let current = paragraph, !inBackMatter {
+                document.blocks.append(ArticleBlock(text: current.text, line: current.line, isHeading: false))
+            }
             paragraph = nil
         }
         for (index, raw) in lines.enumerated() {

@@ -11,8 +11,11 @@ public enum ArticleImporter {
         public var published: CalendarDay?
         /// The person the article is about (default: the one it names most often).
         public var person: String?
+        /// The source's title (default: the article's own, or its first line).
         public var title: String?
+        /// Who published the article.
         public var publisher: String?
+        /// Where the article can be read.
         public var url: String?
         /// news, encyclopedia …
         public var kind: String?
@@ -147,11 +150,13 @@ public enum ArticleImporter {
                 surnames[possessiveDropped(word), default: 0] += 1
             }
         }
-        let scored = names.map { name, count in (name: name, surname: surnames[String(name.split(separator: " ").last!)] ?? 0, count: count) }
+        let scored = names.map { name, count in (name: name, surname: surnames[String(name.split(separator: " ").last!)] ?? 0, count: count)
+        }
         let best = scored.max { ($0.surname, $0.count, $1.name) < ($1.surname, $1.count, $0.name) }
         // A person the text calls by surname alone ("McFaul attended …") more often than anyone by
         // full name: counted where the word is a subject, before a verb.
-        let subject = try! NSRegularExpression(pattern: #"\b([A-Z][a-zA-Z'’-]*[a-z]) (?:[a-z]+ed|said|says|was|is|has|had|became|wrote|told|met|won)\b"#)
+        let subject = try! NSRegularExpression(
+            pattern: #"\b([A-Z][a-zA-Z'’-]*[a-z]) (?:[a-z]+ed|said|says|was|is|has|had|became|wrote|told|met|won)\b"#)
         var subjects: [String: Int] = [:]
         for sentence in sentences {
             let text = sentence.text

@@ -57,7 +57,9 @@ enum CareerSentences {
         var posts: [StatedPost] = []
         var usedMentions: [Range<String.Index>] = []
         for match in verb.matches(in: sentence, range: range) {
-            guard let verbRange = Range(match.range, in: sentence), let verbWords = Range(match.range(at: 1), in: sentence) else { continue }
+            guard let verbRange = Range(match.range, in: sentence), let verbWords = Range(match.range(at: 1), in: sentence) else {
+                continue
+            }
             let verbText = String(sentence[verbWords])
             // The subject stands between the clause's start and the verb.
             let clauseStart = sentence[..<verbRange.lowerBound].range(of: ", and ", options: .backwards)?.upperBound ?? sentence.startIndex
@@ -79,7 +81,8 @@ enum CareerSentences {
                     && ((mention.range.lowerBound >= clauseStart && mention.range.upperBound <= verbRange.lowerBound)
                         || mention.range.lowerBound == officeEnd)
             }
-            let dating = inClause.first { $0.kind == .span || $0.kind == .since }
+            let dating =
+                inClause.first { $0.kind == .span || $0.kind == .since }
                 ?? (startingVerbs.contains(verbText) ? inClause.first { $0.kind == .single } : nil)
             guard var mention = dating, mention.invalid == nil else { continue }
             if mention.kind == .since { mention.end = ongoingVerbs.contains(verbText) ? .present : nil }
@@ -92,7 +95,9 @@ enum CareerSentences {
     /// "Ambassador to Russia (2011–2014)": a title followed by a span in brackets, in a heading
     /// or in running text.
     private static func headingPost(_ sentence: String, mentions: [DateMention], isHeading: Bool) -> StatedPost? {
-        guard let mention = mentions.first(where: { $0.kind == .span && $0.text.hasPrefix("(") }), mention.invalid == nil else { return nil }
+        guard let mention = mentions.first(where: { $0.kind == .span && $0.text.hasPrefix("(") }), mention.invalid == nil else {
+            return nil
+        }
         let before = sentence[..<mention.range.lowerBound].trimmingCharacters(in: .whitespaces)
         var words: [Substring] = []
         let connectors: Set<String> = ["of", "to", "the", "for", "and", "in", "on", "at"]
@@ -112,7 +117,9 @@ enum CareerSentences {
         var remaining = String(text)
         for mention in mentions.reversed() where mention.range.lowerBound >= text.startIndex && mention.range.upperBound <= text.endIndex {
             remaining.removeSubrange(
-                remaining.index(remaining.startIndex, offsetBy: text.distance(from: text.startIndex, to: mention.range.lowerBound))..<remaining.index(remaining.startIndex, offsetBy: text.distance(from: text.startIndex, to: mention.range.upperBound)))
+                remaining.index(
+                    remaining.startIndex, offsetBy: text.distance(from: text.startIndex, to: mention.range.lowerBound))..<remaining.index(
+                        remaining.startIndex, offsetBy: text.distance(from: text.startIndex, to: mention.range.upperBound)))
         }
         let words = remaining.split { !$0.isLetter && $0 != "-" && $0 != "'" && $0 != "’" }.map { $0.lowercased() }
             .filter { !leadingWords.contains($0) }

@@ -18,7 +18,8 @@ enum HTMLArticle {
     /// The article in `file`, or an error when the page has no body text.
     static func read(_ file: InputFile) throws(CursusError) -> ArticleDocument {
         let bytes = Array(file.text.utf8)
-        let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue)
+        let options = Int32(
+            HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue)
         guard
             let document = bytes.withUnsafeBufferPointer({ buffer in
                 buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
@@ -84,7 +85,8 @@ enum HTMLArticle {
     }
 
     /// `<title>`, `<meta property|name=… content=…>`, `<link rel=canonical>` and `<time datetime>`.
-    private static func collectMetadata(_ node: UnsafeMutablePointer<xmlNode>, into metadata: inout [String: String], title: inout String?) {
+    private static func collectMetadata(_ node: UnsafeMutablePointer<xmlNode>, into metadata: inout [String: String], title: inout String?)
+    {
         for child in elements(node) where child.pointee.type == XML_ELEMENT_NODE {
             switch name(child) {
             case "title": if title == nil { title = text(of: child) }
@@ -95,7 +97,9 @@ enum HTMLArticle {
                     metadata[key.lowercased()] = content
                 }
             case "link":
-                if attribute(child, "rel")?.lowercased() == "canonical", let href = attribute(child, "href") { metadata["canonical"] = href }
+                if attribute(child, "rel")?.lowercased() == "canonical", let href = attribute(child, "href") {
+                    metadata["canonical"] = href
+                }
             case "time":
                 if metadata["time"] == nil, let datetime = attribute(child, "datetime") { metadata["time"] = datetime }
             default: break
@@ -121,7 +125,8 @@ enum HTMLArticle {
     /// True when a block holds blocks of its own (a list item with paragraphs): those are read instead.
     private static func containsBlocks(_ node: UnsafeMutablePointer<xmlNode>) -> Bool {
         elements(node).contains { child in
-            child.pointee.type == XML_ELEMENT_NODE && (blockElements.contains(name(child)) || headings.contains(name(child)) || containsBlocks(child))
+            child.pointee.type == XML_ELEMENT_NODE
+                && (blockElements.contains(name(child)) || headings.contains(name(child)) || containsBlocks(child))
         }
     }
 

@@ -51,7 +51,8 @@ enum ProseDates {
     static let day = #"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?"#
     static let year = #"(?:1[0-9]{3}|20[0-9]{2})"#
     static let weekday = #"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"#
-    static let qualifier = #"(?:early|mid|late|the end of|end of|the beginning of|beginning of|the start of|start of|the middle of|middle of)"#
+    static let qualifier =
+        #"(?:early|mid|late|the end of|end of|the beginning of|beginning of|the start of|start of|the middle of|middle of)"#
     static let season = #"(?:spring|summer|fall|autumn|winter)"#
 
     /// One complete date or a day or month whose year is unsaid, as the forms below read it.
@@ -163,7 +164,8 @@ enum ProseDates {
     /// The rules, in the order they claim words: spans before single dates, complete dates
     /// before partial ones, relative words last.
     nonisolated(unsafe) static let rules: [Rule] = [
-        Rule(#"\b(?:[Ff]rom|[Bb]etween) ("# + anyDate + #") ?(?:to|until|till|through|and|[-–—]) ?("# + anyDate + #"|(?:the )?present)\b"#) {
+        Rule(#"\b(?:[Ff]rom|[Bb]etween) ("# + anyDate + #") ?(?:to|until|till|through|and|[-–—]) ?("# + anyDate + #"|(?:the )?present)\b"#)
+        {
             (.span, either($0[0]), either($0[1]))
         },
         Rule(#"\(?\b(\#(year)) ?[-–—] ?(\#(year)|[0-9]{2}|present)\b(?![-–—][0-9])\)?"#) { groups in
@@ -175,10 +177,15 @@ enum ProseDates {
         },
         Rule(#"\b[Ss]ince ("# + anyDate + #")"#) { (.since, either($0[0]), nil) },
         Rule(#"\b(?:[Uu]ntil|[Tt]ill) ("# + anyDate + #")"#) { (.until, nil, either($0[0])) },
-        Rule(#"(?:\b(?:[Oo]n|[Ii]n|[Bb]y|[Dd]uring|[Aa]round|[Oo]f|[Aa]t) (?:the |an? )?)?\b((?:the )?(?:"# + nonCapturing(fullForms.dropLast().map(\.pattern).joined(separator: "|")) + #"))(?![0-9])"#) {
+        Rule(
+            #"(?:\b(?:[Oo]n|[Ii]n|[Bb]y|[Dd]uring|[Aa]round|[Oo]f|[Aa]t) (?:the |an? )?)?\b((?:the )?(?:"#
+                + nonCapturing(fullForms.dropLast().map(\.pattern).joined(separator: "|")) + #"))(?![0-9])"#
+        ) {
             (.single, read($0[0], forms: fullForms), nil)
         },
-        Rule(#"\b(?:[Ii]n|[Bb]y|[Dd]uring|[Aa]round|[Oo]f|[Cc]irca|c\.) (?:the year )?(\#(year))\b(?![0-9s-])"#) { (.single, .some(.edtf($0[0])), nil) },
+        Rule(#"\b(?:[Ii]n|[Bb]y|[Dd]uring|[Aa]round|[Oo]f|[Cc]irca|c\.) (?:the year )?(\#(year))\b(?![0-9s-])"#) {
+            (.single, .some(.edtf($0[0])), nil)
+        },
         Rule(#"(?<=\b[Aa]n? )(\#(year))(?= [a-z])"#) { (.single, .some(.edtf($0[0])), nil) },
         Rule(#"(?:\b(?:[Oo]n|[Bb]y|[Ff]or) )?\b((?:\#(day)) (?:\#(month))|(?:\#(month)) (?:\#(day)))(?![0-9])"#) {
             (.single, read($0[0], forms: partialForms), nil)
@@ -191,11 +198,13 @@ enum ProseDates {
             return (.single, .some(.month(month, approximate: approximate, shift: shift)), nil)
         },
         Rule(#"\b(?:([Oo]n|[Ll]ast|[Nn]ext|[Tt]his) )?(\#(weekday))\b(?!,? \#(month))"#) { groups in
-            let index = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"].firstIndex(of: groups[1].lowercased())! + 1
+            let index =
+                ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"].firstIndex(of: groups[1].lowercased())! + 1
             let shift = ["last": -1, "next": 1][groups[0].lowercased()] ?? 0
             return (.single, .some(.weekday(index, shift: shift)), nil)
         },
-        Rule(#"(?i)\b(yesterday|today|(?:later |earlier )?this (?:week|month|year)|last (?:week|month|year)|next (?:week|month|year))\b"#) { groups in
+        Rule(#"(?i)\b(yesterday|today|(?:later |earlier )?this (?:week|month|year)|last (?:week|month|year)|next (?:week|month|year))\b"#) {
+            groups in
             let words = groups[0].lowercased()
             let offset = words.hasPrefix("last") ? -1 : words.hasPrefix("next") ? 1 : 0
             let date: ProseDate
@@ -233,7 +242,8 @@ enum ProseDates {
                 found.append(
                     DateMention(
                         range: range, kind: made.kind, start: made.start ?? nil, end: made.end ?? nil,
-                        invalid: impossible ? "'\(text.trimmingCharacters(in: .punctuationCharacters))' is not a date the calendar has" : nil,
+                        invalid: impossible
+                            ? "'\(text.trimmingCharacters(in: .punctuationCharacters))' is not a date the calendar has" : nil,
                         text: text))
             }
         }

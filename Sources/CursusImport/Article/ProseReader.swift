@@ -46,10 +46,14 @@ struct ProseReader {
             }
             let clause = String(text[Clause.range(around: mention.range, in: text)])
             let tense = Tense.of(clause) == .unclear ? Tense.of(text) : Tense.of(clause)
-            let start = mention.start.flatMap { place($0, mention: mention, tense: tense, clause: clause, sentence: sentence, warnings: &warnings) }
+            let start = mention.start.flatMap {
+                place($0, mention: mention, tense: tense, clause: clause, sentence: sentence, warnings: &warnings)
+            }
             let ongoing = mention.end == .present
             let end =
-                ongoing ? nil : mention.end.flatMap { place($0, mention: mention, tense: tense, clause: clause, sentence: sentence, warnings: &warnings) }
+                ongoing
+                ? nil
+                : mention.end.flatMap { place($0, mention: mention, tense: tense, clause: clause, sentence: sentence, warnings: &warnings) }
             if (mention.start != nil && start == nil) || (mention.end != nil && !ongoing && end == nil) { continue }
             for text in [start, end].compactMap({ $0 }) {
                 if let day = try? EDTF(text), day.precision == .day || day.precision == .month, let earliest = day.earliest,
@@ -105,7 +109,8 @@ struct ProseReader {
                 : EventTitle.make(text, removing: mentions.map(\.range))
             events.append(
                 Event(
-                    id: ids.make(Self.shortened(title), suffix: date.earliest.map { String($0.year) }), date: date, title: title, people: [personID],
+                    id: ids.make(Self.shortened(title), suffix: date.earliest.map { String($0.year) }), date: date, title: title,
+                    people: [personID],
                     sources: [citation]))
         }
     }
@@ -218,7 +223,9 @@ enum Clause {
 enum EventTitle {
     static let trailing = try! NSRegularExpression(
         pattern: #",? (?:which|who|where|while|although|though|because|as it|but|in the wake of|after it|, according to)\b|; | — | – "#)
-    static let connectives: Set<String> = ["however", "meanwhile", "then", "later", "also", "and", "but", "so", "still", "moreover", "thus"]
+    static let connectives: Set<String> = [
+        "however", "meanwhile", "then", "later", "also", "and", "but", "so", "still", "moreover", "thus",
+    ]
 
     static func make(_ sentence: String, removing ranges: [Range<String.Index>]) -> String {
         var text = sentence

@@ -66,7 +66,9 @@ struct RelativeDates {
             let thisMonth = CalendarDay(year: published.year, month: published.month, day: 1)
             let direction: Tense = shift < 0 ? .past : shift > 0 ? .future : tense
             let eligible = shift == 0 ? candidates : candidates.filter { $0 != thisMonth }
-            return pick(eligible, tense: direction, words: words, reference: thisMonth) { String(format: "%04d-%02d", $0.year, $0.month) + mark }
+            return pick(eligible, tense: direction, words: words, reference: thisMonth) {
+                String(format: "%04d-%02d", $0.year, $0.month) + mark
+            }
         case .weekday(let weekday, let shift):
             guard let published else { return needsPublication(words) }
             let today = Self.weekday(of: published)
@@ -110,10 +112,14 @@ struct RelativeDates {
             if let day = candidates.filter({ $0 >= reference }).min() { return .date(format(day)) }
         case .unclear: break
         }
-        let nearest = candidates.min { abs($0.daysSinceEpoch - reference.daysSinceEpoch) < abs($1.daysSinceEpoch - reference.daysSinceEpoch) }!
+        let nearest = candidates.min {
+            abs($0.daysSinceEpoch - reference.daysSinceEpoch) < abs($1.daysSinceEpoch - reference.daysSinceEpoch)
+        }!
         return .assumed(
             format(nearest),
-            because: "the sentence does not say whether \(words) is past or to come; took the nearest to the publication date (\(published!.iso)), \(format(nearest)); check it")
+            because:
+                "the sentence does not say whether \(words) is past or to come; took the nearest to the publication date (\(published!.iso)), \(format(nearest)); check it"
+        )
     }
 
     private func noYear(_ words: String) -> Outcome {
