@@ -103,6 +103,17 @@ import Testing
         #expect(!result.stdout.contains("2017-02"))
     }
 
+    /// When nothing usable came out, the warnings that say why come with the error.
+    @Test func nothingUsableShowsWhy() throws {
+        let workspace = try Workspace(["a.txt": "Ivan Petrov left his post on Sunday.\n"])
+        defer { workspace.remove() }
+        let result = try workspace.run(["import", "article", "a.txt", "-o", "d.yml"])
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("a.txt:1: warning: [article] 'on Sunday' counts from the day of publication"), "\(result.stderr)")
+        #expect(result.stderr.contains("a.txt: error: [article] has no sentence with a date"), "\(result.stderr)")
+        #expect(!workspace.exists("d.yml"))
+    }
+
     @Test func aBadPublicationDateIsAUsageError() throws {
         let workspace = try Workspace(["a.txt": "Ivan Petrov arrived in 1990.\n"])
         defer { workspace.remove() }

@@ -18,6 +18,10 @@ import Testing
         case "infobox": return ("input.wiki", ["import", "infobox", "input.wiki"])
         case "wikidata": return ("input.json", ["import", "wikidata", "input.json"])
         case "csv-import": return ("input.csv", ["import", "csv", "input.csv"])
+        case "article":
+            return input.first == UInt8(ascii: "<")
+                ? ("input.html", ["import", "article", "input.html", "--published", "2017-06-26"])
+                : ("input.txt", ["import", "article", "input.txt", "--published", "2017-06-26"])
         case "render": return ("input.yml", ["render", "--quiet", "render.yml"])
         default: fatalError("unknown fuzz target \(target)")
         }
@@ -83,6 +87,7 @@ import Testing
         ("render", "Examples/kislyak/kislyak.yml"),
         ("infobox", "Tests/CursusImportTests/Fixtures/officeholder.wiki"),
         ("wikidata", "Tests/CursusImportTests/Fixtures/entity.json"),
+        ("article", "Tests/CursusImportTests/Fixtures/article.html"),
     ])
     func mutatedInputsAreHandled(_ target: String, _ path: String) throws {
         let original = Array(try Data(contentsOf: repositoryRoot.appendingPathComponent(path)))

@@ -339,6 +339,39 @@ private func firstMention(_ sentence: String) -> (kind: DateMention.Kind, start:
         #expect(result.dossier.tenures.first?.sources.first?.locator == "line 6")
     }
 
+    /// A saved news page: metadata describes the source, the dateline is no event, the tense of
+    /// the verb that governs each date decides its direction.
+    @Test func aSavedNewsPageReadsAsItsReaderWould() throws {
+        let result = try ArticleImporter.import(try fixture("article.html"))
+        let dossier = result.dossier
+        let source = try #require(dossier.sources.first)
+        #expect(source.title == "Envoy recalled after nine years")
+        #expect(source.publisher == "The Example Courier")
+        #expect(source.url == "https://example.org/envoy-recalled")
+        #expect(source.published?.text == "2017-06-26")
+        #expect(dossier.people.first?.born?.text == "1952")
+        #expect(dossier.people.first?.birthPlace == "Tver")
+        func date(quoting words: String) -> String? {
+            dossier.events.first { $0.sources.contains { $0.quote?.contains(words) == true } }?.date.text
+        }
+        #expect(date(quoting: "officials said on Sunday") == "2017-06-25", "said: the Sunday before")
+        #expect(date(quoting: "scheduled for July 11") == "2017-07-11", "is scheduled: ahead")
+        #expect(date(quoting: "said in December") == "2016-12")
+        #expect(dossier.events.contains { $0.date.text == "2018" }, "early next year")
+        let all = DossierWriter.write(dossier, as: .yaml)
+        for hidden in ["1999", "2002", "2003-03-03", "2004", "2013"] {
+            #expect(!all.contains("date: \"\(hidden)"), "\(hidden) is outside the article")
+        }
+        #expect(!dossier.events.contains { $0.title == "MOSCOW" }, "a dateline is not an event")
+    }
+
+    @Test func aDatelineWithoutAYearAsksForThePublicationDate() throws {
+        let result = try importText(
+            "WASHINGTON, July 22. /TASS/. Ivan Petrov left his post on Sunday. He had arrived in 1990.\n", person: "Ivan Petrov")
+        #expect(result.warnings.contains { $0.message.contains("the dateline 'WASHINGTON, July 22. /TASS/.' gives no year") })
+        #expect(result.warnings.contains { $0.message.contains("--published") })
+    }
+
     @Test func anHTMLPageWithoutABodyIsRefused() throws {
         #expect(throws: CursusError.self) {
             try importText("<html><head><title>x</title></head><body><nav><p>Menu 1 May 2001</p></nav></body></html>", path: "p.html")

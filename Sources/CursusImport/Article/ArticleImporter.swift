@@ -62,12 +62,15 @@ public enum ArticleImporter {
         let sourceID = ids.make(ProseReader.shortened(options.publisher ?? document.publisher ?? sourceTitle))
         var reader = ProseReader(
             personID: personID, personName: name, sourceID: sourceID, dates: RelativeDates(published: published), ids: ids)
-        for sentence in sentences { reader.read(sentence, warnings: &warnings) }
+        for sentence in sentences where !isDateline(sentence.text) { reader.read(sentence, warnings: &warnings) }
 
         var dossier = reader.dossier(name: name)
         if let infobox { dossier = ArticleMerge.merge(infobox: infobox, prose: dossier, sourceID: sourceID, warnings: &warnings) }
         guard !dossier.tenures.isEmpty || !dossier.events.isEmpty || dossier.people[0].born != nil || dossier.people[0].died != nil else {
-            throw warnings.error("has no sentence with a date Cursus could read, so there is nothing to import", line: nil)
+            // The warnings say why: dates that could not be placed, impossible days.
+            var error = warnings.error("has no sentence with a date Cursus could read, so there is nothing to import", line: nil)
+            error.diagnostics = warnings.diagnostics + error.diagnostics
+            throw error
         }
         dossier.sources = [
             Source(
@@ -99,20 +102,26 @@ public enum ArticleImporter {
     /// dateline without a year ("WASHINGTON, July 22. /TASS/.") is a warning.
     static func publicationDate(_ document: ArticleDocument, sentences: [Sentence], warnings: inout ImportWarnings) -> CalendarDay? {
         if let text = document.publishedText, let day = CalendarDay(iso: String(text.prefix(10))) { return day }
-        let dateline = try! NSRegularExpression(pattern: #"^[A-Z][A-Z .'’-]+, "#)
-        for block in document.blocks.prefix(5) where block.text.count < 100 {
-            for mention in ProseDates.mentions(in: block.text) where mention.kind == .single {
-                if case .edtf(let text)? = mention.start, let day = CalendarDay(iso: text), !block.text.contains(". ") { return day }
-                if case .dayMonth? = mention.start,
-                    dateline.firstMatch(in: block.text, range: NSRange(block.text.startIndex..., in: block.text)) != nil
-                {
+        // A byline or dateline: a short line near the top that is not a sentence of the article.
+        for sentence in sentences.prefix(8)
+        where sentence.paragraph < 3 && sentence.text.count < 100 && (!sentence.text.hasSuffix(".") || isDateline(sentence.text)) {
+            for mention in ProseDates.mentions(in: sentence.text) where mention.kind == .single {
+                if case .edtf(let text)? = mention.start, let day = CalendarDay(iso: text) { return day }
+                if case .dayMonth? = mention.start, isDateline(sentence.text) {
                     warnings.warn(
-                        "the dateline '\(mention.text)' gives no year; pass --published YYYY-MM-DD so that relative dates can be placed",
-                        line: block.line)
+                        "the dateline '\(sentence.text)' gives no year; pass --published YYYY-MM-DD so that relative dates can be placed",
+                        line: sentence.line)
                 }
             }
         }
         return nil
+    }
+
+    static let dateline = try! NSRegularExpression(pattern: #"^[A-Z][A-Z .'’-]+, [A-Z][a-z]+\.? [0-9]{1,2}\.?( /[A-Z]+/\.?)?$"#)
+
+    /// True for a dateline standing as a sentence of its own: "WASHINGTON, July 22.".
+    static func isDateline(_ text: String) -> Bool {
+        dateline.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
     }
 
     /// Words that are capitalized in a name's company but are not names: titles, demonyms,

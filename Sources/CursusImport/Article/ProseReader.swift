@@ -44,8 +44,9 @@ struct ProseReader {
                 warnings.warn("\(invalid); the sentence is left out", line: sentence.line)
                 continue
             }
-            let clause = String(text[Clause.range(around: mention.range, in: text)])
-            let tense = Tense.of(clause) == .unclear ? Tense.of(text) : Tense.of(clause)
+            let clauseRange = Clause.range(around: mention.range, in: text)
+            let clause = String(text[clauseRange])
+            let tense = Tense.governing(mention.range.lowerBound, in: clauseRange, of: text)
             let start = mention.start.flatMap {
                 place($0, mention: mention, tense: tense, clause: clause, sentence: sentence, warnings: &warnings)
             }
@@ -128,7 +129,9 @@ struct ProseReader {
         _ date: ProseDate, mention: DateMention, tense: Tense, clause: String, sentence: Sentence, warnings: inout ImportWarnings
     ) -> String? {
         let words = "'\(mention.text.trimmingCharacters(in: .whitespaces))'"
-        let paragraphAnchor = anchor.flatMap { $0.paragraph == sentence.paragraph ? $0.day : nil }
+        // The paragraph's own year serves a narrative in the past, or a text with no publication date.
+        let narrative = tense == .past || dates.published == nil
+        let paragraphAnchor = anchor.flatMap { $0.paragraph == sentence.paragraph && narrative ? $0.day : nil }
         let earlier = clause.range(of: #"\bhad\b"#, options: .regularExpression) != nil
         switch dates.resolve(date, tense: tense, anchor: paragraphAnchor, earlier: earlier, words: words) {
         case .date(let text): return text

@@ -21,6 +21,27 @@ enum Tense: Sendable {
         if pastCue.firstMatch(in: sentence, range: range) != nil { return .past }
         return .unclear
     }
+
+    /// The tense of the verb that governs a date at `position` in `text`: the nearest cue before
+    /// it within `clause` ("officials said on Sunday", "is scheduled to host … on July 11"), else
+    /// the first after it, else the whole sentence's.
+    static func governing(_ position: String.Index, in clause: Range<String.Index>, of text: String) -> Tense {
+        let range = NSRange(clause, in: text)
+        var cues: [(range: Range<String.Index>, tense: Tense)] = []
+        for (regex, tense) in [(futureCue, Tense.future), (pastCue, .past)] {
+            for match in regex.matches(in: text, range: range) {
+                // "scheduled" inside "is scheduled" looks ahead.
+                if let found = Range(match.range, in: text), !cues.contains(where: { $0.range.overlaps(found) }) {
+                    cues.append((found, tense))
+                }
+            }
+        }
+        if let before = cues.filter({ $0.range.lowerBound < position }).max(by: { $0.range.lowerBound < $1.range.lowerBound }) {
+            return before.tense
+        }
+        if let after = cues.min(by: { $0.range.lowerBound < $1.range.lowerBound }) { return after.tense }
+        return of(text)
+    }
 }
 
 /// Places a `ProseDate` in time. Words that point at the day of writing ("on Sunday", "last

@@ -6,7 +6,7 @@ import Foundation
 /// What each fuzz target feeds its input to, and the properties it checks beyond "does not crash".
 /// A broken property stops the fuzzer with `fatalError`, which libFuzzer saves as a crash.
 enum FuzzTarget: String, CaseIterable {
-    case edtf, dossier, jsonl, table, manifest, infobox, wikidata
+    case edtf, dossier, jsonl, table, manifest, infobox, wikidata, article
     case csvImport = "csv-import"
 
     nonisolated(unsafe) static var selected = FuzzTarget.edtf
@@ -23,6 +23,11 @@ enum FuzzTarget: String, CaseIterable {
         case .wikidata:
             Self.imported(data, extension: "json") { path in
                 try WikidataImporter.import(try InputFile.read(path, what: "Wikidata entity"), entities: [], language: "en")
+            }
+        case .article:
+            Self.imported(data, extension: data.first == UInt8(ascii: "<") ? "html" : "txt") { path in
+                try ArticleImporter.import(
+                    try InputFile.read(path, what: "article"), options: .init(published: CalendarDay(year: 2017, month: 6, day: 26)))
             }
         case .csvImport: Self.imported(data, extension: "csv") { path in try CSVImporter.import(path, mapping: [:]) }
         }
