@@ -233,6 +233,18 @@ private func firstMention(_ sentence: String) -> (kind: DateMention.Kind, start:
         #expect(person.sources.first?.quote == sentence)
     }
 
+    /// An encyclopedia's lead gives the life in brackets; an election is an event, not a start.
+    @Test func theLeadsLifeSpanAndAnElection() throws {
+        let result = try importText(
+            "Abraham Lincoln (February 12, 1809 – April 15, 1865) was the 16th President.\n\nLincoln was elected president on November 6, 1860.\n"
+        )
+        let person = try #require(result.dossier.people.first)
+        #expect([person.born?.text, person.died?.text] == ["1809-02-12", "1865-04-15"])
+        #expect(person.sources.count == 1)
+        #expect(result.dossier.tenures.isEmpty)
+        #expect(result.dossier.events.map(\.date.text) == ["1860-11-06"])
+    }
+
     /// The news seed, published on Monday 26 June 2017: the four dates the issue names.
     @Test func theNewsSeedPlacesItsRelativeDates() throws {
         let file = try InputFile.read(seeds.appendingPathComponent("000_599169268d1e5d02.txt").path, what: "article")

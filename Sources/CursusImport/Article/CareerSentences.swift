@@ -34,7 +34,8 @@ enum CareerSentences {
         pattern:
             #"\b(was appointed(?: as)?|was named(?: as)?|was elected(?: as)?|was made|has been serving as|has served as|has been|served as|serves as|worked as|works as|became|becomes|was|is)\s+(?:(?:the|a|an)\s+)?"#
     )
-    static let startingVerbs: Set<String> = ["was appointed", "was named", "was elected", "was made", "became", "becomes"]
+    /// Being elected is not taking office: an election's date is no start.
+    static let startingVerbs: Set<String> = ["was appointed", "was named", "was made", "became", "becomes"]
     static let ongoingVerbs: Set<String> = ["has been serving as", "has served as", "has been", "serves as", "works as", "is"]
 
     /// Where an office phrase ends: the clause that follows it.

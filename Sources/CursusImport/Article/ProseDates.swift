@@ -168,6 +168,13 @@ enum ProseDates {
         {
             (.span, either($0[0]), either($0[1]))
         },
+        // "(February 12, 1809 – April 15, 1865)": two full days joined by a dash.
+        Rule(
+            "(" + nonCapturing(fullForms[1].pattern + "|" + fullForms[2].pattern) + ") ?[–—] ?("
+                + nonCapturing(fullForms[1].pattern + "|" + fullForms[2].pattern) + ")"
+        ) {
+            (.span, read($0[0], forms: fullForms), read($0[1], forms: fullForms))
+        },
         Rule(#"\(?\b(\#(year)) ?[-–—] ?(\#(year)|[0-9]{2}|present)\b(?![-–—][0-9])\)?"#) { groups in
             var end = groups[1]
             if end.count == 2 { end = String(groups[0].prefix(2)) + end }

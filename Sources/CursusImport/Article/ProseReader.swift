@@ -68,8 +68,18 @@ struct ProseReader {
         guard !placed.isEmpty else { return }
 
         var used = Set<Int>()
+        // The lead's "Name (February 12, 1809 – April 15, 1865) was …": birth and death.
+        if born == nil,
+            let index = placed.firstIndex(where: { $0.mention.kind == .span && isLifeSpan(String(text[..<$0.mention.range.lowerBound])) }),
+            let start = placed[index].start.flatMap({ try? EDTF($0) })
+        {
+            born = (start, nil, citation)
+            if let end = placed[index].end.flatMap({ try? EDTF($0) }) { died = (end, citation) }
+            used.insert(index)
+        }
         let posts = CareerSentences.posts(
-            in: text, mentions: placed.map(\.mention), surname: surname, isHeading: sentence.section == nil && text.count < 80)
+            in: text, mentions: placed.enumerated().filter { !used.contains($0.offset) }.map(\.element.mention), surname: surname,
+            isHeading: sentence.section == nil && text.count < 80)
         for post in posts {
             guard let index = placed.firstIndex(where: { $0.mention.range == post.mention.range }) else { continue }
             let dated = placed[index]
@@ -118,6 +128,12 @@ struct ProseReader {
 
     /// The first words of a title, for an id.
     static func shortened(_ title: String) -> String { title.split(separator: " ").prefix(5).joined(separator: " ") }
+
+    /// True when a span stands in the brackets right after the person's name.
+    private func isLifeSpan(_ before: String) -> Bool {
+        guard let open = before.lastIndex(of: "("), !before[open...].contains(")") else { return false }
+        return before[..<open].trimmingCharacters(in: .whitespaces).hasSuffix(surname)
+    }
 
     private func mentionsPerson(_ text: String) -> Bool {
         let lowered = " " + text.lowercased() + " "
@@ -171,7 +187,7 @@ struct ProseReader {
         }
         if let died {
             person.died = died.0
-            sources.append(died.1)
+            if !sources.contains(died.1) { sources.append(died.1) }
         }
         person.sources = sources
         return Dossier(
