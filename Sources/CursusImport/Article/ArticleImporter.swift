@@ -52,14 +52,15 @@ public enum ArticleImporter {
 
         var published = options.published
         if published == nil { published = publicationDate(document, sentences: sentences, warnings: &warnings) }
-        let name = options.person ?? infobox?.dossier.people.first?.name ?? mostNamedPerson(sentences)
+        let name = nonBlank(options.person) ?? infobox?.dossier.people.first?.name ?? mostNamedPerson(sentences)
         guard let name else {
             throw warnings.error("names no person; say whom the article is about with --person NAME", line: nil)
         }
         var ids = IDMaker()
         let personID = infobox?.dossier.people.first?.id ?? ids.make(name)
-        let sourceTitle = options.title ?? document.title ?? name
-        let sourceID = ids.make(ProseReader.shortened(options.publisher ?? document.publisher ?? sourceTitle))
+        let sourceTitle = nonBlank(options.title) ?? nonBlank(document.title) ?? name
+        let publisher = nonBlank(options.publisher) ?? document.publisher
+        let sourceID = ids.make(ProseReader.shortened(publisher ?? sourceTitle))
         var reader = ProseReader(
             personID: personID, personName: name, sourceID: sourceID, dates: RelativeDates(published: published), ids: ids)
         for sentence in sentences where !isDateline(sentence.text) { reader.read(sentence, warnings: &warnings) }
@@ -74,11 +75,16 @@ public enum ArticleImporter {
         }
         dossier.sources = [
             Source(
-                id: sourceID, title: sourceTitle, kind: options.kind ?? (document.infobox != nil ? "encyclopedia" : nil),
-                publisher: options.publisher ?? document.publisher, url: options.url ?? document.url,
+                id: sourceID, title: sourceTitle, kind: nonBlank(options.kind) ?? (document.infobox != nil ? "encyclopedia" : nil),
+                publisher: publisher, url: nonBlank(options.url) ?? document.url,
                 published: published.flatMap { try? EDTF($0.iso) })
         ]
         return ImportResult(dossier: dossier, warnings: warnings.diagnostics)
+    }
+
+    /// `text` unless it is missing or blank.
+    static func nonBlank(_ text: String?) -> String? {
+        text.flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 }
     }
 
     /// The article's sentences, with their sections; headings count as sentences of their own

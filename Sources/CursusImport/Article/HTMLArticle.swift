@@ -36,10 +36,12 @@ enum HTMLArticle {
         var article = ArticleDocument()
         var metadata: [String: String] = [:]
         collectMetadata(root, into: &metadata, title: &article.title)
-        article.title = metadata["og:title"] ?? article.title
-        article.url = metadata["og:url"] ?? metadata["canonical"]
-        article.publisher = metadata["og:site_name"]
-        article.publishedText = metadata["article:published_time"] ?? metadata["date"] ?? metadata["time"]
+        // Metadata may be present but blank: a blank value says nothing.
+        let value = { (key: String) in metadata[key].map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 } }
+        article.title = value("og:title") ?? article.title.flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 }
+        article.url = value("og:url") ?? value("canonical")
+        article.publisher = value("og:site_name")
+        article.publishedText = value("article:published_time") ?? value("date") ?? value("time")
         let body = first(named: ["article"], in: root) ?? first(named: ["main"], in: root) ?? first(named: ["body"], in: root) ?? root
         collectBlocks(body, into: &article.blocks)
         guard article.blocks.contains(where: { !$0.isHeading }) else {
@@ -89,7 +91,7 @@ enum HTMLArticle {
     {
         for child in elements(node) where child.pointee.type == XML_ELEMENT_NODE {
             switch name(child) {
-            case "title": if title == nil { title = text(of: child) }
+            case "title": if title == nil, !text(of: child).isEmpty { title = text(of: child) }
             case "meta":
                 if let key = attribute(child, "property") ?? attribute(child, "name"), let content = attribute(child, "content"),
                     metadata[key.lowercased()] == nil
