@@ -245,6 +245,22 @@ private func firstMention(_ sentence: String) -> (kind: DateMention.Kind, start:
         #expect(result.dossier.events.map(\.date.text) == ["1860-11-06"])
     }
 
+    /// A wire obituary: a dateline in the first sentence, "who served as", "Born in … on …",
+    /// "… and became", and the same post twice with the more precise start kept.
+    @Test func aWireObituary() throws {
+        let result = try ArticleImporter.import(
+            try fixture("obituary.txt"), options: .init(published: CalendarDay(year: 2024, month: 3, day: 4)))
+        let dossier = result.dossier
+        let person = try #require(dossier.people.first)
+        #expect(person.name == "Maria Lopez")
+        #expect([person.born?.text, person.birthPlace, person.died?.text] == ["1942-05-12", "Seville", "2024-02-27"])
+        #expect(
+            posts(dossier) == [["Consul general in Miami", "1983", ""], ["Spain's ambassador to Chile", "1990-04", "1995"]])
+        #expect(dossier.tenures[1].sources.count == 2, "both sentences that state the post")
+        #expect(!dossier.events.contains { $0.date.text == "2024-03-04" }, "the dateline is not an event")
+        #expect(dossier.events.contains { $0.date.text == "2024-03-08" }, "next Friday")
+    }
+
     /// The news seed, published on Monday 26 June 2017: the four dates the issue names.
     @Test func theNewsSeedPlacesItsRelativeDates() throws {
         let file = try InputFile.read(seeds.appendingPathComponent("000_599169268d1e5d02.txt").path, what: "article")

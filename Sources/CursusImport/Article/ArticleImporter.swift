@@ -125,6 +125,9 @@ public enum ArticleImporter {
 
     static let dateline = try! NSRegularExpression(pattern: #"^[A-Z][A-Z .'’-]+, [A-Z][a-z]+\.? [0-9]{1,2}\.?( /[A-Z]+/\.?)?$"#)
 
+    /// A dateline before a report's first words: "MADRID, " or "WASHINGTON (AP) — " before its date.
+    static let datelinePlace = try! NSRegularExpression(pattern: #"^[A-Z][A-Z .'’-]+, (?:[A-Z][a-z]+\.? )?$"#)
+
     /// True for a dateline standing as a sentence of its own: "WASHINGTON, July 22.".
     static func isDateline(_ text: String) -> Bool {
         dateline.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil

@@ -61,6 +61,17 @@ enum ArticleMerge {
         return shared > 0 && Double(shared) >= 0.5 * Double(min(wordsA.count, wordsB.count))
     }
 
+    /// The more precise of two dates when it lies within the other ("April 1990" within "1990");
+    /// else the first.
+    static func finer(_ first: EDTF?, _ second: EDTF?) -> EDTF? {
+        guard let first else { return second }
+        guard let second, let low = first.earliest, let high = first.latest, let secondLow = second.earliest,
+            let secondHigh = second.latest, !(secondLow < low), !(high < secondHigh),
+            secondHigh.daysSinceEpoch - secondLow.daysSinceEpoch < high.daysSinceEpoch - low.daysSinceEpoch
+        else { return first }
+        return second
+    }
+
     static func words(_ office: String) -> Set<String> {
         Set(
             office.lowercased().replacingOccurrences(of: "’s", with: "").replacingOccurrences(of: "'s", with: "")

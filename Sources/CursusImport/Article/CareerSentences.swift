@@ -82,9 +82,14 @@ enum CareerSentences {
                     && ((mention.range.lowerBound >= clauseStart && mention.range.upperBound <= verbRange.lowerBound)
                         || mention.range.lowerBound == officeEnd)
             }
+            // A span or "since" dates the post; with "became", the date right after the title, else
+            // the nearest one before the verb.
+            let singles = inClause.filter { $0.kind == .single }
             let dating =
                 inClause.first { $0.kind == .span || $0.kind == .since }
-                ?? (startingVerbs.contains(verbText) ? inClause.first { $0.kind == .single } : nil)
+                ?? (startingVerbs.contains(verbText)
+                    ? singles.first { $0.range.lowerBound == officeEnd } ?? singles.last { $0.range.upperBound <= verbRange.lowerBound }
+                    : nil)
             guard var mention = dating, mention.invalid == nil else { continue }
             if mention.kind == .since { mention.end = ongoingVerbs.contains(verbText) ? .present : nil }
             usedMentions.append(mention.range)
@@ -125,8 +130,13 @@ enum CareerSentences {
         let words = remaining.split { !$0.isLetter && $0 != "-" && $0 != "'" && $0 != "’" }.map { $0.lowercased() }
             .filter { !leadingWords.contains($0) }
         if words.isEmpty { return true }
+        let person = ["he", "she", surname.lowercased()]
+        // "Maria Lopez, who served as …": a relative clause about the person.
+        if words.last == "who", words.dropLast().suffix(2).contains(surname.lowercased()) { return true }
+        // "She was posted to Buenos Aires and became consul general …": the sentence's subject.
+        if text.trimmingCharacters(in: .whitespaces).hasSuffix(" and"), let first = words.first { return person.contains(first) }
         guard words.count <= 4, let last = words.last else { return false }
-        return last == "he" || last == "she" || last == surname.lowercased()
+        return person.contains(last)
     }
 
     static func hasOfficeWord(_ phrase: String) -> Bool {

@@ -37,7 +37,9 @@ enum HTMLArticle {
         var metadata: [String: String] = [:]
         collectMetadata(root, into: &metadata, title: &article.title)
         // Metadata may be present but blank: a blank value says nothing.
-        let value = { (key: String) in metadata[key].map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 } }
+        let value = { (key: String) in
+            metadata[key].map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 }
+        }
         article.title = value("og:title") ?? article.title.flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 }
         article.url = value("og:url") ?? value("canonical")
         article.publisher = value("og:site_name")

@@ -27,7 +27,7 @@ struct ProseReader {
 
     var surname: String { String(personName.split(separator: " ").last ?? "") }
 
-    static let birth = try! NSRegularExpression(pattern: #"\bborn(?: in ([A-Z][\w.'’-]*(?:,? [A-Z][\w.'’-]*)*))?[ ,]*(?:on )?$"#)
+    static let birth = try! NSRegularExpression(pattern: #"\b[Bb]orn(?: in ([A-Z][\w.'’-]*(?:,? [A-Z][\w.'’-]*)*))?[ ,]*(?:on )?$"#)
     static let death = try! NSRegularExpression(pattern: #"\b(?:died|passed away)\b[^;]*$"#)
 
     mutating func read(_ sentence: Sentence, warnings: inout ImportWarnings) {
@@ -100,6 +100,8 @@ struct ProseReader {
 
         for (index, dated) in placed.enumerated() where !used.contains(index) {
             let before = String(text[..<dated.mention.range.lowerBound])
+            // "MADRID, March 4 (Reuters) - …": the dateline says when the report was filed.
+            if ArticleImporter.datelinePlace.firstMatch(in: before, range: NSRange(before.startIndex..., in: before)) != nil { continue }
             let range = NSRange(before.startIndex..., in: before)
             if let start = dated.start, dated.mention.kind == .single, let date = try? EDTF(start) {
                 if let match = Self.birth.firstMatch(in: before, range: range), born == nil {
@@ -195,12 +197,15 @@ struct ProseReader {
             events: Dossier(events: events).chronologicalEvents)
     }
 
-    /// Posts stated twice (an encyclopedia's lead and its career section) become one, citing both.
+    /// Posts stated twice (an encyclopedia's lead and its career section) become one, citing
+    /// both, with the more precise of each date.
     static func deduplicated(_ tenures: [Tenure]) -> [Tenure] {
         var kept: [Tenure] = []
         for tenure in tenures {
             if let index = kept.firstIndex(where: { ArticleMerge.samePost($0, tenure) }) {
                 kept[index].sources += tenure.sources
+                kept[index].start = ArticleMerge.finer(kept[index].start, tenure.start)
+                if !kept[index].ongoing { kept[index].end = ArticleMerge.finer(kept[index].end, tenure.end) }
             } else {
                 kept.append(tenure)
             }
