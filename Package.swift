@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "CursusRenderers", targets: ["CursusRenderers"]),
         .library(name: "CursusXLSX", targets: ["CursusXLSX"]),
         .library(name: "CursusImport", targets: ["CursusImport"]),
+        .library(name: "CursusFetch", targets: ["CursusFetch"]),
         .library(name: "CursusBuiltIns", targets: ["CursusBuiltIns"]),
     ],
     dependencies: [
@@ -36,6 +37,11 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        // Fetching from Wikipedia, Wikidata and other Wikibase sites (FoundationNetworking).
+        .target(
+            name: "CursusFetch",
+            dependencies: ["CursusCore", "CursusImport"]
+        ),
         .systemLibrary(
             name: "CLibXLSXWriter",
             pkgConfig: "xlsxwriter",
@@ -55,6 +61,7 @@ let package = Package(
                 "CursusCore",
                 "CursusBuiltIns",
                 "CursusImport",
+                "CursusFetch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

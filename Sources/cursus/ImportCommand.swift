@@ -1,5 +1,6 @@
 import ArgumentParser
 import CursusCore
+import CursusFetch
 import CursusImport
 import Foundation
 
@@ -15,13 +16,15 @@ struct ImportCommand: ParsableCommand {
             """)
 
     enum Kind: String, ExpressibleByArgument, CaseIterable {
-        case article, infobox, wikidata, csv
+        case article, wikipedia, infobox, wikidata, csv
     }
 
-    @Argument(help: "article, infobox, wikidata or csv.")
+    @Argument(help: "article, wikipedia, infobox, wikidata or csv.")
     var kind: Kind
 
-    @Argument(help: "The file to import ('-' for standard input, article only).", completion: .file())
+    @Argument(
+        help: "The file to import ('-' for standard input, article only); for wikipedia a page title or URL, for wikidata an entity id (Q…) to fetch.",
+        completion: .file())
     var input: String
 
     @Option(name: .shortAndLong, help: "Write the dossier here (default: standard output).", completion: .file())
@@ -41,8 +44,20 @@ struct ImportCommand: ParsableCommand {
     )
     var entity: String?
 
-    @Option(help: "wikidata: the language of labels.")
+    @Option(help: "wikidata: the language of labels; wikipedia: the language edition.")
     var lang = "en"
+
+    @Option(help: "wikipedia, wikidata: the site to fetch from (default https://LANG.wikipedia.org, https://www.wikidata.org).")
+    var endpoint: String?
+
+    @Option(help: "wikipedia, wikidata: keep raw answers in this folder, named by request.", completion: .directory)
+    var cache: String?
+
+    @Flag(help: "wikipedia, wikidata: answer from --cache alone, never the network.")
+    var offline = false
+
+    @Option(help: "wikipedia, wikidata: seconds without an answer before a request is given up.")
+    var timeout: Double = 15
 
     @Option(help: "article: the day it was published (YYYY-MM-DD); relative dates count from it.")
     var published: String?
@@ -72,7 +87,14 @@ struct ImportCommand: ParsableCommand {
             let result: ImportResult
             switch kind {
             case .article: result = try ArticleImporter.import(try Self.article(input), options: try articleOptions())
+            case .wikipedia:
+                let page = WikipediaFetcher.page(input, language: lang)
+                result = try WikipediaFetcher.import(
+                    title: page.title, site: WikipediaFetcher.site(endpoint, language: page.language), client: try client(),
+                    options: try articleOptions())
             case .infobox: result = try InfoboxImporter.import(try InputFile.read(input, what: "infobox"))
+            case .wikidata where WikidataFetcher.isEntityID(input) && !FileManager.default.fileExists(atPath: input):
+                result = try WikidataFetcher.import(input, site: WikidataFetcher.site(endpoint), language: lang, client: try client())
             case .wikidata:
                 let people = (entity ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
                 result =
@@ -104,6 +126,15 @@ extension ImportCommand {
                 .data, Diagnostic(.error, "is larger than \(InputFile.maximumSize / 1024 / 1024) MiB", at: SourceLocation(file: "<stdin>")))
         }
         return try InputFile.decode(data, path: "<stdin>", what: "article")
+    }
+
+    /// The HTTP client the fetching kinds use.
+    func client() throws(CursusError) -> HTTPClient {
+        guard timeout > 0 else { throw CursusError(.usage, Diagnostic(.error, "--timeout takes a number of seconds above 0")) }
+        if offline && cache == nil { throw CursusError(.usage, Diagnostic(.error, "--offline answers from --cache DIR; name the cache")) }
+        var policy = FetchPolicy()
+        policy.idleTimeout = timeout
+        return HTTPClient(policy: policy, cache: cache.map(ResponseCache.init(folder:)), offline: offline)
     }
 
     func articleOptions() throws(CursusError) -> ArticleImporter.Options {
