@@ -70,7 +70,9 @@ public final class HTTPClient: @unchecked Sendable {
         do {
             try cache?.write(body, for: url)
         } catch {
-            throw CursusError(.failure, Diagnostic(.error, "cannot write to the cache: \(error.localizedDescription)", at: SourceLocation(file: cache!.folder)))
+            throw CursusError(
+                .failure,
+                Diagnostic(.error, "cannot write to the cache: \(error.localizedDescription)", at: SourceLocation(file: cache!.folder)))
         }
         return body
     }
@@ -118,7 +120,8 @@ public final class HTTPClient: @unchecked Sendable {
                     continue
                 }
                 throw failure(
-                    url, "answered HTTP \(response.statusCode)\(Self.apiError(body).map { ": \($0)" } ?? "")"
+                    url,
+                    "answered HTTP \(response.statusCode)\(Self.apiError(body).map { ": \($0)" } ?? "")"
                         + (retriable ? " (after \(attempt + 1) attempts)" : ""),
                     kind: response.statusCode == 404 ? .data : .failure)
             case .failure(let error):
@@ -146,7 +149,9 @@ public final class HTTPClient: @unchecked Sendable {
         var outcome = Outcome.failure(NetworkError(message: "gave no answer", isTransient: true))
         let task = session.dataTask(with: request)
         delegate.start(task) { result in
-            outcome = result.map { .success($0.0, $0.1) } ?? .failure(NetworkError.from(self.delegate.error(of: task), limit: self.policy.maximumBytes))
+            outcome =
+                result.map { .success($0.0, $0.1) }
+                ?? .failure(NetworkError.from(self.delegate.error(of: task), limit: self.policy.maximumBytes))
             done.signal()
         }
         task.resume()
@@ -156,7 +161,8 @@ public final class HTTPClient: @unchecked Sendable {
 
     /// Seconds the server asks to wait (`Retry-After: 5`), within the policy's limit.
     private func retryAfter(_ response: HTTPURLResponse) -> Double? {
-        guard let value = response.value(forHTTPHeaderField: "Retry-After"), let seconds = Double(value.trimmingCharacters(in: .whitespaces))
+        guard let value = response.value(forHTTPHeaderField: "Retry-After"),
+            let seconds = Double(value.trimmingCharacters(in: .whitespaces))
         else { return nil }
         return min(max(0, seconds), policy.longestWait)
     }
@@ -210,6 +216,11 @@ struct NetworkError: Error {
         case .httpTooManyRedirects, .redirectToNonExistentLocation:
             return NetworkError(message: "redirected too often, or elsewhere than its own host", isTransient: false)
         default:
+            // curl's words for a body cut short: "transfer closed with 972 bytes remaining to read".
+            if error.localizedDescription.contains("transfer closed") {
+                return NetworkError(
+                    message: "dropped the connection before the answer was complete (\(error.localizedDescription))", isTransient: true)
+            }
             return NetworkError(message: "failed: \(error.localizedDescription)", isTransient: false)
         }
     }

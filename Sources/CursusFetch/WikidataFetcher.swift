@@ -22,12 +22,15 @@ public enum WikidataFetcher {
             throw CursusError(.usage, Diagnostic(.error, "'\(site)' is not a URL; give --endpoint as https://host"))
         }
         let document = try JSONAnswer.object(try client.get(entityURL, what: "entity"), from: entityURL)
-        guard var entities = document["entities"] as? [String: Any], let entity = entities[id] as? [String: Any] ?? entities.values.first as? [String: Any]
+        guard var entities = document["entities"] as? [String: Any],
+            let entity = entities[id] as? [String: Any] ?? entities.values.first as? [String: Any]
         else {
             throw client.failure(entityURL, "answered without the entity \(id) in \"entities\"", kind: .data)
         }
         if entities[id] == nil { entities[id] = entity }
-        let referenced = Self.referencedIDs(entity).subtracting(entities.keys).sorted { $0.count != $1.count ? $0.count < $1.count : $0 < $1 }
+        let referenced = Self.referencedIDs(entity).subtracting(entities.keys).sorted {
+            $0.count != $1.count ? $0.count < $1.count : $0 < $1
+        }
         let languages = language == "en" ? "en" : "\(language)|en"
         var urls: [URL] = []
         for start in stride(from: 0, to: referenced.count, by: batchSize) {
@@ -53,7 +56,8 @@ public enum WikidataFetcher {
         guard let data = try? JSONSerialization.data(withJSONObject: ["entities": entities], options: [.sortedKeys]) else {
             throw client.failure(entityURL, "answered with entities Cursus cannot combine", kind: .data)
         }
-        return try WikidataImporter.import(InputFile(path: "\(id).json", text: String(decoding: data, as: UTF8.self)), entities: [id], language: language)
+        return try WikidataImporter.import(
+            InputFile(path: "\(id).json", text: String(decoding: data, as: UTF8.self)), entities: [id], language: language)
     }
 
     /// The ids of the items an entity's statements and qualifiers name.
@@ -62,7 +66,9 @@ public enum WikidataFetcher {
         func collect(_ value: Any) {
             if let object = value as? [String: Any] {
                 if object["entity-type"] as? String == "item" {
-                    if let id = object["id"] as? String { found.insert(id) } else if let number = (object["numeric-id"] as? NSNumber)?.intValue {
+                    if let id = object["id"] as? String {
+                        found.insert(id)
+                    } else if let number = (object["numeric-id"] as? NSNumber)?.intValue {
                         found.insert("Q\(number)")
                     }
                 }

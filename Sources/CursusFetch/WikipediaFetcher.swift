@@ -11,8 +11,11 @@ public enum WikipediaFetcher {
             return (titleOrURL.replacingOccurrences(of: "_", with: " "), language)
         }
         let path = url.path
-        let title = path.hasPrefix("/wiki/") ? String(path.dropFirst(6)) : (URLComponents(url: url, resolvingAgainstBaseURL: false)?
-            .queryItems?.first { $0.name == "title" }?.value ?? path)
+        let title =
+            path.hasPrefix("/wiki/")
+            ? String(path.dropFirst(6))
+            : (URLComponents(url: url, resolvingAgainstBaseURL: false)?
+                .queryItems?.first { $0.name == "title" }?.value ?? path)
         let hostLanguage = host.hasSuffix(".wikipedia.org") ? String(host.split(separator: ".").first ?? "") : language
         return ((title.removingPercentEncoding ?? title).replacingOccurrences(of: "_", with: " "), hostLanguage)
     }
@@ -58,9 +61,11 @@ public enum WikipediaFetcher {
         options.publisher = options.publisher ?? "Wikipedia"
         options.kind = options.kind ?? "encyclopedia"
         options.published = options.published ?? timestamp
-        let encodedTitle = pageTitle.replacingOccurrences(of: " ", with: "_").addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed)
+        let encodedTitle =
+            pageTitle.replacingOccurrences(of: " ", with: "_").addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed)
             ?? pageTitle
-        options.url = options.url ?? (revisionID.map { "\(site)/w/index.php?title=\(encodedTitle)&oldid=\($0)" } ?? "\(site)/wiki/\(encodedTitle)")
+        options.url =
+            options.url ?? (revisionID.map { "\(site)/w/index.php?title=\(encodedTitle)&oldid=\($0)" } ?? "\(site)/wiki/\(encodedTitle)")
         let file = InputFile(path: pageTitle.replacingOccurrences(of: "/", with: "_") + ".wiki", text: content)
         return try ArticleImporter.import(file, options: options)
     }
@@ -77,11 +82,13 @@ enum JSONAnswer {
             throw CursusError(
                 .data,
                 Diagnostic(
-                    .error, "answered with malformed JSON at byte \(error.offset): \(error.message)\(looksLikeHTML(body) ? " (an HTML page, not the API's JSON)" : "")",
+                    .error,
+                    "answered with malformed JSON at byte \(error.offset): \(error.message)\(looksLikeHTML(body) ? " (an HTML page, not the API's JSON)" : "")",
                     at: SourceLocation(file: url.absoluteString)))
         }
         guard let object = (try? JSONSerialization.jsonObject(with: body)) as? [String: Any] else {
-            throw CursusError(.data, Diagnostic(.error, "answered with JSON that is not an object", at: SourceLocation(file: url.absoluteString)))
+            throw CursusError(
+                .data, Diagnostic(.error, "answered with JSON that is not an object", at: SourceLocation(file: url.absoluteString)))
         }
         return object
     }

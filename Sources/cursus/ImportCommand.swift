@@ -23,7 +23,8 @@ struct ImportCommand: ParsableCommand {
     var kind: Kind
 
     @Argument(
-        help: "The file to import ('-' for standard input, article only); for wikipedia a page title or URL, for wikidata an entity id (Q…) to fetch.",
+        help:
+            "The file to import ('-' for standard input, article only); for wikipedia a page title or URL, for wikidata an entity id (Q…) to fetch.",
         completion: .file())
     var input: String
 
@@ -134,6 +135,10 @@ extension ImportCommand {
         if offline && cache == nil { throw CursusError(.usage, Diagnostic(.error, "--offline answers from --cache DIR; name the cache")) }
         var policy = FetchPolicy()
         policy.idleTimeout = timeout
+        // The first wait before a retry, in seconds (the tests use 0).
+        if let backoff = ProcessInfo.processInfo.environment["CURSUS_RETRY_BACKOFF"].flatMap(Double.init), backoff >= 0 {
+            policy.backoff = backoff
+        }
         return HTTPClient(policy: policy, cache: cache.map(ResponseCache.init(folder:)), offline: offline)
     }
 

@@ -249,3 +249,41 @@ public func waitForEnd(of pid: Int32, seconds: Double) throws -> Bool {
         """
     return try python(["-c", script, String(pid), String(seconds)]).status == 0
 }
+
+/// The stand-in for the MediaWiki and Wikibase APIs (`Tests/Support/api_server.py`), a real HTTP
+/// server on 127.0.0.1 serving the answers in `folder`; stopped by `stop()`.
+public final class APIServer: @unchecked Sendable {
+    /// The folder of recorded answers (`pages/`, `entities/`) and the request log.
+    public let folder: URL
+    /// `http://127.0.0.1:PORT`.
+    public let base: String
+    private let process = Process()
+    private let input = Pipe()
+
+    /// Starts a server over `folder`.
+    public init(folder: URL) throws {
+        self.folder = folder
+        let output = Pipe()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", repositoryRoot.appendingPathComponent("Tests/Support/api_server.py").path, folder.path]
+        process.standardInput = input
+        process.standardOutput = output
+        try process.run()
+        // The first line is the port, printed once the server listens.
+        var line = Data()
+        while let byte = try output.fileHandleForReading.read(upToCount: 1), !byte.isEmpty, byte != Data([0x0A]) { line.append(byte) }
+        base = "http://127.0.0.1:" + String(decoding: line, as: UTF8.self)
+    }
+
+    /// The requests served so far: path and query, User-Agent, Accept-Encoding.
+    public var requests: [[String]] {
+        let log = (try? String(contentsOf: folder.appendingPathComponent("requests.log"), encoding: .utf8)) ?? ""
+        return log.split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+    }
+
+    /// Stops the server and waits for it.
+    public func stop() {
+        try? input.fileHandleForWriting.close()
+        process.waitUntilExit()
+    }
+}

@@ -94,7 +94,8 @@ class Handler(BaseHTTPRequestHandler):
         self.answer(path)
 
     def error500(self, path):
-        self.send(500, {"error": {"code": "internal_api_error_DBQueryError", "info": "A database query error has occurred."}})
+        self.send(500, {"error": {"code": "internal_api_error_DBQueryError", "info": "A database query error has occurred."}},
+                  headers={"Retry-After": "0"})
 
     def truncated(self, path):
         self.send_response(200)
