@@ -60,6 +60,28 @@ public enum WikidataFetcher {
             InputFile(path: "\(id).json", text: String(decoding: data, as: UTF8.self)), entities: [id], language: language)
     }
 
+    /// The Wikidata Query Service, or `endpoint`.
+    public static func queryService(_ endpoint: String?) -> String { endpoint ?? "https://query.wikidata.org/sparql" }
+
+    /// Every holder of `position`, through the query service at `service` (SPARQL, JSON results).
+    public static func holders(
+        of position: String, service: String, language: String, from: Int?, to: Int?, client: HTTPClient
+    ) throws(CursusError) -> ImportResult {
+        var components = URLComponents(string: service)
+        components?.queryItems = [
+            URLQueryItem(name: "query", value: WikidataPositionImporter.query(position: position, language: language)),
+            URLQueryItem(name: "format", value: "json"),
+        ]
+        guard let url = components?.url, url.scheme != nil else {
+            throw CursusError(.usage, Diagnostic(.error, "'\(service)' is not a URL; give --endpoint as https://host/sparql"))
+        }
+        let body = try client.get(url, what: "SPARQL results")
+        _ = try JSONAnswer.object(body, from: url)
+        return try WikidataPositionImporter.import(
+            InputFile(path: "\(position)-holders.json", text: String(decoding: body, as: UTF8.self)), position: position, from: from, to: to
+        )
+    }
+
     /// The ids of the items an entity's statements and qualifiers name.
     static func referencedIDs(_ entity: [String: Any]) -> Set<String> {
         var found: Set<String> = []

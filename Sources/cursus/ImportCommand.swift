@@ -26,7 +26,7 @@ struct ImportCommand: ParsableCommand {
         help:
             "The file to import ('-' for standard input, article only); for wikipedia a page title or URL, for wikidata an entity id (Q…) to fetch.",
         completion: .file())
-    var input: String
+    var input: String?
 
     @Option(name: .shortAndLong, help: "Write the dossier here (default: standard output).", completion: .file())
     var output: String?
@@ -44,6 +44,15 @@ struct ImportCommand: ParsableCommand {
             "wikidata: the people to import, as entity ids separated by commas (default: the entity with positions held, P39; in a dump, every one)."
     )
     var entity: String?
+
+    @Option(help: "wikidata: every holder of this position (an entity id, Q…), through the query service; no INPUT.")
+    var position: String?
+
+    @Option(help: "wikidata --position: only posts held in or after this year.")
+    var from: Int?
+
+    @Option(help: "wikidata --position: only posts held in or before this year.")
+    var to: Int?
 
     @Option(help: "wikidata: the language of labels; wikipedia: the language edition.")
     var lang = "en"
@@ -86,6 +95,25 @@ struct ImportCommand: ParsableCommand {
             // Refused before importing, so that nothing is read in vain.
             if let output, !force { try OutputTransaction.refuseExisting([output], Self.whenExists) }
             let result: ImportResult
+            if kind == .wikidata, let position {
+                guard input == nil else {
+                    throw CursusError(.usage, Diagnostic(.error, "--position imports every holder; give no INPUT with it"))
+                }
+                guard WikidataFetcher.isEntityID(position) else {
+                    throw CursusError(.usage, Diagnostic(.error, "--position takes an entity id such as Q4115180, not '\(position)'"))
+                }
+                result = try WikidataFetcher.holders(
+                    of: position, service: WikidataFetcher.queryService(endpoint), language: lang, from: from, to: to, client: try client())
+                try finish(result)
+                return
+            }
+            guard let input else {
+                throw CursusError(
+                    .usage, Diagnostic(.error, "name what to import: a file\(kind == .wikidata ? ", an entity id, or --position Q…" : "")"))
+            }
+            guard position == nil, from == nil, to == nil else {
+                throw CursusError(.usage, Diagnostic(.error, "--position, --from and --to go with 'cursus import wikidata' alone"))
+            }
             switch kind {
             case .article: result = try ArticleImporter.import(try Self.article(input), options: try articleOptions())
             case .wikipedia:
@@ -104,16 +132,21 @@ struct ImportCommand: ParsableCommand {
                     : try WikidataImporter.import(try InputFile.read(input, what: "Wikidata entity"), entities: people, language: lang)
             case .csv: result = try CSVImporter.import(input, mapping: try CSVImporter.mapping(map))
             }
-            Console.report(result.warnings)
-            let text = DossierWriter.write(result.dossier, as: format)
-            // What is written must be what `cursus validate` accepts: read it back the same way.
-            try Self.readBack(text, as: format, named: output ?? "<import>.\(format.rawValue)")
-            guard let output else {
-                print(text, terminator: "")
-                return
-            }
-            try OutputTransaction.write([(output, text)], whenExists: force ? nil : Self.whenExists)
+            try finish(result)
         }
+    }
+
+    /// Reports the warnings, checks the dossier as `cursus validate` would, and writes it.
+    private func finish(_ result: ImportResult) throws {
+        Console.report(result.warnings)
+        let text = DossierWriter.write(result.dossier, as: format)
+        // What is written must be what `cursus validate` accepts: read it back the same way.
+        try Self.readBack(text, as: format, named: output ?? "<import>.\(format.rawValue)")
+        guard let output else {
+            print(text, terminator: "")
+            return
+        }
+        try OutputTransaction.write([(output, text)], whenExists: force ? nil : Self.whenExists)
     }
 }
 

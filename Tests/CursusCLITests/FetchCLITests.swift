@@ -30,6 +30,8 @@ import Testing
             with: Data(contentsOf: Self.realFixtures.appendingPathComponent("wikidata/Q7747.json")))
         let entity = try #require(((document as? [String: Any])?["entities"] as? [String: Any])?["Q7747"])
         try JSONSerialization.data(withJSONObject: entity).write(to: entities.appendingPathComponent("Q7747.json"))
+        try FileManager.default.copyItem(
+            at: repositoryRoot.appendingPathComponent("Tests/Support/api/sparql"), to: folder.appendingPathComponent("sparql"))
         return try APIServer(folder: folder)
     }
 
@@ -98,6 +100,49 @@ import Testing
         let dossier = String(decoding: try workspace.read("d.yml"), as: UTF8.self)
         #expect(dossier.contains("name: Vladimir Putin"))
         #expect(dossier.contains("Label of Q"), "labels come from the batches")
+    }
+
+    /// Every holder of a position through the query service: a person each (with the Wikidata
+    /// id), a tenure per statement, ready for a succession chart.
+    @Test func theHoldersOfAPositionImportThroughSPARQL() throws {
+        let api = try server()
+        defer { api.stop() }
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        let result = try run(workspace, ["import", "wikidata", "--position", "Q218295", "--endpoint", api.base + "/sparql", "-o", "d.yml"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let dossier = String(decoding: try workspace.read("d.yml"), as: UTF8.self)
+        #expect(dossier.contains("wikidata: Q7747"))
+        #expect(dossier.contains("born: \"1952-10-07\""))
+        #expect(dossier.contains("office: President of Russia"))
+        #expect(dossier.contains("wikidata: Q7747$6841bac1-4ad1-867c-0c6b-580acf144efc"), "the statement id")
+        #expect(dossier.contains("predecessor: Boris Yeltsin") && dossier.contains("successor: Dmitry Medvedev"))
+        let request = try #require(api.requests.first?[0])
+        let query = try #require(URLComponents(string: request)?.queryItems?.first { $0.name == "query" }?.value)
+        #expect(query.contains("BIND(wd:Q218295 AS ?position)") && query.contains("p:P39"))
+        try workspace.write(
+            "m.yml",
+            "cursus: 1\ninputs: [d.yml]\nas_of: 2026-01-01\noutputs:\n  - {renderer: gantt, path: s.dot, options: {rows: person}}\n  - {renderer: csv, path: s.csv}\n"
+        )
+        let rendered = try workspace.run(["render", "m.yml"])
+        #expect(rendered.status == 0, "\(rendered.stderr)")
+        // Only the posts held in the years asked for.
+        let later = try run(
+            workspace, ["import", "wikidata", "--position", "Q218295", "--from", "2010", "--endpoint", api.base + "/sparql"])
+        #expect(later.status == 0, "\(later.stderr)")
+        #expect(later.stdout.contains("2012-05-07") && !later.stdout.contains("2000-05-07"))
+    }
+
+    @Test func aPositionThatNoOneHeldIsAWarning() throws {
+        let api = try server()
+        defer { api.stop() }
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        let result = try run(workspace, ["import", "wikidata", "--position", "Q1", "--endpoint", api.base + "/sparql"])
+        #expect(result.status == 0)
+        #expect(result.stderr.contains("no holder of Q1 (Q1) found"), "\(result.stderr)")
+        let bad = try run(workspace, ["import", "wikidata", "--position", "Putin", "--endpoint", api.base + "/sparql"])
+        #expect(bad.status == 64)
     }
 
     /// Each failure: one message naming the URL and what went wrong, its exit code, nothing written.

@@ -8,6 +8,8 @@ Prints the port on its first line, then serves until stdin closes (the test ends
 - /w/api.php?action=query&prop=revisions&titles=T  FOLDER/pages/T.json (a MediaWiki
   formatversion=2 answer), else the API's answer for a missing page
 - /wiki/Special:EntityData/Q1.json                 FOLDER/entities/Q1.json
+- /sparql?query=…&format=json                       FOLDER/sparql/Q1.json for the position the
+                                                    query binds, else no results
 - /w/api.php?action=wbgetentities&ids=A|B           each id from FOLDER/entities, else an item
                                                     whose English label is "Label of ID"
 - failures, before any of the above: /slow/… never answers; /flaky/… answers 429 with
@@ -19,6 +21,7 @@ Every request is logged to FOLDER/requests.log: path and query, then the User-Ag
 """
 import json
 import os
+import re
 import sys
 import threading
 import urllib.parse
@@ -73,6 +76,14 @@ class Handler(BaseHTTPRequestHandler):
                 entities[id] = (json.load(open(file)) if os.path.exists(file)
                                 else {"type": "item", "id": id, "labels": {"en": {"language": "en", "value": f"Label of {id}"}}})
             return self.send(200, {"entities": entities, "success": 1})
+        if url.path == "/sparql":
+            match = re.search(r"BIND\(wd:(Q[0-9]+) AS \?position\)", query.get("query", ""))
+            file = os.path.join(FOLDER, "sparql", (match.group(1) if match else "none") + ".json")
+            if not match or query.get("format") != "json":
+                return self.send(400, b"Parse error: the query names no position", "text/plain")
+            if os.path.exists(file):
+                return self.send(200, json.load(open(file)), "application/sparql-results+json")
+            return self.send(200, {"head": {"vars": []}, "results": {"bindings": []}}, "application/sparql-results+json")
         if url.path == "/w/api.php" and query.get("action") == "query":
             title = query.get("titles", "")
             file = os.path.join(FOLDER, "pages", title + ".json")

@@ -92,6 +92,9 @@ extension Field {
     static func references(_ key: String, _ target: Reference.Kind, _ path: WritableKeyPath<Record, [String]>, help: String = "") -> Field {
         Field(key, .references(target), .list(path), help: help)
     }
+    static func ids(_ path: WritableKeyPath<Record, [(key: String, value: String)]>) -> Field {
+        Field("ids", .mapping, .mapping(path), help: "Ids in other databases, e.g. wikidata: Q7747; imports match records by them")
+    }
     static func sources(_ path: WritableKeyPath<Record, [Citation]>) -> Field {
         Field(
             "sources", .citations, .citations(path),
@@ -128,6 +131,7 @@ extension Person {
         .text("death_place", \.deathPlace),
         .text("nationality", \.nationality),
         Field("attributes", .mapping, .mapping(\.attributes), help: "Free facts: alma mater, children …"),
+        .ids(\.ids),
         .text("notes", \.notes),
         .sources(\.sources),
     ])
@@ -156,6 +160,7 @@ extension Tenure {
         .list("alongside", \.alongside),
         Field(
             "milestones", .milestones, .milestones(\.milestones), help: "Dated steps within the post: appointed, credentials presented …"),
+        .ids(\.ids),
         .text("notes", \.notes),
         .sources(\.sources),
     ])

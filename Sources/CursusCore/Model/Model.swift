@@ -20,6 +20,8 @@ public struct Person: Sendable {
     public var nationality: String?
     /// Free facts with no field of their own (alma mater, children …), in file order.
     public var attributes: [(key: String, value: String)]
+    /// The person's ids in other databases (`wikidata: Q7747`), so that imports merge.
+    public var ids: [(key: String, value: String)]
     /// Free text about the person.
     public var notes: String?
     /// The sources this comes from: ids, each perhaps with the passage that states it.
@@ -31,8 +33,8 @@ public struct Person: Sendable {
     public init(
         id: String, name: String, nativeName: String? = nil, nativeLanguage: String? = nil, born: EDTF? = nil,
         died: EDTF? = nil, birthPlace: String? = nil, deathPlace: String? = nil, nationality: String? = nil,
-        attributes: [(key: String, value: String)] = [], notes: String? = nil, sources: [Citation] = [],
-        location: SourceLocation? = nil
+        attributes: [(key: String, value: String)] = [], ids: [(key: String, value: String)] = [], notes: String? = nil,
+        sources: [Citation] = [], location: SourceLocation? = nil
     ) {
         self.id = id
         self.name = name
@@ -44,6 +46,7 @@ public struct Person: Sendable {
         self.deathPlace = deathPlace
         self.nationality = nationality
         self.attributes = attributes
+        self.ids = ids
         self.notes = notes
         self.sources = sources
         self.location = location
@@ -86,6 +89,8 @@ public struct Tenure: Sendable {
     public var alongside: [String]
     /// Dated steps within the post.
     public var milestones: [Milestone]
+    /// The post's ids in other databases (a Wikidata statement id), so that imports merge.
+    public var ids: [(key: String, value: String)]
     /// Free text about the post.
     public var notes: String?
     /// The sources this comes from: ids, each perhaps with the passage that states it.
@@ -105,7 +110,8 @@ public struct Tenure: Sendable {
         place: String? = nil, country: String? = nil, category: String? = nil, start: EDTF? = nil,
         end: EDTF? = nil, ongoing: Bool = false, predecessor: String? = nil, successor: String? = nil,
         appointedBy: [String] = [], servedUnder: [String] = [], alongside: [String] = [],
-        milestones: [Milestone] = [], notes: String? = nil, sources: [Citation] = [], location: SourceLocation? = nil
+        milestones: [Milestone] = [], ids: [(key: String, value: String)] = [], notes: String? = nil, sources: [Citation] = [],
+        location: SourceLocation? = nil
     ) {
         self.id = id
         self.person = person
@@ -124,6 +130,7 @@ public struct Tenure: Sendable {
         self.servedUnder = servedUnder
         self.alongside = alongside
         self.milestones = milestones
+        self.ids = ids
         self.notes = notes
         self.sources = sources
         self.location = location

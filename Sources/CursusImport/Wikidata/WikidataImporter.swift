@@ -242,7 +242,7 @@ struct Reader {
         guard let id = entity["id"] as? String else { return }
         imported.insert(id)
         let name = label(id, warnings: &warnings, line: nil)
-        var person = Person(id: ids.make(name), name: name)
+        var person = Person(id: ids.make(name), name: name, ids: [("wikidata", id)])
         func date(_ property: String) -> EDTF? {
             guard let statement = WikidataImporter.claims(entity, property).first else { return nil }
             return checked(WikidataImporter.time(WikidataImporter.value(of: statement)), warnings: &warnings, line: line(statement))
@@ -273,7 +273,9 @@ struct Reader {
                 warnings.warn("a position held with no known value (\(statement["id"] as? String ?? "?")) is skipped", line: at)
                 continue
             }
-            tenures.append(tenure(statement, office: office, person: person, source: source.id, warnings: &warnings, line: at))
+            var held = tenure(statement, office: office, person: person, source: source.id, warnings: &warnings, line: at)
+            if let statementID = statement["id"] as? String { held.ids = [("wikidata", statementID)] }
+            tenures.append(held)
         }
         dossier.people.append(person)
         dossier.sources.append(source)
