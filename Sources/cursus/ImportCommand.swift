@@ -7,19 +7,21 @@ import Foundation
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Make a dossier from an article, a Wikipedia infobox, a Wikidata entity or a CSV table.",
+        abstract: "Make a dossier from an article, a Wikipedia page or infobox, Wikidata, Popolo, FollowTheMoney or a CSV table.",
         discussion: """
             KIND is article (prose: plain text, Markdown, wikitext or a saved HTML page; every fact quotes \
-            its sentence), infobox (wikitext or 'Key: value' lines), wikidata (entity JSON) or csv (a table as \
+            its sentence), wikipedia (a page fetched by title or URL), infobox (wikitext or 'Key: value' lines), \
+            wikidata (entity JSON, an entity id to fetch, or --position Q… for every holder), popolo (Popolo JSON), \
+            ftm (FollowTheMoney JSON Lines, streamed) or csv (a table as \
             Cursus writes it, or any table with --map). What cannot be understood is reported as a warning \
             at its line; the dossier written is one that 'cursus validate' accepts.
             """)
 
     enum Kind: String, ExpressibleByArgument, CaseIterable {
-        case article, wikipedia, infobox, wikidata, csv
+        case article, wikipedia, infobox, wikidata, popolo, ftm, csv
     }
 
-    @Argument(help: "article, wikipedia, infobox, wikidata or csv.")
+    @Argument(help: "article, wikipedia, infobox, wikidata, popolo, ftm or csv.")
     var kind: Kind
 
     @Argument(
@@ -130,6 +132,8 @@ struct ImportCommand: ParsableCommand {
                     WikidataImporter.isDump(input)
                     ? try WikidataImporter.importDump(input, entities: people, language: lang)
                     : try WikidataImporter.import(try InputFile.read(input, what: "Wikidata entity"), entities: people, language: lang)
+            case .popolo: result = try PopoloImporter.import(try InputFile.read(input, what: "Popolo JSON"))
+            case .ftm: result = try FollowTheMoneyImporter.import(input)
             case .csv: result = try CSVImporter.import(input, mapping: try CSVImporter.mapping(map))
             }
             try finish(result)

@@ -5,7 +5,10 @@ import Testing
 @Suite struct ImportCLITests {
     let fixtures = repositoryRoot.appendingPathComponent("Tests/CursusImportTests/Fixtures")
 
-    @Test(arguments: [("infobox", "kislyak-infobox.txt"), ("infobox", "officeholder.wiki"), ("wikidata", "entity.json")])
+    @Test(arguments: [
+        ("infobox", "kislyak-infobox.txt"), ("infobox", "officeholder.wiki"), ("wikidata", "entity.json"), ("popolo", "popolo.json"),
+        ("ftm", "ftm.jsonl"), ("article", "article.html"), ("article", "obituary.txt"),
+    ])
     func importsWriteADossierThatValidates(_ kind: String, _ name: String) throws {
         let workspace = try Workspace()
         defer { workspace.remove() }

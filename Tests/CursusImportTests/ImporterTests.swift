@@ -200,3 +200,49 @@ func temporaryFile(_ name: String, _ text: String) throws -> String {
         #expect(throws: CursusError.self) { try CSVImporter.mapping("office") }
     }
 }
+
+/// The field's interchange formats: Popolo JSON and FollowTheMoney entities.
+@Suite struct InterchangeImporterTests {
+    @Test func popoloMembershipsBecomeTenures() throws {
+        let result = try PopoloImporter.import(try fixture("popolo.json"))
+        let dossier = result.dossier
+        #expect(dossier.people.map(\.name) == ["Ada Example", "Bob Other"])
+        let ada = dossier.people[0]
+        #expect(ada.ids.map { "\($0.key)=\($0.value)" } == ["popolo=b7c1e0f2-ada-example", "wikidata=Q99999901"])
+        #expect(ada.born?.text == "1950-09-07")
+        let posts = dossier.tenures.map { [$0.office, $0.start?.text ?? "", $0.end?.text ?? "", $0.place ?? "", $0.notes ?? ""] }
+        #expect(
+            posts == [
+                [
+                    "member, Assembly of Examplia", "2014-06-01", "2019-05-31", "North District",
+                    "On behalf of Green Party; Term: 7th Assembly",
+                ],
+                ["Speaker of the Assembly", "2016-03", "2017", "", ""],
+                ["Member of Assembly of Examplia", "2019-06-01", "", "", ""],
+            ], "dates at their precision; a term's dates when the membership has none")
+        #expect(dossier.tenures.allSatisfy { $0.ids.first?.key == "popolo" })
+        let messages = result.warnings.map(\.message)
+        #expect(messages.contains { $0.contains("without an id or a name") })
+        #expect(messages.contains { $0.contains("(nobody) is left out") })
+        #expect(messages.contains { $0.contains("ends (2001-01-01) before it starts") })
+    }
+
+    @Test func followTheMoneyOccupanciesStream() throws {
+        let path = fixtures.appendingPathComponent("ftm.jsonl").path
+        let result = try FollowTheMoneyImporter.import(path)
+        let dossier = result.dossier
+        #expect(dossier.people.map(\.name) == ["Ada Example"])
+        #expect(dossier.people[0].ids.map(\.value) == ["NK-ada", "Q99999901"])
+        let posts = dossier.tenures.map { [$0.office, $0.start?.text ?? "", $0.ongoing ? "present" : ($0.end?.text ?? "")] }
+        #expect(
+            posts == [
+                ["Minister of Examples", "", ""],
+                ["Speaker of the Assembly of Examplia", "2016-03", "2017"],
+                ["Minister of Examples", "2020-01-15", "present"],
+            ])
+        let messages = result.warnings.map(\.message)
+        #expect(messages.contains { $0.contains("NK-zed, who is not in the file") })
+        #expect(messages.contains { $0.contains("line 7 is not valid JSON") })
+        #expect(messages.contains { $0.contains("startDate '2030-13-45' is not a date") })
+    }
+}

@@ -131,7 +131,12 @@ public enum WikidataImporter {
 
     /// The line where a statement's unique id stands in `text`, for warnings.
     static func line(of statement: [String: Any], in text: String) -> Int? {
-        guard let id = statement["id"] as? String, let range = text.range(of: "\"\(id)\"") else { return nil }
+        (statement["id"] as? String).flatMap { lineOf(string: $0, in: text) }
+    }
+
+    /// The line where the JSON string `value` first stands in `text`.
+    static func lineOf(string value: String, in text: String) -> Int? {
+        guard let range = text.range(of: "\"\(value)\"") else { return nil }
         return text[..<range.lowerBound].count { $0 == "\n" } + 1
     }
 
@@ -352,6 +357,8 @@ struct Reader {
 /// A dump read a line at a time, through `gzip` or `bzip2` when it is compressed.
 struct DumpLines {
     let path: String
+    /// What the file is, for messages.
+    var what = "Wikidata dump"
 
     /// Calls `body` with each entity and its line; a line that is not one is a warning there.
     func forEachEntity(
@@ -396,9 +403,9 @@ struct DumpLines {
     private func open() throws(CursusError) -> (LineReader, Process?) {
         let lowered = path.lowercased()
         let program = lowered.hasSuffix(".gz") ? "gzip" : lowered.hasSuffix(".bz2") ? "bzip2" : nil
-        guard let program else { return (try LineReader(path: path, what: "Wikidata dump"), nil) }
+        guard let program else { return (try LineReader(path: path, what: what), nil) }
         guard FileManager.default.isReadableFile(atPath: path) else {
-            throw CursusError(.data, Diagnostic(.error, "no such Wikidata dump file; check the path", at: SourceLocation(file: path)))
+            throw CursusError(.data, Diagnostic(.error, "no such \(what) file; check the path", at: SourceLocation(file: path)))
         }
         guard let executable = ["/usr/bin/", "/bin/"].map({ $0 + program }).first(where: FileManager.default.isExecutableFile) else {
             throw CursusError(
@@ -420,7 +427,7 @@ struct DumpLines {
                 .failure, Diagnostic(.error, "cannot run \(program): \(error.localizedDescription)", at: SourceLocation(file: path)))
         }
         // The pipe's reading end, opened as a file, so that the dump streams through the one line reader.
-        let reader = try LineReader(path: "/dev/fd/\(pipe.fileHandleForReading.fileDescriptor)", what: "Wikidata dump")
+        let reader = try LineReader(path: "/dev/fd/\(pipe.fileHandleForReading.fileDescriptor)", what: what)
         return (reader, process)
     }
 }
