@@ -20,6 +20,7 @@ import Testing
             attributes: {alma mater: "MEPhI (1973); USSR Academy", motto: "a: b \\ c"}
             notes: "=SUM(A1) stays text; quotes \" and a\nline break"
             sources: [wp]
+            disputed: [{field: born, value: 1950-09-08, sources: [{source: tass, quote: "born on 8 September"}]}]
           - {id: bob, name: Bob Other}
         sources:
           - id: wp
@@ -50,9 +51,12 @@ import Testing
             alongside: [A\B]
             milestones:
               - {date: 1998-03, title: Presents credentials}
-              - {date: 2001-23, title: "Talks; then more", description: A long week, sources: [tass, {source: wp, quote: "Talks; \"then\" more", locator: p. 3}]}
+              - {date: 2001-23, title: "Talks; then more", description: A long week, sources: [tass, {source: wp, quote: "Talks; \"then\" more", locator: p. 3}], disputed: [{field: date, value: 2001-22, sources: [wp]}]}
             notes: Held with the NATO post.
             sources: [wp, tass]
+            disputed:
+              - {field: start, value: 1998-02-24, sources: [{source: tass, quote: "He arrived on 24 February; \"officially\""}]}
+              - {field: successor, value: "V. Lukov; et al."}
           - {id: senator, person: bob, office: Senator, start: 2017, ongoing: true}
         events:
           - id: talks
@@ -63,6 +67,7 @@ import Testing
             category: diplomacy
             tenure: envoy
             sources: [{source: tass, quote: "Talks began behind closed doors.", locator: line 12}, wp]
+            disputed: [{field: date, value: 2001-10, sources: [tass]}]
           - {id: nobody, date: 2002, title: An event about nobody, people: []}
 
         """#

@@ -75,7 +75,7 @@ import Testing
     @Test func tableCellsHoldCitationsAsTheyReadBack() throws {
         let dossier = try DossierLoader.decode(InputFile(path: "d.yml", text: Self.dossier)).dossier
         let row = DossierTable.row(dossier.events[0])
-        let cell = try #require(row.last)
+        let cell = row[try #require(DossierTable.events.columns.firstIndex(of: "sources"))]
         #expect(cell.text == #"{"source":"s","quote":"Talks began.","locator":"§ Career"}"#)
         #expect(cell.forReading.text == "s: “Talks began.” (§ Career)")
     }

@@ -193,6 +193,7 @@ import Testing
         #expect(documented("event") == declared(Event.fields))
         #expect(documented("source") == declared(Source.fields))
         #expect(documented("citation") == declared(Citation.fields))
+        #expect(documented("disputed value") == declared(Dispute.fields))
     }
 
     /// Every table column is a field's, and every field has its columns, in one order.

@@ -81,6 +81,7 @@ public enum DossierSchema {
                         ])
                     ),
                     ("citation", record(Citation.fields)),
+                    ("dispute", record(Dispute.fields)),
                     ("person", record(Person.fields)),
                     ("milestone", record(Milestone.fields)),
                     ("tenure", record(Tenure.fields)),
@@ -113,6 +114,7 @@ public enum DossierSchema {
         case .mapping: schema = [("type", .string("object")), ("additionalProperties", .map(ref("text")))]
         case .milestones: schema = [("type", .string("array")), ("items", .map(ref("milestone")))]
         case .citations: schema = ref("citations")
+        case .disputes: schema = [("type", .string("array")), ("items", .map(ref("dispute")))]
         }
         if !field.help.isEmpty { schema.append(("description", .string(field.help))) }
         return .map(schema)

@@ -25,6 +25,8 @@ public final class Field<Record>: @unchecked Sendable {
         case milestones
         /// Citations of sources: ids, or mappings read with `Citation.fields`.
         case citations
+        /// Other values of the record's fields, each read with `Dispute.fields`.
+        case disputes
     }
 
     /// Where the value lives in the record (key paths are immutable, hence the unchecked Sendable).
@@ -38,6 +40,7 @@ public final class Field<Record>: @unchecked Sendable {
         case mapping(WritableKeyPath<Record, [(key: String, value: String)]>)
         case milestones(WritableKeyPath<Record, [Milestone]>)
         case citations(WritableKeyPath<Record, [Citation]>)
+        case disputes(WritableKeyPath<Record, [Dispute]>)
     }
 
     /// The key in dossier files and the heading of its table column.
@@ -95,6 +98,11 @@ extension Field {
     static func ids(_ path: WritableKeyPath<Record, [(key: String, value: String)]>) -> Field {
         Field("ids", .mapping, .mapping(path), help: "Ids in other databases, e.g. wikidata: Q7747; imports match records by them")
     }
+    static func disputed(_ path: WritableKeyPath<Record, [Dispute]>) -> Field {
+        Field(
+            "disputed", .disputes, .disputes(path),
+            help: "Other values sources give for its dates and names: {field, value, sources}; the field's own value is the one preferred")
+    }
     static func sources(_ path: WritableKeyPath<Record, [Citation]>) -> Field {
         Field(
             "sources", .citations, .citations(path),
@@ -134,6 +142,7 @@ extension Person {
         .ids(\.ids),
         .text("notes", \.notes),
         .sources(\.sources),
+        .disputed(\.disputed),
     ])
 }
 
@@ -163,6 +172,7 @@ extension Tenure {
         .ids(\.ids),
         .text("notes", \.notes),
         .sources(\.sources),
+        .disputed(\.disputed),
     ])
 }
 
@@ -176,7 +186,25 @@ extension Milestone {
         .requiredText("title", \.title),
         .text("description", \.description),
         .sources(\.sources),
+        .disputed(\.disputed),
     ])
+}
+
+extension Dispute {
+    /// What a dispute being read holds until its fields are read.
+    static let blank = Dispute(field: "", value: "")
+
+    /// Every field of a dispute.
+    public static let fields = FieldTable<Dispute>([
+        .requiredText("field", \.field, help: "The key of the field disputed: start, end, office, born, date …"),
+        .requiredText("value", \.value, help: "The other value, as the field writes it (EDTF for a date)"),
+        .sources(\.sources),
+    ])
+
+    /// The dispute as a table's cell shows it to people: `start: 2016-12-18 (europediplomatic)`.
+    var reading: String {
+        "\(field): \(value)" + (sources.isEmpty ? "" : " (\(sources.map(CitationItem.reading).joined(separator: "; ")))")
+    }
 }
 
 extension Citation {
@@ -202,6 +230,7 @@ extension Event {
         .text("category", \.category),
         .reference("tenure", .tenure, \.tenure, help: "Id of the tenure the event belongs to"),
         .sources(\.sources),
+        .disputed(\.disputed),
     ])
 }
 
@@ -281,9 +310,39 @@ extension FieldTable {
                     }
                 }
                 if !citations.isEmpty { record[keyPath: path] = citations }
+            case .disputes(let path):
+                record[keyPath: path] = disputes(reader, field.key, reference: reference)
             }
         }
         return complete
+    }
+
+    /// The disputes listed under `key`, each of a field this record has that holds a date or a
+    /// name, a date's value valid EDTF.
+    private func disputes<R: RecordFields>(_ reader: R, _ key: String, reference: (Reference.Kind, String, String) -> Void) -> [Dispute] {
+        var disputes: [Dispute] = []
+        for disputeReader in reader.records(key, what: "disputed value") {
+            var dispute = Dispute.blank
+            guard Dispute.fields.read(disputeReader, into: &dispute, reference: reference) else { continue }
+            guard let target = self[dispute.field], target.kind == .date || target.kind == .text else {
+                let disputable = fields.filter { $0.kind == .date || $0.kind == .text }.map(\.key)
+                disputeReader.report(
+                    "field",
+                    "'\(dispute.field)' cannot be disputed here; a dispute names one of \(disputable.joined(separator: ", "))\(Suggestion.didYouMean(dispute.field, in: disputable))"
+                )
+                continue
+            }
+            if target.kind == .date {
+                do {
+                    _ = try EDTF(dispute.value)
+                } catch {
+                    disputeReader.report("value", "invalid date '\(dispute.value)' for a disputed '\(dispute.field)': \(error.message)")
+                    continue
+                }
+            }
+            disputes.append(dispute)
+        }
+        return disputes
     }
 
     /// The record as it is written in dossier files: fields in order, empty ones left out (but
@@ -308,6 +367,8 @@ extension FieldTable {
                 value = record[keyPath: path].isEmpty ? nil : .list(record[keyPath: path].map { Milestone.fields.encode($0) })
             case .citations(let path):
                 value = record[keyPath: path].isEmpty ? nil : .list(record[keyPath: path].map(\.encoded))
+            case .disputes(let path):
+                value = record[keyPath: path].isEmpty ? nil : .list(record[keyPath: path].map { Dispute.fields.encode($0) })
             }
             if let value { values.append((field.key, value)) }
         }
@@ -334,6 +395,10 @@ extension FieldTable {
             case .citations(let path):
                 let citations = record[keyPath: path]
                 cells.append(.items(citations.map(CitationItem.text), reading: citations.map(CitationItem.reading)))
+            case .disputes(let path):
+                let disputes = record[keyPath: path]
+                cells.append(
+                    .items(disputes.map { DossierWriter.json(Dispute.fields.encode($0), pretty: false) }, reading: disputes.map(\.reading)))
             }
         }
         return cells

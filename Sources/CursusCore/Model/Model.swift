@@ -26,6 +26,8 @@ public struct Person: Sendable {
     public var notes: String?
     /// The sources this comes from: ids, each perhaps with the passage that states it.
     public var sources: [Citation]
+    /// What other sources say of its fields, kept beside the values preferred here.
+    public var disputed: [Dispute] = []
     /// Where the record stands in its file, for messages.
     public var location: SourceLocation?
 
@@ -95,6 +97,8 @@ public struct Tenure: Sendable {
     public var notes: String?
     /// The sources this comes from: ids, each perhaps with the passage that states it.
     public var sources: [Citation]
+    /// What other sources say of its fields, kept beside the values preferred here.
+    public var disputed: [Dispute] = []
     /// Where the record stands in its file, for messages.
     public var location: SourceLocation?
 
@@ -147,6 +151,8 @@ public struct Milestone: Sendable {
     public var description: String?
     /// The sources this comes from: ids, each perhaps with the passage that states it.
     public var sources: [Citation]
+    /// What other sources say of its fields, kept beside the values preferred here.
+    public var disputed: [Dispute] = []
 
     /// A milestone with these fields.
     public init(date: EDTF, title: String, description: String? = nil, sources: [Citation] = []) {
@@ -175,6 +181,8 @@ public struct Event: Sendable {
     public var tenure: String?
     /// The sources this comes from: ids, each perhaps with the passage that states it.
     public var sources: [Citation]
+    /// What other sources say of its fields, kept beside the values preferred here.
+    public var disputed: [Dispute] = []
     /// Where the record stands in its file, for messages.
     public var location: SourceLocation?
 
@@ -192,6 +200,25 @@ public struct Event: Sendable {
         self.tenure = tenure
         self.sources = sources
         self.location = location
+    }
+}
+
+/// Another value a source gives for one of a record's fields ("28 December according to one
+/// report, 18 December according to another"): the value written in the field is the one
+/// preferred; the others are kept as disputes, each with its own citations, and never dropped.
+public struct Dispute: Sendable, Equatable {
+    /// The key of the field disputed: `start`, `end`, `office`, `born`, `date` …
+    public var field: String
+    /// The other value, as that field writes it (EDTF for a date).
+    public var value: String
+    /// The sources that give it.
+    public var sources: [Citation]
+
+    /// A dispute of `field`.
+    public init(field: String, value: String, sources: [Citation] = []) {
+        self.field = field
+        self.value = value
+        self.sources = sources
     }
 }
 
