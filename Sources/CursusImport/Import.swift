@@ -66,4 +66,19 @@ struct IDMaker {
         used.insert(id)
         return id
     }
+
+    /// Marks `id` as taken (by a record already in a dossier).
+    mutating func reserve(_ id: String) { used.insert(id) }
+
+    /// `id`, or `id-2`, `id-3` … when it is taken.
+    mutating func unique(_ id: String) -> String {
+        var candidate = id
+        var counter = 2
+        while used.contains(candidate) {
+            candidate = "\(id)-\(counter)"
+            counter += 1
+        }
+        used.insert(candidate)
+        return candidate
+    }
 }

@@ -39,6 +39,15 @@ struct ImportCommand: ParsableCommand {
     @Flag(help: "Overwrite the output file if it exists.")
     var force = false
 
+    @Option(
+        help:
+            "Merge the import into this dossier (YAML, JSON or JSON Lines) instead of writing a new one: matched, not duplicated; disagreements kept as disputes.",
+        completion: .file())
+    var into: String?
+
+    @Flag(help: "With --into: print what would be added, matched and disputed, and write nothing.")
+    var dryRun = false
+
     static let whenExists = "add --force to overwrite it"
 
     @Option(
@@ -95,7 +104,10 @@ struct ImportCommand: ParsableCommand {
     func run() throws {
         try Console.run {
             // Refused before importing, so that nothing is read in vain.
+            if into != nil && output != nil { throw CursusError(.usage, Diagnostic(.error, "--into rewrites its dossier; leave out -o")) }
+            if dryRun && into == nil { throw CursusError(.usage, Diagnostic(.error, "--dry-run goes with --into FILE")) }
             if let output, !force { try OutputTransaction.refuseExisting([output], Self.whenExists) }
+            let existing = try into.map { path throws(CursusError) in try DossierValidator.merge([try DossierLoader.load(path)]) }
             let result: ImportResult
             if kind == .wikidata, let position {
                 guard input == nil else {
@@ -106,7 +118,7 @@ struct ImportCommand: ParsableCommand {
                 }
                 result = try WikidataFetcher.holders(
                     of: position, service: WikidataFetcher.queryService(endpoint), language: lang, from: from, to: to, client: try client())
-                try finish(result)
+                try finish(result, existing: existing)
                 return
             }
             guard let input else {
@@ -136,13 +148,14 @@ struct ImportCommand: ParsableCommand {
             case .ftm: result = try FollowTheMoneyImporter.import(input)
             case .csv: result = try CSVImporter.import(input, mapping: try CSVImporter.mapping(map))
             }
-            try finish(result)
+            try finish(result, existing: existing)
         }
     }
 
     /// Reports the warnings, checks the dossier as `cursus validate` would, and writes it.
-    private func finish(_ result: ImportResult) throws {
+    private func finish(_ result: ImportResult, existing: Dossier?) throws {
         Console.report(result.warnings)
+        if let into, let existing { return try merge(result.dossier, into: existing, at: into) }
         let text = DossierWriter.write(result.dossier, as: format)
         // What is written must be what `cursus validate` accepts: read it back the same way.
         try Self.readBack(text, as: format, named: output ?? "<import>.\(format.rawValue)")
@@ -155,6 +168,39 @@ struct ImportCommand: ParsableCommand {
 }
 
 extension ImportCommand {
+    /// Merges `imported` into the dossier `existing` read from `path`, and rewrites that file
+    /// (all or nothing), or with `--dry-run` says what would change.
+    func merge(_ imported: Dossier, into existing: Dossier, at path: String) throws {
+        let merge = DossierMerge(imported, into: existing)
+        if dryRun {
+            print(merge.report.lines.joined(separator: "\n"), terminator: merge.report.lines.isEmpty ? "" : "\n")
+            return
+        }
+        let format: DossierWriter.Format =
+            DossierLoader.isStreamed(path) ? .jsonl : (path.lowercased().hasSuffix(".json") ? .json : .yaml)
+        var text = DossierWriter.write(merge.dossier, as: format)
+        try Self.readBack(text, as: format, named: path)
+        if format == .yaml {
+            let original = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+            let lines = original.split(separator: "\n", omittingEmptySubsequences: false)
+            let header = lines.prefix { $0.hasPrefix("#") || $0.trimmingCharacters(in: .whitespaces).isEmpty }
+            let lost = lines.dropFirst(header.count).filter { $0.trimmingCharacters(in: .whitespaces).hasPrefix("#") }.count
+            if lost > 0 {
+                Console.report([
+                    Diagnostic(
+                        .warning,
+                        "\(lost) comment line\(lost == 1 ? "" : "s") inside the dossier \(lost == 1 ? "is" : "are") not kept (Yams does not carry comments); the comments at its top are",
+                        at: SourceLocation(file: path))
+                ])
+            }
+            if !header.isEmpty { text = header.joined(separator: "\n") + "\n" + text }
+        }
+        try OutputTransaction.write([(path, text)], whenExists: nil)
+        let report = merge.report
+        FileHandle.standardError.write(
+            Data("\(path): \(report.added.count) added, \(report.matched.count) matched, \(report.disputed.count) disputed\n".utf8))
+    }
+
     /// The article at `path`, or on standard input for `-`.
     static func article(_ path: String) throws(CursusError) -> InputFile {
         guard path == "-" else { return try InputFile.read(path, what: "article") }

@@ -103,3 +103,67 @@ import Testing
         #expect(checked.status == 0 && checked.stdout.contains("2 people"), "\(checked.stdout)\(checked.stderr)")
     }
 }
+
+/// `cursus import … --into DOSSIER`: the file rewritten whole, its top comments kept.
+@Suite struct MergeCLITests {
+    static let dossier = """
+        # My notes on Ada Example.
+        # Kept by hand.
+        cursus: 1
+        person: {id: ada, name: Ada Example, ids: {popolo: b7c1e0f2-ada-example}}
+        sources:
+          - {id: notes, title: My notes}
+        tenures:
+          # the speakership, from the assembly's records
+          - {id: speaker, office: Speaker of the Assembly, start: 2016-03, end: 2018, sources: [notes]}
+
+        """
+
+    func workspace() throws -> Workspace {
+        let workspace = try Workspace(["ada.yml": Self.dossier])
+        try workspace.write(
+            "popolo.json", try Data(contentsOf: repositoryRoot.appendingPathComponent("Tests/CursusImportTests/Fixtures/popolo.json")))
+        return workspace
+    }
+
+    @Test func anImportMergesIntoTheDossier() throws {
+        let workspace = try workspace()
+        defer { workspace.remove() }
+        let result = try workspace.run(["import", "popolo", "popolo.json", "--into", "ada.yml"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("ada.yml: 4 added, 2 matched, 1 disputed"), "\(result.stderr)")
+        #expect(result.stderr.contains("ada.yml: warning: 1 comment line inside the dossier is not kept"), "\(result.stderr)")
+        let text = String(decoding: try workspace.read("ada.yml"), as: UTF8.self)
+        #expect(text.hasPrefix("# My notes on Ada Example.\n# Kept by hand.\ncursus: 1\n"))
+        #expect(text.contains("- field: end\n    value: \"2017\""), "the import's other end, disputed: \(text)")
+        #expect(try workspace.run(["validate", "ada.yml"]).status == 0)
+        // The same import again: nothing more to add.
+        let again = try workspace.run(["import", "popolo", "popolo.json", "--into", "ada.yml"])
+        #expect(again.stderr.contains("ada.yml: 0 added, 5 matched, 0 disputed"), "\(again.stderr)")
+        #expect(String(decoding: try workspace.read("ada.yml"), as: UTF8.self) == text)
+    }
+
+    @Test func aDryRunSaysWhatWouldChangeAndWritesNothing() throws {
+        let workspace = try workspace()
+        defer { workspace.remove() }
+        let result = try workspace.run(["import", "popolo", "popolo.json", "--into", "ada.yml", "--dry-run"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("matched: person 'ada' (imported 'ada-example')"), "\(result.stdout)")
+        #expect(result.stdout.contains("disputed: tenure 'speaker' end: 2018 here, 2017 according to 'popolo'"), "\(result.stdout)")
+        #expect(result.stdout.contains("added: person 'bob-other'"))
+        #expect(String(decoding: try workspace.read("ada.yml"), as: UTF8.self) == Self.dossier)
+    }
+
+    @Test func aBrokenDossierIsNotMergedInto() throws {
+        let workspace = try workspace()
+        defer { workspace.remove() }
+        let broken = Self.dossier.replacingOccurrences(of: "start: 2016-03", with: "start: 2016-13")
+        try workspace.write("ada.yml", broken)
+        let result = try workspace.run(["import", "popolo", "popolo.json", "--into", "ada.yml"])
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("ada.yml:9:"), "\(result.stderr)")
+        #expect(String(decoding: try workspace.read("ada.yml"), as: UTF8.self) == broken)
+        let both = try workspace.run(["import", "popolo", "popolo.json", "--into", "ada.yml", "-o", "x.yml"])
+        #expect(both.status == 64)
+    }
+}
