@@ -41,6 +41,7 @@ examples: templates build
 	find Tests/Golden/kislyak.xlsx -type f ! -name '*.xml' -delete
 	$(CURSUS) render --quiet Tests/Golden/chronology/cursus.yml
 	$(CURSUS) render --quiet Examples/plugins/cursus.yml
+	$(CURSUS) render --quiet Examples/succession/cursus.yml
 
 # Fuzz every parser for 10 minutes a target (see SECURITY.md); needs no extra packages.
 fuzz:

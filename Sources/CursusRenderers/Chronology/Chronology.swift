@@ -13,6 +13,8 @@ struct Chronology {
 
     struct Post {
         var dates: String
+        /// Who held it, when the dossier describes several people.
+        var holder: String?
         var office: String
         var place: String?
         var category: String?
@@ -46,22 +48,31 @@ struct Chronology {
 
     init(_ dossier: Dossier, parts: Parts) {
         let tenures = dossier.chronologicalTenures
+        // With several people, each post and entry says whose it is.
+        let names = Dictionary(dossier.people.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        let several = dossier.people.count > 1
         posts = tenures.map { tenure in
-            Post(dates: Self.span(tenure), office: tenure.office, place: tenure.place ?? tenure.organization, category: tenure.category)
+            Post(
+                dates: Self.span(tenure), holder: several ? names[tenure.person] : nil, office: tenure.office,
+                place: tenure.place ?? tenure.organization, category: tenure.category)
         }
         var entries: [Entry] = []
         for tenure in tenures {
             let whereHeld = tenure.place ?? tenure.organization
             let place = whereHeld.map { tenure.office.localizedCaseInsensitiveContains($0) ? "" : ", \($0)" } ?? ""
+            let who = several ? names[tenure.person] : nil
             if parts.contains(.tenures), let start = tenure.start {
                 entries.append(
                     Entry(
-                        date: start, kind: .start, text: "Starts as \(tenure.office)\(place)", citations: tenure.sources,
+                        date: start, kind: .start,
+                        text: who.map { "\($0) starts as \(tenure.office)\(place)" } ?? "Starts as \(tenure.office)\(place)",
+                        citations: tenure.sources,
                         category: tenure.category))
             }
             if parts.contains(.milestones) {
                 for milestone in tenure.milestones {
-                    let text = [milestone.title, milestone.description].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ". ")
+                    var text = [milestone.title, milestone.description].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ". ")
+                    if let who { text = "\(who): \(text)" }
                     entries.append(
                         Entry(
                             date: milestone.date, kind: .milestone, text: text,
@@ -71,7 +82,9 @@ struct Chronology {
             if parts.contains(.tenures), let end = tenure.end {
                 entries.append(
                     Entry(
-                        date: end, kind: .end, text: "Leaves the post of \(tenure.office)", citations: tenure.sources,
+                        date: end, kind: .end,
+                        text: who.map { "\($0) leaves the post of \(tenure.office)" } ?? "Leaves the post of \(tenure.office)",
+                        citations: tenure.sources,
                         category: tenure.category))
             }
         }

@@ -66,9 +66,12 @@ struct ChronologyContext {
         let summary = chronology.posts.map { post -> [String: Any] in
             let office = escape(post.office)
             let place = post.place.map(escape) ?? ""
-            let text = place.isEmpty || post.office.localizedCaseInsensitiveContains(post.place ?? "") ? office : "\(office) (\(place))"
+            let held = place.isEmpty || post.office.localizedCaseInsensitiveContains(post.place ?? "") ? office : "\(office) (\(place))"
+            let holder = post.holder.map(escape)
+            let text = holder.map { "\($0): \(held)" } ?? held
             return [
-                "dates": post.dates, "office": office, "place": place, "post": text, "category": post.category.map(escape) ?? "",
+                "dates": post.dates, "holder": holder ?? "", "office": office, "place": place, "post": text,
+                "category": post.category.map(escape) ?? "",
                 "line": TextWrapper.pad(post.dates, to: spanWidth) + TextWrapper.hanging(text, width: width, indent: spanWidth),
             ]
         }
