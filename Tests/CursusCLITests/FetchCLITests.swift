@@ -167,6 +167,21 @@ import Testing
         #expect(!workspace.exists("d.yml"))
     }
 
+    /// Answers compressed with gzip are read, and a redirect within the host is followed.
+    @Test func gzipAndRedirectsWithinTheHostGoThrough() throws {
+        let api = try server()
+        defer { api.stop() }
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        let direct = try run(workspace, ["import", "wikidata", "Q7747", "--endpoint", api.base])
+        #expect(direct.status == 0, "\(direct.stderr)")
+        for mode in ["/gzip", "/moved"] {
+            let result = try run(workspace, ["import", "wikidata", "Q7747", "--endpoint", api.base + mode])
+            #expect(result.status == 0, "\(mode): \(result.stderr)")
+            #expect(result.stdout == direct.stdout, "\(mode)")
+        }
+    }
+
     /// 429 with Retry-After, then the answer: the import goes through.
     @Test func aRateLimitIsWaitedOut() throws {
         let api = try server()

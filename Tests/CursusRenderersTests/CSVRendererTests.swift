@@ -85,8 +85,8 @@ import Testing
 
     @Test func eventsAreChronologicalAndFormulasNeutralised() throws {
         let lines = try render(["table": .string("events")]).components(separatedBy: "\r\n")
-        #expect(lines[0] == "id,date,date_earliest,date_latest,title,description,people,category,tenure,sources")
-        #expect(lines[1] == "b,2016-23,2016-09-01,2016-11-30,'=cmd|' /C calc'!A0,,p,,,")
+        #expect(lines[0] == "id,date,date_earliest,date_latest,title,description,people,category,tenure,sources,disputed")
+        #expect(lines[1] == "b,2016-23,2016-09-01,2016-11-30,'=cmd|' /C calc'!A0,,p,,,,")
         #expect(lines[2].hasPrefix("a,2016-12-29,"))
     }
 

@@ -163,7 +163,8 @@ func sampleDossier() throws -> Dossier {
         let ids = sheets.flatMap { sheet in sheet.cells.dropFirst().map { $0[0]["value"] as! String } }
         #expect(ids == (0..<7).map { "e\($0)" }, "every row, once, in order")
         #expect(sheets.allSatisfy { $0.cells[0][0]["value"] as? String == "id" }, "each sheet has the header")
-        #expect(sheets.map { $0["autofilter"] as! String } == ["A1:J4", "A1:J4", "A1:J2"])
+        let lastColumn = Character(UnicodeScalar(UInt8(64 + DossierTable.events.columns.count)))
+        #expect(sheets.map { $0["autofilter"] as! String } == ["A1:\(lastColumn)4", "A1:\(lastColumn)4", "A1:\(lastColumn)2"])
         #expect(workbook.notes.parts == ["Events has more rows than a sheet holds (3); they continue on 'Events (2)' to 'Events (3)'"])
     }
 

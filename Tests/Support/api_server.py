@@ -15,10 +15,13 @@ Prints the port on its first line, then serves until stdin closes (the test ends
 - failures, before any of the above: /slow/… never answers; /flaky/… answers 429 with
   Retry-After: 0 once per path, then normally; /error500/… answers 500 with a MediaWiki
   error; /truncated/… promises more bytes than it sends; /html/… answers an HTML page;
-  /away/… redirects to another host; /big/… answers more bytes than a client should read.
+  /away/… redirects to another host; /big/… answers more bytes than a client should read;
+  /gzip/… answers gzip-compressed (only to clients that accept it); /moved/… redirects
+  within the same host.
 
 Every request is logged to FOLDER/requests.log: path and query, then the User-Agent.
 """
+import gzip as gzip_module
 import json
 import os
 import re
@@ -52,7 +55,7 @@ class Handler(BaseHTTPRequestHandler):
         with LOCK, open(os.path.join(FOLDER, "requests.log"), "a") as log:
             log.write(f"{self.path}\t{self.headers.get('User-Agent', '')}\t{self.headers.get('Accept-Encoding', '')}\n")
         path = self.path
-        for mode in ("slow", "flaky", "error500", "truncated", "html", "away", "big"):
+        for mode in ("slow", "flaky", "error500", "truncated", "html", "away", "big", "gzip", "moved"):
             if path.startswith(f"/{mode}/"):
                 return getattr(self, mode)(path[len(mode) + 1:])
         self.answer(path)
@@ -91,6 +94,20 @@ class Handler(BaseHTTPRequestHandler):
                 return self.send(200, json.load(open(file)))
             return self.send(200, {"batchcomplete": True, "query": {"pages": [{"ns": 0, "title": title, "missing": True}]}})
         self.send(400, {"error": {"code": "badrequest", "info": "Unrecognized request " + url.path}})
+
+    def gzip(self, path):
+        # The answer compressed, as Wikimedia's servers send it to clients that accept gzip.
+        if "gzip" not in self.headers.get("Accept-Encoding", ""):
+            return self.send(406, {"error": {"code": "gzip", "info": "this stand-in answers gzip only"}})
+        raw = self.wfile
+        self.wfile = Compressing(self)
+        try:
+            self.answer(path)
+        finally:
+            self.wfile = raw
+
+    def moved(self, path):
+        self.send(301, b"", headers={"Location": path})
 
     def slow(self, path):
         # Answer nothing; wait for the client to give up and close.
@@ -135,6 +152,32 @@ class Handler(BaseHTTPRequestHandler):
                 self.wfile.write(chunk)
         except (BrokenPipeError, ConnectionResetError):
             pass
+
+
+class Compressing:
+    """Collects what the handler writes and sends it gzip-compressed, with its own headers."""
+
+    def __init__(self, handler):
+        self.handler = handler
+        self.raw = handler.wfile
+        self.buffer = b""
+
+    def write(self, data):
+        self.buffer += data
+        head, sep, body = self.buffer.partition(b"\r\n\r\n")
+        if not sep:
+            return
+        lines = [line for line in head.split(b"\r\n") if not line.lower().startswith(b"content-length")]
+        length = int([line for line in head.split(b"\r\n") if line.lower().startswith(b"content-length")][0].split(b":")[1])
+        if len(body) < length:
+            return
+        packed = gzip_module.compress(body[:length])
+        lines += [b"Content-Encoding: gzip", b"Content-Length: " + str(len(packed)).encode()]
+        self.raw.write(b"\r\n".join(lines) + b"\r\n\r\n" + packed)
+        self.buffer = b""
+
+    def flush(self):
+        self.raw.flush()
 
 
 server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
