@@ -40,16 +40,20 @@ public enum DossierEncoding {
         return .map(top)
     }
 
-    /// The dossier as JSON Lines records: `{"cursus": 1}`, then each record with its `type` first.
-    public static func lines(_ dossier: Dossier) -> [EncodedValue] {
+    /// The dossier as JSON Lines records: `{"cursus": 1}`, then each record with its `type` first,
+    /// handed to `body` one at a time (the encoded trees of a big dossier's records together
+    /// would take many times the dossier's memory).
+    public static func forEachLine(_ dossier: Dossier, _ body: (EncodedValue) -> Void) {
         let single = dossier.people.count == 1 ? dossier.people[0].id : nil
         func typed(_ type: String, _ value: EncodedValue) -> EncodedValue {
             guard case .map(let fields) = value else { return value }
             return .map([("type", .string(type))] + fields)
         }
-        return [.map([("cursus", .int(1))])] + dossier.people.map { typed("person", encode($0)) }
-            + dossier.sources.map { typed("source", encode($0)) } + dossier.tenures.map { typed("tenure", encode($0, single: single)) }
-            + dossier.events.map { typed("event", encode($0, single: single)) }
+        body(.map([("cursus", .int(1))]))
+        for person in dossier.people { body(typed("person", encode(person))) }
+        for source in dossier.sources { body(typed("source", encode(source))) }
+        for tenure in dossier.tenures { body(typed("tenure", encode(tenure, single: single))) }
+        for event in dossier.events { body(typed("event", encode(event, single: single))) }
     }
 
     static func encode(_ person: Person) -> EncodedValue { Person.fields.encode(person) }

@@ -16,7 +16,13 @@ public enum DossierWriter {
         switch format {
         case .json: return json(DossierEncoding.encode(dossier), indent: "") + "\n"
         case .yaml: return yaml(DossierEncoding.encode(dossier))
-        case .jsonl: return DossierEncoding.lines(dossier).map { json($0, pretty: false) + "\n" }.joined()
+        case .jsonl:
+            var text = ""
+            DossierEncoding.forEachLine(dossier) { line in
+                text += json(line, pretty: false)
+                text += "\n"
+            }
+            return text
         }
     }
 
