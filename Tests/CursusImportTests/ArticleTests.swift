@@ -200,6 +200,37 @@ private func firstMention(_ sentence: String) -> (kind: DateMention.Kind, start:
         #expect(citation.locator == "line 3")
     }
 
+    /// Bios list posts: the same title to several places, each with its span; a post held
+    /// "since" with "had been"; a possessive "her tenure as"; a name written family name first.
+    @Test(arguments: [
+        (
+            "Ivan Petrov", "He also served as Ambassador to Russia (1991-1994), then-East Germany (1990-1991) and Syria (1986-1988).",
+            [
+                ["Ambassador to Syria", "1986", "1988"], ["Ambassador to East Germany", "1990", "1991"],
+                ["Ambassador to Russia", "1991", "1994"],
+            ]
+        ),
+        (
+            "Li Wen", "Li also served as China's ambassador to the Philippines (1998-2000) and Australia (2000-03).",
+            [["China's ambassador to the Philippines", "1998", "2000"], ["China's ambassador to Australia", "2000", "2003"]]
+        ),
+        (
+            "Ivan Petrov", "Before that posting, he had been Pakistan's High Commissioner to India since 1997.",
+            [["Pakistan's High Commissioner to India", "1997", ""]]
+        ),
+        ("Li Wen", "During her tenure as ambassador to the UK since 2007, Li won recognition.", [["Ambassador to the UK", "2007", ""]]),
+        ("Li Wen", "Li, 57, is the second female vice foreign minister since 1949.", []),
+    ])
+    func listsAndPossessives(_ person: String, _ sentence: String, _ expected: [[String]]) throws {
+        let result = try importText(sentence + "\n", published: "2010-01-11", person: person)
+        #expect(posts(result.dossier) == expected)
+    }
+
+    @Test func aMonthOfAYear() throws {
+        let mention = try #require(ProseDates.mentions(in: "His appointment in September of 2002 capped a career.").first)
+        #expect(mention.start == .edtf("2002-09"))
+    }
+
     @Test func anOfficeWithTwoTitlesIsTwoPosts() throws {
         let result = try importText(
             "From 1998 to 2003, he served as the Ambassador of Russia to Belgium and Russia's Head of Mission to NATO.\n",

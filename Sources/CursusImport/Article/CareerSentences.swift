@@ -32,10 +32,11 @@ enum CareerSentences {
     /// The verbs of holding or taking office; those that take a single date as the start.
     static let verb = try! NSRegularExpression(
         pattern:
-            #"\b(was appointed(?: as)?|was named(?: as)?|was elected(?: as)?|was made|has been serving as|has served as|has been|served as|serves as|worked as|works as|became|becomes|was|is)\s+(?:(?:the|a|an)\s+)?"#
+            #"\b(was appointed(?: as)?|was named(?: as)?|was elected(?: as)?|was made|has been serving as|has served as|has been|had served as|had been|served as|serves as|worked as|works as|tenure as|became|becomes|was|is)\s+(?:(?:the|a|an)\s+)?"#
     )
     /// Being elected is not taking office: an election's date is no start.
     static let startingVerbs: Set<String> = ["was appointed", "was named", "was made", "became", "becomes"]
+    /// Verbs that say the post is still held, with "since": ongoing as of the article.
     static let ongoingVerbs: Set<String> = ["has been serving as", "has served as", "has been", "serves as", "works as", "is"]
 
     /// Where an office phrase ends: the clause that follows it.
@@ -50,10 +51,16 @@ enum CareerSentences {
         "initially", "next", "eventually",
     ]
 
-    /// The posts `sentence` states for the person called `surname` (or "he"/"she"), each with
+    /// The posts `sentence` states for the person whose name has the words `names` (lowercased;
+    /// or "he"/"she"), each with
     /// the mention that dates it.
-    static func posts(in sentence: String, mentions: [DateMention], surname: String, isHeading: Bool) -> [StatedPost] {
-        if let post = headingPost(sentence, mentions: mentions, isHeading: isHeading) { return [post] }
+    static func posts(in sentence: String, mentions: [DateMention], names: Set<String>, isHeading: Bool) -> [StatedPost] {
+        if let post = headingPost(sentence, mentions: mentions, isHeading: isHeading) {
+            return [post]
+                + enumerated(after: post.mention, office: post.office, in: sentence, mentions: mentions).map {
+                    described($0.office, mention: $0.mention)
+                }
+        }
         let range = NSRange(sentence.startIndex..., in: sentence)
         var posts: [StatedPost] = []
         var usedMentions: [Range<String.Index>] = []
@@ -64,7 +71,9 @@ enum CareerSentences {
             let verbText = String(sentence[verbWords])
             // The subject stands between the clause's start and the verb.
             let clauseStart = sentence[..<verbRange.lowerBound].range(of: ", and ", options: .backwards)?.upperBound ?? sentence.startIndex
-            guard isSubject(sentence[clauseStart..<verbRange.lowerBound], mentions: mentions, surname: surname) else { continue }
+            guard isSubject(sentence[clauseStart..<verbRange.lowerBound], mentions: mentions, names: names, verb: verbText) else {
+                continue
+            }
             // The office runs to the clause's end or to the date that follows it.
             var officeEnd = sentence.endIndex
             let rest = NSRange(verbRange.upperBound..., in: sentence)
@@ -91,11 +100,50 @@ enum CareerSentences {
                     ? singles.first { $0.range.lowerBound == officeEnd } ?? singles.last { $0.range.upperBound <= verbRange.lowerBound }
                     : nil)
             guard var mention = dating, mention.invalid == nil else { continue }
+            // "the second female minister since 1949" is a distinction, not a post held since then.
+            if mention.kind == .since, let first = office.split(separator: " ").first, distinctions.contains(first.lowercased()) {
+                continue
+            }
             if mention.kind == .since { mention.end = ongoingVerbs.contains(verbText) ? .present : nil }
             usedMentions.append(mention.range)
             posts += offices(office).map { part in described(part, mention: mention) }
+            for (place, span) in enumerated(after: mention, office: office, in: sentence, mentions: mentions) {
+                usedMentions.append(span.range)
+                posts.append(described(place, mention: span))
+            }
         }
         return posts
+    }
+
+    /// Words that open a distinction rather than a post.
+    static let distinctions: Set<String> = [
+        "first", "second", "third", "fourth", "fifth", "last", "only", "youngest", "oldest", "longest-serving", "first-ever",
+    ]
+
+    /// "Ambassador to Russia (1991-1994), then-East Germany (1990-1991) and Syria (1986-1988)":
+    /// the same title to other places, each with its span in brackets, after the first.
+    private static func enumerated(after first: DateMention, office: String, in sentence: String, mentions: [DateMention])
+        -> [(office: String, mention: DateMention)]
+    {
+        guard first.text.hasPrefix("("), let to = office.range(of: " to ", options: .backwards) else { return [] }
+        let title = office[..<to.upperBound]
+        var found: [(String, DateMention)] = []
+        var previous = first
+        for mention in mentions where mention.range.lowerBound > previous.range.upperBound {
+            guard mention.kind == .span, mention.text.hasPrefix("("), mention.invalid == nil else { break }
+            var between = sentence[previous.range.upperBound..<mention.range.lowerBound].trimmingCharacters(in: .whitespaces)
+            for joint in [", and ", ", ", "and "] where between.hasPrefix(joint) {
+                between.removeFirst(joint.count)
+                break
+            }
+            let words = between.split(separator: " ")
+            guard !words.isEmpty, words.count <= 5, words.last?.first?.isUppercase == true, !between.contains(",") else { break }
+            // "then-East Germany": the country as it was then.
+            for prefix in ["then-", "then "] where between.hasPrefix(prefix) { between.removeFirst(prefix.count) }
+            found.append((title + between, mention))
+            previous = mention
+        }
+        return found
     }
 
     /// "Ambassador to Russia (2011–2014)": a title followed by a span in brackets, in a heading
@@ -119,7 +167,7 @@ enum CareerSentences {
 
     /// True when what stands before the verb is the person: nothing (after the date), "he",
     /// "she", or the person's name, perhaps after a word such as "Previously".
-    private static func isSubject(_ text: Substring, mentions: [DateMention], surname: String) -> Bool {
+    private static func isSubject(_ text: Substring, mentions: [DateMention], names: Set<String>, verb: String) -> Bool {
         var remaining = String(text)
         for mention in mentions.reversed() where mention.range.lowerBound >= text.startIndex && mention.range.upperBound <= text.endIndex {
             remaining.removeSubrange(
@@ -130,9 +178,12 @@ enum CareerSentences {
         let words = remaining.split { !$0.isLetter && $0 != "-" && $0 != "'" && $0 != "’" }.map { $0.lowercased() }
             .filter { !leadingWords.contains($0) }
         if words.isEmpty { return true }
-        let person = ["he", "she", surname.lowercased()]
+        // Any word of the name: "Fu also served as …" (Fu Ying), "Kislyak was …".
+        var person = names.union(["he", "she"])
+        // "During her tenure as …": the possessive stands for the person.
+        if verb.hasSuffix("tenure as") { person.formUnion(["his", "her"]) }
         // "Maria Lopez, who served as …": a relative clause about the person.
-        if words.last == "who", words.dropLast().suffix(2).contains(surname.lowercased()) { return true }
+        if words.last == "who", !names.isDisjoint(with: words.dropLast().suffix(2)) { return true }
         // "She was posted to Buenos Aires and became consul general …": the sentence's subject.
         if text.trimmingCharacters(in: .whitespaces).hasSuffix(" and"), let first = words.first { return person.contains(first) }
         guard words.count <= 4, let last = words.last else { return false }

@@ -80,7 +80,7 @@ enum ProseDates {
             if words.hasSuffix("beginning of") || words.hasSuffix("start of") { return day(1, month, year, approximate: true) }
             return .edtf(String(format: "%04d-%02d~", year, month))
         },
-        Form(#"(\#(month)),? (\#(year))"#) { .edtf(String(format: "%04d-%02d", Int($0[1])!, monthNumber($0[0]))) },
+        Form(#"(\#(month)),? (?:of )?(\#(year))"#) { .edtf(String(format: "%04d-%02d", Int($0[1])!, monthNumber($0[0]))) },
         Form(#"(\#(season))(?: of)? (\#(year))"#) { groups in
             let code = ["spring": 21, "summer": 22, "fall": 23, "autumn": 23, "winter": 24][groups[0].lowercased()]!
             return .edtf("\(groups[1])-\(code)")

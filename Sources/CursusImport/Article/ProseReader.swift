@@ -26,6 +26,10 @@ struct ProseReader {
     }
 
     var surname: String { String(personName.split(separator: " ").last ?? "") }
+    /// The words of the person's name, lowercased: any of them may stand for the person.
+    var nameWords: Set<String> {
+        Set(personName.lowercased().split { !$0.isLetter && $0 != "-" && $0 != "'" && $0 != "’" }.map(String.init).filter { $0.count > 1 })
+    }
 
     static let birth = try! NSRegularExpression(pattern: #"\b[Bb]orn(?: in ([A-Z][\w.'’-]*(?:,? [A-Z][\w.'’-]*)*))?[ ,]*(?:on )?$"#)
     static let death = try! NSRegularExpression(pattern: #"\b(?:died|passed away)\b[^;]*$"#)
@@ -78,7 +82,7 @@ struct ProseReader {
             used.insert(index)
         }
         let posts = CareerSentences.posts(
-            in: text, mentions: placed.enumerated().filter { !used.contains($0.offset) }.map(\.element.mention), surname: surname,
+            in: text, mentions: placed.enumerated().filter { !used.contains($0.offset) }.map(\.element.mention), names: nameWords,
             isHeading: sentence.section == nil && text.count < 80)
         for post in posts {
             guard let index = placed.firstIndex(where: { $0.mention.range == post.mention.range }) else { continue }
