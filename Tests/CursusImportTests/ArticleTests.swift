@@ -220,6 +220,11 @@ private func firstMention(_ sentence: String) -> (kind: DateMention.Kind, start:
         ),
         ("Li Wen", "During her tenure as ambassador to the UK since 2007, Li won recognition.", [["Ambassador to the UK", "2007", ""]]),
         ("Li Wen", "Li, 57, is the second female vice foreign minister since 1949.", []),
+        (
+            "Ivan Petrov", "He was president of Claremont (Calif.) School of Theology from 1990 to 2000.",
+            [["President of Claremont (Calif.) School of Theology", "1990", "2000"]]
+        ),
+        ("Ivan Petrov", "From 1986 to 1992 Ivan Petrov was bishop of the Dresden Area.", [["Bishop of the Dresden Area", "1986", "1992"]]),
     ])
     func listsAndPossessives(_ person: String, _ sentence: String, _ expected: [[String]]) throws {
         let result = try importText(sentence + "\n", published: "2010-01-11", person: person)

@@ -26,7 +26,8 @@ enum CareerSentences {
         "speaker", "premier", "chancellor", "dean", "rector", "delegate", "undersecretary", "under-secretary", "ceo",
         "executive", "administrator", "prosecutor", "general", "admiral", "emissary", "negotiator", "coordinator", "principal",
         "provost", "superintendent", "treasurer", "attorney", "auditor", "inspector", "curator", "librarian", "archivist",
-        "correspondent", "bureau", "mp", "deputy-director",
+        "correspondent", "bureau", "mp", "deputy-director", "bishop", "archbishop", "cardinal", "pastor", "priest", "rabbi",
+        "imam", "chaplain", "moderator", "abbot", "pope", "vicar", "rector", "governor-general", "consul", "registrar",
     ]
 
     /// The verbs of holding or taking office; those that take a single date as the start.
@@ -42,7 +43,7 @@ enum CareerSentences {
     /// Where an office phrase ends: the clause that follows it.
     static let clauseEnd = try! NSRegularExpression(
         pattern:
-            #",? (?:when|where|which|who|while|after|before|until|during|under|prior to|following|with a|with the|replacing|succeeding)\b|[;:(]|, and |, but |\.$"#
+            #",? (?:when|where|which|who|while|after|before|until|during|under|prior to|following|with a|with the|replacing|succeeding)\b|[;:]|, and |, but |\.$"#
     )
 
     /// Words that may stand before the subject: "Previously he served as …".

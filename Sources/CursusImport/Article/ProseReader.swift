@@ -261,6 +261,7 @@ enum EventTitle {
         text = text.replacingOccurrences(of: #"\s*\([^)]*\)"#, with: "", options: .regularExpression)
         text = text.replacingOccurrences(of: #"\s+"#, with: " ", options: .regularExpression)
         text = text.replacingOccurrences(of: #" ([,.;:])"#, with: "$1", options: .regularExpression)
+        text = text.replacingOccurrences(of: #",(\s*,)+"#, with: ",", options: .regularExpression)
         text = text.trimmingCharacters(in: CharacterSet(charactersIn: " ,;:"))
         while let first = text.split(separator: " ").first,
             connectives.contains(first.lowercased().trimmingCharacters(in: .punctuationCharacters)), first.hasSuffix(",") || text.count > 40

@@ -37,7 +37,8 @@ enum SentenceSplitter {
                 var end = index + 1
                 while end < characters.count, "\"”’')]".contains(characters[end]) { end += 1 }
                 if end < characters.count, characters[end].isWhitespace, startsSentence(characters, from: end),
-                    character != "." || !isAbbreviation(characters, endingAt: index) || startsWithOpener(characters, from: end)
+                    character != "." || !isAbbreviation(characters, endingAt: index) || startsWithOpener(characters, from: end),
+                    !closesShortBracket(characters, at: index)
                 {
                     emit(upTo: end)
                     start = end
@@ -58,6 +59,17 @@ enum SentenceSplitter {
         guard next < characters.count else { return false }
         let character = characters[next]
         return character.isUppercase || character.isNumber || "\"“‘'(".contains(character)
+    }
+
+    /// True when the full stop at `index` ends an abbreviation in brackets: "Claremont (Calif.) School".
+    private static func closesShortBracket(_ characters: [Character], at index: Int) -> Bool {
+        guard index + 1 < characters.count, characters[index + 1] == ")" else { return false }
+        var start = index
+        while start > 0, characters[start - 1] != "(" {
+            if characters[start - 1].isWhitespace { return false }
+            start -= 1
+        }
+        return start > 0
     }
 
     /// Words that open a sentence and rarely follow an abbreviation inside one ("… in D.C. In May 2017, …").
