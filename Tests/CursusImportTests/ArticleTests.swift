@@ -231,6 +231,23 @@ private func firstMention(_ sentence: String) -> (kind: DateMention.Kind, start:
         #expect(posts(result.dossier) == expected)
     }
 
+    /// A news lead names its subject first; a day "this year" is in the year of publication.
+    @Test func aNewsLeadsSubjectAndThisYear() throws {
+        let text = """
+            Envoy to Panama resigns
+
+            Ambassador Ivan Petrov, a career diplomat, announced his retirement on Friday, telling the ministry he could no longer serve President Anna Smith.
+
+            A spokeswoman confirmed his departure as of March 9 this year. President Smith declined to comment, and Smith's office said nothing.
+
+            Petrov has served as the Ambassador to Panama since 3 October, 2015.
+            """
+        let result = try importText(text, published: "2018-01-12")
+        #expect(result.dossier.people.first?.name == "Ivan Petrov")
+        #expect(result.dossier.events.map(\.date.text).contains("2018-03-09"))
+        #expect(posts(result.dossier) == [["Ambassador to Panama", "2015-10-03", "present"]])
+    }
+
     @Test func aMonthOfAYear() throws {
         let mention = try #require(ProseDates.mentions(in: "His appointment in September of 2002 capped a career.").first)
         #expect(mention.start == .edtf("2002-09"))

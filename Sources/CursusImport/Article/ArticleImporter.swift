@@ -143,17 +143,21 @@ public enum ArticleImporter {
         "Federation", "Republic", "Union", "Kremlin", "Washington", "Moscow", "Olympics", "Winter", "Summer", "Cold", "War",
         "Attorney", "Director", "Press", "Center", "Centre", "Office", "Oval", "According", "After", "Before", "During", "From",
         "Since", "When", "While", "However", "Senator", "Governor", "Mayor", "Chairman", "Professor", "Sir", "Lord", "Lady",
-        "Federal", "State", "Party", "Democratic", "Republican", "Convention", "Foundation", "Olympic", "Academy",
+        "Federal", "State", "Party", "Democratic", "Republican", "Convention", "Foundation", "Olympic", "Academy", "Affairs",
+        "Asian", "African", "European", "Bishop", "Archbishop", "Cardinal", "Pope", "Rev", "Reverend", "Father", "Rabbi", "Sheikh",
+        "General", "Colonel", "Captain", "Judge", "Justice", "Dame", "King", "Queen", "Prince", "Princess",
     ]
 
     /// The name of the person the text names most often: names of two or three capitalized
     /// words (titles before them set aside), scored by how often their last word, the surname,
     /// stands in the text; the full name as it is written most often.
     static func mostNamedPerson(_ sentences: [Sentence]) -> String? {
-        let word = #"[A-Z][a-zA-Z'’-]*[a-z]"#
+        let word = #"\p{Lu}[\p{L}'’-]*\p{Ll}"#
         let pattern = try! NSRegularExpression(pattern: #"\b(\#(word)(?: [A-Z]\.)?(?: \#(word)){1,3})\b"#)
         var names: [String: Int] = [:]
         var surnames: [String: Int] = [:]
+        // Sentences' first words, counted apart: a surname there counts for a full name.
+        var everywhere: [String: Int] = [:]
         for sentence in sentences {
             let text = sentence.text
             for match in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
@@ -162,13 +166,18 @@ public enum ArticleImporter {
                 guard words.count >= 2, !words.contains(where: notNames.contains) else { continue }
                 names[words.joined(separator: " "), default: 0] += 1
             }
-            // Not the sentence's first word: that is capitalized whatever it is.
-            for word in text.split(whereSeparator: { !$0.isLetter && $0 != "'" && $0 != "’" }).dropFirst()
-            where word.first?.isUppercase == true {
-                surnames[possessiveDropped(word), default: 0] += 1
-            }
+            // Not the sentence's first word, for a name on its own: that is capitalized whatever it is.
+            let words = text.split(whereSeparator: { !$0.isLetter && $0 != "'" && $0 != "’" })
+            for word in words.dropFirst() where word.first?.isUppercase == true { surnames[possessiveDropped(word), default: 0] += 1 }
+            if let first = words.first { everywhere[possessiveDropped(first), default: 0] += 1 }
         }
-        let scored = names.map { name, count in (name: name, surname: surnames[String(name.split(separator: " ").last!)] ?? 0, count: count)
+        // The subject of the lead (its first words) is most often the person the article is about.
+        let leadSentence = sentences.first { $0.paragraph > (sentences.first?.paragraph ?? 0) }
+        let lead = leadSentence.map { $0.text.split(separator: " ").prefix(6).map(possessiveDropped) } ?? []
+        let scored = names.map { name, count in
+            let surname = String(name.split(separator: " ").last!)
+            let score = (surnames[surname] ?? 0) + (everywhere[surname] ?? 0) + (lead.contains { $0.hasPrefix(surname) } ? 3 : 0)
+            return (name: name, surname: score, count: count)
         }
         let best = scored.max { ($0.surname, $0.count, $1.name) < ($1.surname, $1.count, $0.name) }
         // A person the text calls by surname alone ("McFaul attended …") more often than anyone by

@@ -20,6 +20,9 @@ enum ProseDate: Sendable, Equatable {
     case week(offset: Int)
     case monthOffset(Int)
     case yearOffset(Int)
+    /// "March 9 this year", "in December last year": a day (or a month, `day` nil) in the year
+    /// of publication, or the one before (-1) or after (+1).
+    case inYear(day: Int?, month: Int, offset: Int)
     /// "present", "the present": the end of a span still running.
     case present
 
@@ -194,6 +197,17 @@ enum ProseDates {
             (.single, .some(.edtf($0[0])), nil)
         },
         Rule(#"(?<=\b[Aa]n? )(\#(year))(?= [a-z])"#) { (.single, .some(.edtf($0[0])), nil) },
+        // "March 9 this year", "in December last year": the year counts from the publication.
+        Rule(#"(?:\b(?:[Oo]n|[Bb]y|[Ii]n|[Ff]or) )?\b((?:\#(day)) (?:\#(month))|(?:\#(month))(?: (?:\#(day)))?),? (this|last|next) year\b"#)
+        {
+            groups in
+            let offset = ["last": -1, "next": 1][groups[1].lowercased()] ?? 0
+            switch read(groups[0], forms: partialForms) {
+            case .dayMonth(let day, let month)??: return (.single, .some(.inYear(day: day, month: month, offset: offset)), nil)
+            case .month(let month, _, _)??: return (.single, .some(.inYear(day: nil, month: month, offset: offset)), nil)
+            default: return (.single, nil, nil)
+            }
+        },
         Rule(#"(?:\b(?:[Oo]n|[Bb]y|[Ff]or) )?\b((?:\#(day)) (?:\#(month))|(?:\#(month)) (?:\#(day)))(?![0-9])"#) {
             (.single, read($0[0], forms: partialForms), nil)
         },

@@ -114,6 +114,12 @@ struct RelativeDates {
             guard let published else { return needsPublication(words) }
             let index = published.year * 12 + published.month - 1 + offset
             return .date(String(format: "%04d-%02d", index / 12, index % 12 + 1))
+        case .inYear(let day, let month, let offset):
+            guard let published else { return needsPublication(words) }
+            let year = published.year + offset
+            guard let day else { return .date(String(format: "%04d-%02d", year, month)) }
+            guard day <= CalendarDay.daysInMonth(month, year: year) else { return .unknown("\(words) is not a day of \(year)") }
+            return .date(Self.iso(year, month, day))
         case .yearOffset(let offset):
             guard let published else { return needsPublication(words) }
             return .date(String(format: "%04d", published.year + offset))
