@@ -145,6 +145,9 @@ struct ImportCommand: ParsableCommand {
                     ? try WikidataImporter.importDump(input, entities: people, language: lang)
                     : try WikidataImporter.import(try InputFile.read(input, what: "Wikidata entity"), entities: people, language: lang)
             case .popolo: result = try PopoloImporter.import(try InputFile.read(input, what: "Popolo JSON"))
+            case .ftm where format == .jsonl && into == nil && output != nil:
+                // An extract of any size: written as it is read, checked without being held.
+                return try streamFollowTheMoney(input, to: output!)
             case .ftm: result = try FollowTheMoneyImporter.import(input)
             case .csv: result = try CSVImporter.import(input, mapping: try CSVImporter.mapping(map))
             }
@@ -201,6 +204,24 @@ extension ImportCommand {
             Data("\(path): \(report.added.count) added, \(report.matched.count) matched, \(report.disputed.count) disputed\n".utf8))
     }
 
+    /// Imports the FollowTheMoney entities at `path` into JSON Lines at `output`, a record at a
+    /// time, then checks the file as `cursus validate` would before it is moved into place.
+    func streamFollowTheMoney(_ path: String, to output: String) throws {
+        let transaction = OutputTransaction()
+        let file = transaction.add(output)
+        do {
+            let writer = try file.textWriter()
+            let warnings = try FollowTheMoneyImporter.stream(path, into: writer)
+            try writer.close()
+            Console.report(warnings)
+            try DossierLoader.checkJSONLines(file.temporaryPath)
+            try transaction.commit()
+        } catch {
+            transaction.rollback()
+            throw error
+        }
+    }
+
     /// The article at `path`, or on standard input for `-`.
     static func article(_ path: String) throws(CursusError) -> InputFile {
         guard path == "-" else { return try InputFile.read(path, what: "article") }
@@ -245,7 +266,7 @@ extension ImportCommand {
         // JSON Lines are read as a stream, from a file: a scratch one, removed on interrupt too.
         let scratch = NSTemporaryDirectory() + "cursus-import-\(getpid())-\(UUID().uuidString).jsonl"
         try InterruptCleanup.shared.withScratchFile(scratch, contents: Data(text.utf8)) {
-            _ = try DossierValidator.merge([try DossierLoader.readJSONLines(scratch).checked()])
+            try DossierLoader.checkJSONLines(scratch)
         }
     }
 }

@@ -30,6 +30,38 @@ import Testing
         }
     }
 
+    /// A big JSON Lines file is checked without keeping its records, with the same findings.
+    @Test func jsonLinesAreCheckedWithoutBeingHeld() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let good = folder.appendingPathComponent("good.jsonl").path
+        try """
+        {"cursus": 1}
+        {"type": "person", "id": "p", "name": "Ada"}
+        {"type": "tenure", "id": "t", "office": "Envoy", "start": "2001", "sources": ["s"]}
+        {"type": "source", "id": "s", "title": "A source"}
+
+        """.write(toFile: good, atomically: true, encoding: .utf8)
+        try DossierLoader.checkJSONLines(good)
+        let bad = folder.appendingPathComponent("bad.jsonl").path
+        try """
+        {"type": "person", "id": "p", "name": "Ada"}
+        {"type": "person", "id": "p", "name": "Bob"}
+        {"type": "tenure", "id": "t", "person": "nobody", "office": "Envoy", "start": "2016"}
+        {"type": "tenure", "id": "u", "person": "p", "office": "Envoy", "start": "2016-02-30"}
+
+        """.write(toFile: bad, atomically: true, encoding: .utf8)
+        do {
+            try DossierLoader.checkJSONLines(bad)
+            Issue.record("a bad file passed")
+        } catch {
+            let messages = error.diagnostics.map(\.message)
+            #expect(messages.contains { $0.contains("duplicate person id 'p'") })
+            #expect(messages.contains { $0.contains("invalid date '2016-02-30'") })
+            #expect(messages.contains { $0.contains("refers to person 'nobody'") })
+        }
+    }
+
     @Test func everyProblemInAFileIsReportedAtOnce() {
         let problems = dossierProblems(
             """

@@ -69,6 +69,19 @@ public enum DossierLoader {
         try JSONLinesLoader.read(path)
     }
 
+    /// Checks the JSON Lines dossier at `path` as `cursus validate` would, keeping none of its
+    /// records (memory grows with its ids alone); throws every problem found.
+    public static func checkJSONLines(_ path: String) throws(CursusError) {
+        let file = try JSONLinesLoader.read(path, retaining: false)
+        do {
+            _ = try DossierValidator.merge([file])
+        } catch {
+            // Every problem at once: the file's own and its dangling references.
+            throw CursusError(.data, file.diagnostics.filter { $0.severity == .error } + error.diagnostics)
+        }
+        _ = try file.checked()
+    }
+
     /// True for the inputs read as streams: JSON Lines (`.jsonl`, `.ndjson`) and CSV tables.
     public static func isStreamed(_ path: String) -> Bool {
         ["jsonl", "ndjson", "csv"].contains((path as NSString).pathExtension.lowercased())
@@ -100,6 +113,11 @@ public enum DossierLoader {
 /// whatever syntax the records come in.
 struct RecordReader {
     var dossier = Dossier()
+    /// False to check records without keeping them (a big file's check, in the memory of its ids).
+    var retaining = true
+    /// The people read, kept or not, and the first one's id (who owns records that name no person).
+    private var peopleRead = 0
+    private var firstPerson: String?
     /// References to ids not (yet) defined; those defined earlier in the file are settled at once.
     private(set) var references: [Reference] = []
     /// The ids defined so far, by kind.
@@ -219,7 +237,9 @@ struct RecordReader {
         guard let id = checkedID(person.id, .person, in: reader), complete else { return }
         keep(found, from: "person '\(id)'")
         person.location = reader.location(of: "id")
-        dossier.people.append(person)
+        peopleRead += 1
+        if firstPerson == nil { firstPerson = person.id }
+        if retaining { dossier.people.append(person) }
     }
 
     mutating func readSource<R: RecordFields>(_ reader: R) {
@@ -227,7 +247,7 @@ struct RecordReader {
         let complete = Source.fields.read(reader, into: &source)
         guard checkedID(source.id, .source, in: reader) != nil, complete else { return }
         source.location = reader.location(of: "id")
-        dossier.sources.append(source)
+        if retaining { dossier.sources.append(source) }
     }
 
     /// With `deferring`, a tenure that names no person is kept with an empty owner until the
@@ -271,7 +291,7 @@ struct RecordReader {
         if !named && defaultPerson == nil { ownerless.append((dossier.tenures.count, true, reader.location)) }
         keep(found, from: "tenure '\(id)'")
         tenure.location = reader.location(of: "id")
-        dossier.tenures.append(tenure)
+        if retaining { dossier.tenures.append(tenure) }
     }
 
     mutating func readEvent<R: RecordFields>(_ reader: R, defaultPerson: String?, deferring: Bool = false) {
@@ -288,7 +308,7 @@ struct RecordReader {
         if deferring && !named { ownerless.append((dossier.events.count, false, reader.location)) }
         keep(found, from: "event '\(id)'")
         event.location = reader.location(of: "id")
-        dossier.events.append(event)
+        if retaining { dossier.events.append(event) }
     }
 
     /// Ends a file: settles records that named no person, reports duplicate ids, and gives the
@@ -311,16 +331,15 @@ struct RecordReader {
     /// Gives the records that named no person the file's one person, or reports them.
     private mutating func settleOwners(report: (String, SourceLocation) -> Void) {
         guard !ownerless.isEmpty else { return }
-        guard dossier.people.count == 1 else {
+        guard peopleRead == 1, let owner = firstPerson else {
             for entry in ownerless {
                 report(
-                    "\(MappingReader.article(entry.isTenure ? "tenure" : "event")) with no 'person' needs the file to describe exactly one person (it describes \(dossier.people.count))",
+                    "\(MappingReader.article(entry.isTenure ? "tenure" : "event")) with no 'person' needs the file to describe exactly one person (it describes \(peopleRead))",
                     entry.location)
             }
             return
         }
-        let owner = dossier.people[0].id
-        for entry in ownerless {
+        for entry in ownerless where retaining {
             if entry.isTenure { dossier.tenures[entry.index].person = owner } else { dossier.events[entry.index].people = [owner] }
         }
         ownerless = []

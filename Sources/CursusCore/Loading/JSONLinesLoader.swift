@@ -11,10 +11,13 @@ enum JSONLinesLoader {
     /// Reading stops after this many errors: the file is likely not JSON Lines at all.
     static let maximumErrors = 100
 
-    static func read(_ path: String, progress: ProgressLine = .silent) throws(CursusError) -> DossierFile {
+    /// The file's dossier; with `retaining` false, its records are checked and dropped, so that
+    /// memory grows with its ids alone.
+    static func read(_ path: String, retaining: Bool = true, progress: ProgressLine = .silent) throws(CursusError) -> DossierFile {
         let lines = try LineReader(path: path, what: "dossier")
         let context = JSONLineContext(path: path)
         var reader = RecordReader()
+        reader.retaining = retaining
         var records = 0
         var task = progress.task("reading \((path as NSString).lastPathComponent)", total: nil, unit: "lines")
         defer { task.finish() }

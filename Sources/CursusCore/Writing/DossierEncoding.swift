@@ -22,6 +22,29 @@ public indirect enum EncodedValue: Sendable, Equatable {
     }
 }
 
+/// The lines of a JSON Lines dossier, one record each with its `type` first, written a record at
+/// a time (a big dossier's records, encoded all at once, would take many times its memory).
+public enum JSONLinesRecord {
+    /// The first line: the format version.
+    public static let header = "{\"cursus\":1}\n"
+
+    /// A person's line.
+    public static func line(_ person: Person) -> String { typed("person", DossierEncoding.encode(person)) }
+    /// A source's line.
+    public static func line(_ source: Source) -> String { typed("source", DossierEncoding.encode(source)) }
+    /// A tenure's line; its person is left out when it is the dossier's `single` one.
+    public static func line(_ tenure: Tenure, single: String?) -> String {
+        typed("tenure", DossierEncoding.encode(tenure, single: single))
+    }
+    /// An event's line.
+    public static func line(_ event: Event, single: String?) -> String { typed("event", DossierEncoding.encode(event, single: single)) }
+
+    private static func typed(_ type: String, _ value: EncodedValue) -> String {
+        guard case .map(let fields) = value else { return DossierWriter.json(value, pretty: false) + "\n" }
+        return DossierWriter.json(.map([("type", .string(type))] + fields), pretty: false) + "\n"
+    }
+}
+
 /// Turns a dossier into `EncodedValue`s, leaving out empty fields, keys in the order the
 /// schema lists them.
 public enum DossierEncoding {
@@ -38,22 +61,6 @@ public enum DossierEncoding {
         if !dossier.tenures.isEmpty { top.append(("tenures", .list(dossier.tenures.map { encode($0, single: single) }))) }
         if !dossier.events.isEmpty { top.append(("events", .list(dossier.events.map { encode($0, single: single) }))) }
         return .map(top)
-    }
-
-    /// The dossier as JSON Lines records: `{"cursus": 1}`, then each record with its `type` first,
-    /// handed to `body` one at a time (the encoded trees of a big dossier's records together
-    /// would take many times the dossier's memory).
-    public static func forEachLine(_ dossier: Dossier, _ body: (EncodedValue) -> Void) {
-        let single = dossier.people.count == 1 ? dossier.people[0].id : nil
-        func typed(_ type: String, _ value: EncodedValue) -> EncodedValue {
-            guard case .map(let fields) = value else { return value }
-            return .map([("type", .string(type))] + fields)
-        }
-        body(.map([("cursus", .int(1))]))
-        for person in dossier.people { body(typed("person", encode(person))) }
-        for source in dossier.sources { body(typed("source", encode(source))) }
-        for tenure in dossier.tenures { body(typed("tenure", encode(tenure, single: single))) }
-        for event in dossier.events { body(typed("event", encode(event, single: single))) }
     }
 
     static func encode(_ person: Person) -> EncodedValue { Person.fields.encode(person) }

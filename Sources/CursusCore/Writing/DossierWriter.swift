@@ -17,11 +17,12 @@ public enum DossierWriter {
         case .json: return json(DossierEncoding.encode(dossier), indent: "") + "\n"
         case .yaml: return yaml(DossierEncoding.encode(dossier))
         case .jsonl:
-            var text = ""
-            DossierEncoding.forEachLine(dossier) { line in
-                text += json(line, pretty: false)
-                text += "\n"
-            }
+            let single = dossier.people.count == 1 ? dossier.people[0].id : nil
+            var text = JSONLinesRecord.header
+            for person in dossier.people { text += JSONLinesRecord.line(person) }
+            for source in dossier.sources { text += JSONLinesRecord.line(source) }
+            for tenure in dossier.tenures { text += JSONLinesRecord.line(tenure, single: single) }
+            for event in dossier.events { text += JSONLinesRecord.line(event, single: single) }
             return text
         }
     }
