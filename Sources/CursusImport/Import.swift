@@ -41,6 +41,7 @@ struct ImportWarnings {
 struct IDMaker {
     private var used: Set<String> = []
 
+    /// An id made from `name` (and `suffix`, often a year), not yet used.
     mutating func make(_ name: String, suffix: String? = nil) -> String {
         var slug = ""
         var lastWasDash = true
@@ -57,14 +58,7 @@ struct IDMaker {
         while slug.hasSuffix("-") { slug.removeLast() }
         if slug.isEmpty { slug = "item" }
         if let suffix { slug += "-" + suffix }
-        var id = slug
-        var counter = 2
-        while used.contains(id) {
-            id = "\(slug)-\(counter)"
-            counter += 1
-        }
-        used.insert(id)
-        return id
+        return unique(slug)
     }
 
     /// Marks `id` as taken (by a record already in a dossier).
