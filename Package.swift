@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "CursusXLSX", targets: ["CursusXLSX"]),
         .library(name: "CursusImport", targets: ["CursusImport"]),
         .library(name: "CursusFetch", targets: ["CursusFetch"]),
+        .library(name: "CursusCheck", targets: ["CursusCheck"]),
         .library(name: "CursusBuiltIns", targets: ["CursusBuiltIns"]),
     ],
     dependencies: [
@@ -37,6 +38,11 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        // `cursus check`: the rules a fact-checker applies to a dossier, one file each.
+        .target(
+            name: "CursusCheck",
+            dependencies: ["CursusCore"]
+        ),
         // Fetching from Wikipedia, Wikidata and other Wikibase sites (FoundationNetworking).
         .target(
             name: "CursusFetch",
@@ -62,6 +68,7 @@ let package = Package(
                 "CursusBuiltIns",
                 "CursusImport",
                 "CursusFetch",
+                "CursusCheck",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -70,6 +77,7 @@ let package = Package(
         .testTarget(name: "CursusCoreTests", dependencies: ["CursusCore", "CursusTestSupport"]),
         .testTarget(name: "CursusRenderersTests", dependencies: ["CursusRenderers", "CursusTestSupport"]),
         .testTarget(name: "CursusXLSXTests", dependencies: ["CursusXLSX", "CursusTestSupport"]),
+        .testTarget(name: "CursusCheckTests", dependencies: ["CursusCheck", "CursusTestSupport"]),
         .testTarget(name: "CursusImportTests", dependencies: ["CursusImport", "CursusTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "CursusCLITests", dependencies: ["cursus", "CursusTestSupport"]),
     ]

@@ -17,7 +17,7 @@ struct CursusCommand: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             RenderCommand.self, ValidateCommand.self, RenderersCommand.self, DateCommand.self, InitCommand.self, ImportCommand.self,
-            SchemaCommand.self,
+            SchemaCommand.self, CheckCommand.self,
         ]
     )
 }

@@ -23,7 +23,7 @@ public struct OutputSpec: Sendable {
 public struct Manifest: Sendable {
     /// The manifest format versions this build reads.
     public static let supportedVersions = [1]
-    static let keys: AllowedKeys = ["$schema", "cursus", "title", "inputs", "as_of", "output_dir", "outputs"]
+    static let keys: AllowedKeys = ["$schema", "cursus", "title", "inputs", "as_of", "output_dir", "outputs", "checks"]
     static let outputKeys: AllowedKeys = ["renderer", "path", "options", "filter"]
     static let filterKeys: AllowedKeys = ["people", "categories", "from", "to"]
 
@@ -43,6 +43,10 @@ public struct Manifest: Sendable {
     public var outputDirectory: String
     /// The outputs, in the order listed.
     public var outputs: [OutputSpec]
+    /// `cursus check`'s severities by rule id (nil: the rule is off), as `checks:` sets them.
+    public var checks: [String: Diagnostic.Severity?] = [:]
+    /// Where each rule of `checks` is named, for messages about unknown rules.
+    public var checkLocations: [String: SourceLocation] = [:]
 
     /// What to do without a manifest.
     public static let startHint =
@@ -103,11 +107,26 @@ public struct Manifest: Sendable {
         let outputs = outputNodes.compactMap { node in
             readOutput(node, file: file, directory: directory, registry: registry, problems: problems)
         }
-        return Manifest(
+        var manifest = Manifest(
             path: file.path, directory: directory, displayDirectory: writtenDirectory, title: top.string("title"), inputs: inputs,
             asOf: asOf,
             outputDirectory: URL(fileURLWithPath: resolve(top.string("output_dir") ?? "out")).standardizedFileURL.path,
             outputs: outputs)
+        if let checks = top.mapping("checks", what: "checks mapping") {
+            for rule in checks.keys {
+                guard let text = checks.string(rule) else { continue }
+                let severities: [String: Diagnostic.Severity?] = [
+                    "error": .error, "warning": .warning, "note": .note, "off": Diagnostic.Severity?.none,
+                ]
+                guard let severity = severities[text] else {
+                    checks.report(rule, "'\(text)' is not a severity for '\(rule)'; write error, warning, note or off")
+                    continue
+                }
+                manifest.checks[rule] = severity
+                manifest.checkLocations[rule] = checks.location(of: rule)
+            }
+        }
+        return manifest
     }
 
     private static func readOutput(
