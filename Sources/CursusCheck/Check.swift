@@ -4,6 +4,7 @@ import CursusCore
 public struct Finding: Sendable {
     /// The rule's id: `overlap`, `uncited` …
     public var rule: String
+    /// What is wrong, in a sentence.
     public var message: String
     /// Where the first record involved stands.
     public var location: SourceLocation?
@@ -14,7 +15,9 @@ public struct Finding: Sendable {
 /// What rules look at: the merged dossier, the day "present" means, and quick ways to the
 /// records' spans.
 public struct CheckContext: Sendable {
+    /// The merged dossier.
     public let dossier: Dossier
+    /// The day "present" means: ongoing posts run to it.
     public let asOf: CalendarDay
     /// The longest gap between successive holders of an office that is not reported, in days.
     public var gapDays = 366
@@ -69,11 +72,15 @@ struct Span: Sendable {
 /// A check of a dossier: an id, what it looks for in a line, how bad its findings are unless a
 /// manifest says otherwise, and the check itself.
 public protocol Rule: Sendable {
+    /// The rule's id, as `checks:` in a manifest names it.
     var id: String { get }
     /// The ids of the findings it gives: its own, or several for a rule of two kinds.
     var ids: [String] { get }
+    /// What it looks for, in a line.
     var explanation: String { get }
+    /// How bad its findings are, unless a manifest says otherwise.
     var severity: Diagnostic.Severity { get }
+    /// What it finds in `context`.
     func findings(in context: CheckContext) -> [Finding]
 }
 
