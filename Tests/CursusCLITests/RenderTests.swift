@@ -41,6 +41,25 @@ import Testing
         }
     }
 
+    /// A dossier built from two disagreeing sources shows the disagreement in every renderer:
+    /// the committed outputs under Tests/Golden/disputes/out are its golden files.
+    @Test func disagreementsShowInEveryRenderer() throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        for name in ["cursus.yml", "antonov.yml"] {
+            try workspace.write(name, try Data(contentsOf: repositoryRoot.appendingPathComponent("Tests/Golden/disputes/\(name)")))
+        }
+        let result = try workspace.run(["render"])
+        #expect(result.status == 0, "\(result.stderr)")
+        for path in result.stdout.split(separator: "\n").map(String.init) {
+            let written = try workspace.read(path)
+            #expect(written == (try Data(contentsOf: repositoryRoot.appendingPathComponent("Tests/Golden/disputes/" + path))), "\(path)")
+            let text = String(decoding: written, as: UTF8.self)
+            let shown = text.contains("2016-12-18") || text.contains("18 Dec 2016")
+            #expect(shown, "\(path) shows the other report's date")
+        }
+    }
+
     /// Renders of one manifest started together each replace whole files: whichever finishes
     /// last, every output is a complete, golden file and no temporary file is left.
     @Test func concurrentRendersOfOneManifestLeaveNoCorruptFile() throws {

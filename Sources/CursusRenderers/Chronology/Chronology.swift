@@ -30,6 +30,8 @@ struct Chronology {
         var text: String
         var citations: [Citation]
         var category: String?
+        /// Other dates sources give for this one (`disputed`), each with its citations.
+        var alternatives: [Dispute] = []
     }
 
     /// A note: a source, with the passage that one or more entries quote from it (a source cited
@@ -67,7 +69,7 @@ struct Chronology {
                         date: start, kind: .start,
                         text: who.map { "\($0) starts as \(tenure.office)\(place)" } ?? "Starts as \(tenure.office)\(place)",
                         citations: tenure.sources,
-                        category: tenure.category))
+                        category: tenure.category, alternatives: tenure.disputed.filter { $0.field == "start" }))
             }
             if parts.contains(.milestones) {
                 for milestone in tenure.milestones {
@@ -76,7 +78,8 @@ struct Chronology {
                     entries.append(
                         Entry(
                             date: milestone.date, kind: .milestone, text: text,
-                            citations: milestone.sources.isEmpty ? tenure.sources : milestone.sources, category: tenure.category))
+                            citations: milestone.sources.isEmpty ? tenure.sources : milestone.sources, category: tenure.category,
+                            alternatives: milestone.disputed.filter { $0.field == "date" }))
                 }
             }
             if parts.contains(.tenures), let end = tenure.end {
@@ -85,13 +88,16 @@ struct Chronology {
                         date: end, kind: .end,
                         text: who.map { "\($0) leaves the post of \(tenure.office)" } ?? "Leaves the post of \(tenure.office)",
                         citations: tenure.sources,
-                        category: tenure.category))
+                        category: tenure.category, alternatives: tenure.disputed.filter { $0.field == "end" }))
             }
         }
         if parts.contains(.events) {
             for event in dossier.chronologicalEvents {
                 let text = [event.title, event.description].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ". ")
-                entries.append(Entry(date: event.date, kind: .event, text: text, citations: event.sources, category: event.category))
+                entries.append(
+                    Entry(
+                        date: event.date, kind: .event, text: text, citations: event.sources, category: event.category,
+                        alternatives: event.disputed.filter { $0.field == "date" }))
             }
         }
         // Stable: entries of one date keep tenure order, then events.
@@ -99,7 +105,8 @@ struct Chronology {
         self.entries = entries.indices.sorted { keys[$0] < keys[$1] || (keys[$0] == keys[$1] && $0 < $1) }.map { entries[$0] }
 
         var cited: [Citation] = []
-        for citation in self.entries.flatMap(\.citations) + dossier.people.flatMap(\.sources) + dossier.tenures.flatMap(\.sources)
+        let cites = self.entries.flatMap { $0.citations + $0.alternatives.flatMap(\.sources) }
+        for citation in cites + dossier.people.flatMap(\.sources) + dossier.tenures.flatMap(\.sources)
         where numbers[Self.noteKey(citation)] == nil {
             numbers[Self.noteKey(citation)] = numbers.count + 1
             cited.append(Self.noteKey(citation))
@@ -116,6 +123,17 @@ struct Chronology {
 
     /// The note a citation points to: its own when it quotes a passage or gives a place, else its source's.
     static func noteKey(_ citation: Citation) -> Citation { citation.isPlain ? Citation(citation.source) : citation }
+
+    /// "(18 Dec 2016 according to [3]; …) " for an entry's other dates, or ""; `escape` makes
+    /// the dates safe for the format (the markers are Cursus's own).
+    func alternatives(_ entry: Entry, escape: (String) -> String) -> String {
+        let said = entry.alternatives.map { dispute -> String in
+            let date = escape((try? EDTF(dispute.value))?.display ?? dispute.value)
+            let markers = self.markers(dispute.sources)
+            return markers.isEmpty ? "\(date) according to another source" : "\(date) according to \(markers)"
+        }
+        return said.isEmpty ? "" : "(" + said.joined(separator: "; ") + ") "
+    }
 
     /// "[1, 2]" for the entry's citations, or "" when it cites none.
     func markers(_ citations: [Citation]) -> String {

@@ -43,7 +43,7 @@ struct ChronologyContext {
         func entry(_ entry: Chronology.Entry) -> [String: Any] {
             let display = entry.date.display
             let markers = chronology.markers(entry.citations)
-            let text = escape(entry.text)
+            let text = chronology.alternatives(entry, escape: escape) + escape(entry.text)
             let cited = markers.isEmpty ? text : text + " " + markers
             return [
                 "date": display, "edtf": entry.date.text, "kind": entry.kind.rawValue, "text": text,

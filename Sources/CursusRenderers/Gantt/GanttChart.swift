@@ -65,6 +65,16 @@ struct GanttChart {
         var tooltip: String
     }
 
+    /// Another date a source gives for a post's start or end: a sign at that date under the bar,
+    /// and the stretch between it and the date drawn, the uncertain part of the bar.
+    struct DisputeMark {
+        var x: Double
+        /// Where the bar's own date is drawn.
+        var from: Double
+        var y: Double
+        var tooltip: String
+    }
+
     struct EventMark {
         var x: Double
         var lineTop, dotY: Double
@@ -80,7 +90,7 @@ struct GanttChart {
             case fill(String, outline: String)
             case dashed
             case fade(String)
-            case event, milestone
+            case event, milestone, disputed
         }
         var swatch: Swatch
         /// Where the swatch is drawn, and its explanation beside it.
@@ -99,6 +109,7 @@ struct GanttChart {
     var axisLabels: [Text] = []
     var bars: [Bar] = []
     var milestones: [Mark] = []
+    var disputes: [DisputeMark] = []
     var events: [EventMark] = []
     var legend: [LegendItem] = []
 }

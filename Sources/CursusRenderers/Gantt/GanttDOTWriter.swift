@@ -36,6 +36,13 @@ struct GanttDOTWriter {
                 "shape=diamond, width=\(DOT.inches(8)), height=\(DOT.inches(8)), fillcolor=\"#333333\", tooltip=\(DOT.quoted(mark.tooltip))",
                 x: mark.x, y: mark.y)
         }
+        for dispute in chart.disputes {
+            let left = min(dispute.x, dispute.from)
+            box(
+                GanttChart.Rect(x: left, y: dispute.y - 0.6, width: max(abs(dispute.x - dispute.from), 0.5), height: 1.2),
+                fill: Self.disputeColor)
+            node(Self.disputeSign + ", tooltip=\(DOT.quoted(dispute.tooltip))", x: dispute.x, y: dispute.y)
+        }
         for event in chart.events {
             for segment in event.segments {
                 vertical(x: event.x, from: segment.lowerBound, to: segment.upperBound, color: "#CC0000", tooltip: event.tooltip)
@@ -50,6 +57,10 @@ struct GanttDOTWriter {
         lines.append("}")
         return lines.joined(separator: "\n") + "\n"
     }
+
+    /// The sign of a disputed date: a small orange triangle, pointing at the bar.
+    static let disputeColor = "#D55E00"
+    static let disputeSign = "shape=triangle, width=\(DOT.inches(8)), height=\(DOT.inches(7)), fillcolor=\"\(disputeColor)\""
 
     // MARK: - Shapes
 
@@ -138,6 +149,9 @@ struct GanttDOTWriter {
             case .milestone:
                 node(
                     "shape=diamond, width=\(DOT.inches(8)), height=\(DOT.inches(8)), fillcolor=\"#333333\"", x: swatch.midX, y: swatch.midY)
+            case .disputed:
+                box(GanttChart.Rect(x: swatch.x, y: swatch.midY - 0.6, width: swatch.width, height: 1.2), fill: Self.disputeColor)
+                node(Self.disputeSign, x: swatch.midX, y: swatch.midY)
             }
             text(item.label)
         }

@@ -82,6 +82,18 @@ struct GanttLayout {
                             fadesOut: span.fadesOut, fadesIn: span.fadesIn,
                             label: barLabel(span, rect: rect, room: nextObstacle - right),
                             tooltip: tooltip(span.tenure)))
+                    for dispute in span.tenure.disputed where dispute.field == "start" || dispute.field == "end" {
+                        guard let date = try? EDTF(dispute.value) else { continue }
+                        let isEnd = dispute.field == "end"
+                        let day = GanttPlan.point(date, end: isEnd)
+                        guard day >= scaleStart, day <= scaleEnd else { continue }
+                        let according = dispute.sources.map(\.source).joined(separator: ", ")
+                        chart.disputes.append(
+                            GanttChart.DisputeMark(
+                                x: x(day), from: isEnd ? right : left, y: rect.y + rect.height + 2,
+                                tooltip:
+                                    "\(isEnd ? "end" : "start"): \(date.display)\(according.isEmpty ? "" : " according to \(according)")"))
+                    }
                     for milestone in span.tenure.milestones {
                         let day = GanttPlan.point(milestone.date, end: false)
                         guard day >= scaleStart, day <= scaleEnd else { continue }
@@ -152,6 +164,9 @@ struct GanttLayout {
                 ))
         }
         if !chart.milestones.isEmpty { legend.append((.milestone, "milestone")) }
+        if !chart.disputes.isEmpty {
+            legend.append((.disputed, "triangle: another source gives another start or end; the line between is the uncertain stretch"))
+        }
         if !chart.events.isEmpty { legend.append((.event, "event")) }
         let legendTop = eventsTop + Double(lanes.count) * Self.eventPitch + (lanes.isEmpty ? 0 : 8)
         for (index, (swatch, text)) in legend.enumerated() {
