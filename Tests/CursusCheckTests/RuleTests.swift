@@ -91,6 +91,9 @@ import Testing
         let right =
             "  - {id: a, person: p, office: Envoy, start: 2001, end: 2004, successor: Bob Other}\n  - {id: b, person: q, office: Envoy, start: 2004, end: 2008, predecessor: Ada Example}"
         #expect(try findings(SuccessionMismatch(), tenures: right, people: names).isEmpty)
+        let byID =
+            "  - {id: a, person: p, office: Envoy, start: 2001, end: 2004, successor: q}\n  - {id: b, person: q, office: Envoy, start: 2004, end: 2008, predecessor: p}"
+        #expect(try findings(SuccessionMismatch(), tenures: byID, people: names).isEmpty, "a successor named by the person's id")
     }
 
     @Test func missingDates() throws {
