@@ -13,6 +13,7 @@ public enum BuiltInRenderers {
         GanttRenderer(),
         JSONRenderer(),
         XLSXRenderer(),
+        ICSRenderer(),
     ]
 
     /// The built-ins, and for any other name a plug-in: `cursus-render-NAME` on PATH, or a path
