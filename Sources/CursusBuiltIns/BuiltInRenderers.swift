@@ -14,6 +14,7 @@ public enum BuiltInRenderers {
         JSONRenderer(),
         XLSXRenderer(),
         ICSRenderer(),
+        MermaidRenderer(),
     ]
 
     /// The built-ins, and for any other name a plug-in: `cursus-render-NAME` on PATH, or a path
