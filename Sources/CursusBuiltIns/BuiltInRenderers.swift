@@ -15,6 +15,7 @@ public enum BuiltInRenderers {
         XLSXRenderer(),
         ICSRenderer(),
         MermaidRenderer(),
+        TimelineJSRenderer(),
     ]
 
     /// The built-ins, and for any other name a plug-in: `cursus-render-NAME` on PATH, or a path
