@@ -16,6 +16,7 @@ public enum BuiltInRenderers {
         ICSRenderer(),
         MermaidRenderer(),
         TimelineJSRenderer(),
+        EasyTimelineRenderer(),
     ]
 
     /// The built-ins, and for any other name a plug-in: `cursus-render-NAME` on PATH, or a path
