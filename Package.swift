@@ -57,9 +57,19 @@ let package = Package(
             name: "CursusXLSX",
             dependencies: ["CursusCore", "CLibXLSXWriter"]
         ),
+        // The SQLite renderer; the only module that imports CSQLite.
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
+        .target(
+            name: "CursusSQLite",
+            dependencies: ["CursusCore", "CSQLite"]
+        ),
         .target(
             name: "CursusBuiltIns",
-            dependencies: ["CursusCore", "CursusRenderers", "CursusXLSX"]
+            dependencies: ["CursusCore", "CursusRenderers", "CursusXLSX", "CursusSQLite"]
         ),
         .executableTarget(
             name: "cursus",

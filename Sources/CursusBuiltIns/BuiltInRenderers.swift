@@ -1,5 +1,6 @@
 import CursusCore
 import CursusRenderers
+import CursusSQLite
 import CursusXLSX
 
 /// The renderers Cursus has built in, in the order `cursus renderers` lists them: the one list
@@ -17,6 +18,7 @@ public enum BuiltInRenderers {
         MermaidRenderer(),
         TimelineJSRenderer(),
         EasyTimelineRenderer(),
+        SQLiteRenderer(),
     ]
 
     /// The built-ins, and for any other name a plug-in: `cursus-render-NAME` on PATH, or a path

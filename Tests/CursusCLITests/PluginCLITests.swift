@@ -176,11 +176,11 @@ import Testing
         #expect(result.status == 65)
         #expect(
             result.stderr.contains(
-                "error: unknown renderer './plugins/nothere'; it is not built in (csv, chronology, gantt, json, xlsx, ics, mermaid, timelinejs, easytimeline) and there is no executable file at \(workspace.url.path)/plugins/nothere"
+                "error: unknown renderer './plugins/nothere'; it is not built in (csv, chronology, gantt, json, xlsx, ics, mermaid, timelinejs, easytimeline, sqlite) and there is no executable file at \(workspace.url.path)/plugins/nothere"
             ))
         #expect(
             result.stderr.contains(
-                "error: unknown renderer 'rss'; it is not built in (csv, chronology, gantt, json, xlsx, ics, mermaid, timelinejs, easytimeline) and there is no program cursus-render-rss on PATH (/usr/bin:/bin)"
+                "error: unknown renderer 'rss'; it is not built in (csv, chronology, gantt, json, xlsx, ics, mermaid, timelinejs, easytimeline, sqlite) and there is no program cursus-render-rss on PATH (/usr/bin:/bin)"
             ))
     }
 }
