@@ -225,6 +225,23 @@ private func firstMention(_ sentence: String) -> (kind: DateMention.Kind, start:
             [["President of Claremont (Calif.) School of Theology", "1990", "2000"]]
         ),
         ("Ivan Petrov", "From 1986 to 1992 Ivan Petrov was bishop of the Dresden Area.", [["Bishop of the Dresden Area", "1986", "1992"]]),
+        (
+            "Ivan Petrov", "From 1977 to 1981 and again from 1983 to 1990, he was the Director of Research.",
+            [["Director of Research", "1977", "1981"], ["Director of Research", "1983", "1990"]]
+        ),
+        (
+            "Ivan Petrov",
+            "From 1981 to 1983, Petrov was the Deputy Representative to the United Nations, then from 1983 to 1986 Ambassador to India.",
+            [["Deputy Representative to the United Nations", "1981", "1983"], ["Ambassador to India", "1983", "1986"]]
+        ),
+        (
+            "Ivan Petrov", "He was named Minister of Foreign Affairs by Prime Minister Ivan Sidorov on 20 May 1991.",
+            [["Minister of Foreign Affairs", "1991-05-20", ""]]
+        ),
+        (
+            "Ivan Petrov", "In 1990, he was promoted Permanent Representative to the United Nations.",
+            [["Permanent Representative to the United Nations", "1990", ""]]
+        ),
     ])
     func listsAndPossessives(_ person: String, _ sentence: String, _ expected: [[String]]) throws {
         let result = try importText(sentence + "\n", published: "2010-01-11", person: person)

@@ -33,17 +33,20 @@ enum CareerSentences {
     /// The verbs of holding or taking office; those that take a single date as the start.
     static let verb = try! NSRegularExpression(
         pattern:
-            #"\b(was appointed(?: as)?|was named(?: as)?|was elected(?: as)?|was made|has been serving as|has served as|has been|had served as|had been|served as|serves as|worked as|works as|tenure as|became|becomes|was|is)\s+(?:(?:the|a|an)\s+)?"#
+            #"\b(was appointed(?: as)?|was named(?: as)?|was elected(?: as)?|was promoted(?: to)?|was made|has been serving as|has served as|has been|had served as|had been|served as|serves as|worked as|works as|tenure as|became|becomes|was|is)\s+(?:(?:the|a|an)\s+)?"#
     )
     /// Being elected is not taking office: an election's date is no start.
-    static let startingVerbs: Set<String> = ["was appointed", "was named", "was made", "became", "becomes"]
+    static let startingVerbs: Set<String> = [
+        "was appointed", "was appointed as", "was named", "was named as", "was promoted", "was promoted to", "was made", "became",
+        "becomes",
+    ]
     /// Verbs that say the post is still held, with "since": ongoing as of the article.
     static let ongoingVerbs: Set<String> = ["has been serving as", "has served as", "has been", "serves as", "works as", "is"]
 
     /// Where an office phrase ends: the clause that follows it.
     static let clauseEnd = try! NSRegularExpression(
         pattern:
-            #",? (?:when|where|which|who|while|after|before|until|during|under|prior to|following|with a|with the|replacing|succeeding)\b|[;:]|, and |, but |\.$"#
+            #",? (?:when|where|which|who|while|after|before|until|during|under|prior to|following|with a|with the|replacing|succeeding)\b|[;:]|, and |, but |, then |\sby (?=[A-Z])|\.$"#
     )
 
     /// Words that may stand before the subject: "Previously he served as …".
@@ -98,7 +101,8 @@ enum CareerSentences {
             let dating =
                 inClause.first { $0.kind == .span || $0.kind == .since }
                 ?? (startingVerbs.contains(verbText)
-                    ? singles.first { $0.range.lowerBound == officeEnd } ?? singles.last { $0.range.upperBound <= verbRange.lowerBound }
+                    ? (singles.first { $0.range.lowerBound == officeEnd } ?? afterAgent(officeEnd, in: sentence, mentions: mentions))
+                        ?? singles.last { $0.range.upperBound <= verbRange.lowerBound }
                     : nil)
             guard var mention = dating, mention.invalid == nil else { continue }
             // "the second female minister since 1949" is a distinction, not a post held since then.
@@ -108,12 +112,48 @@ enum CareerSentences {
             if mention.kind == .since { mention.end = ongoingVerbs.contains(verbText) ? .present : nil }
             usedMentions.append(mention.range)
             posts += offices(office).map { part in described(part, mention: mention) }
+            // "From 1977 to 1981 and again from 1983 to 1990, he was …": the same post, twice.
+            for other in inClause
+            where other.kind == .span && other.range != mention.range && !usedMentions.contains(other.range)
+                && other.range.upperBound <= verbRange.lowerBound && other.invalid == nil
+            {
+                usedMentions.append(other.range)
+                posts += offices(office).map { part in described(part, mention: other) }
+            }
+            // "…, then from 1983 to 1986 Ambassador to India": a next post, its verb understood.
+            if sentence[officeEnd...].hasPrefix(", then "),
+                let next = mentions.first(where: { mention in
+                    mention.kind == .span && mention.invalid == nil && mention.range.lowerBound > officeEnd
+                        && sentence[officeEnd..<mention.range.lowerBound].trimmingCharacters(in: .whitespaces) == ", then"
+                })
+            {
+                var end = sentence.endIndex
+                let after = NSRange(next.range.upperBound..., in: sentence)
+                if let match = clauseEnd.firstMatch(in: sentence, range: after), let range = Range(match.range, in: sentence) {
+                    end = range.lowerBound
+                }
+                let following = tidy(String(sentence[next.range.upperBound..<end]))
+                if !following.isEmpty, hasOfficeWord(following), following.first?.isUppercase == true {
+                    usedMentions.append(next.range)
+                    posts.append(described(following, mention: next))
+                }
+            }
             for (place, span) in enumerated(after: mention, office: office, in: sentence, mentions: mentions) {
                 usedMentions.append(span.range)
                 posts.append(described(place, mention: span))
             }
         }
         return posts
+    }
+
+    /// "was named Minister of Foreign Affairs by Prime Minister Atef Sedki on 20 May 1991": the
+    /// date after the one who appointed.
+    private static func afterAgent(_ officeEnd: String.Index, in sentence: String, mentions: [DateMention]) -> DateMention? {
+        guard sentence[officeEnd...].hasPrefix(" by ") else { return nil }
+        return mentions.first { mention in
+            mention.kind == .single && mention.range.lowerBound > officeEnd
+                && !sentence[officeEnd..<mention.range.lowerBound].contains(where: { ",;".contains($0) })
+        }
     }
 
     /// Words that open a distinction rather than a post.
