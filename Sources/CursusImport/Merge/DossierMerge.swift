@@ -87,7 +87,7 @@ public struct DossierMerge {
             let path: WritableKeyPath<Person, EDTF?> = key == "born" ? \.born : \.died
             mergeDate(&here, path, key, value, citations: citations, label: label)
         }
-        for (key, path) in [("birth_place", \Person.birthPlace), ("death_place", \.deathPlace), ("nationality", \.nationality)] {
+        for path in [\Person.birthPlace, \.deathPlace, \.nationality] {
             if here[keyPath: path] == nil { here[keyPath: path] = person[keyPath: path] }
         }
         if here.nativeName == nil {
