@@ -37,6 +37,23 @@ import Testing
             ongoing: ongoing)
     }
 
+    /// `partial: fade`: a year-precise start and end draw over the whole years, fading in across
+    /// the first and out across the last.
+    @Test func partialDatesCanFadeAcrossTheirPeriod() throws {
+        var options = GanttOptions()
+        options.partial = .fade
+        let chart = layout([tenure("a", "A", "2001", "2003")], options: options)
+        let bar = try #require(chart.bars.first)
+        let perDay = chart.plot.width / Double(365 * 3)
+        #expect(abs(bar.rect.x - chart.plot.x) < 0.01, "from the start's earliest day")
+        #expect(abs(bar.rect.width - 365 * 3 * perDay) < 0.01, "to the end's latest day")
+        #expect(abs((bar.fadeIn ?? 0) - 365 * perDay) < 0.01 && abs((bar.fadeOut ?? 0) - 365 * perDay) < 0.01)
+        #expect(!bar.dashed)
+        #expect(chart.legend.contains { $0.label.text.hasPrefix("fade across a period") })
+        let middle = layout([tenure("a", "A", "2001", "2003")])
+        #expect(middle.bars[0].dashed && middle.bars[0].fadeIn == nil, "the default stays the middle of the period")
+    }
+
     @Test func barsAreExactToTheDayAndPartialDatesSitMidPeriod() throws {
         let chart = layout([tenure("a", "A", "2000-01-01", "2000-12-31"), tenure("b", "B", "2001", "2001")])
         let plot = chart.plot

@@ -56,6 +56,9 @@ struct GanttChart {
         var fadesIn: Bool
         /// How long a fading end is, in points.
         var fade = GanttLayout.fade
+        /// With `partial: fade`, how long the fade-in and the fade-out are, in points.
+        var fadeIn: Double?
+        var fadeOut: Double?
         var label: Text?
         var tooltip: String
     }

@@ -88,21 +88,22 @@ struct GanttDOTWriter {
         let outline = "penwidth=1, color=\"\(bar.outline)\", style=\(style)"
         let tooltip = "tooltip=\(DOT.quoted(bar.tooltip))"
         // A fading end is a gradient box beside the solid part, so the outline stops where the fade starts.
-        let fade = min(bar.fade, rect.width / 2)
+        let fadeIn = min(bar.fadeIn ?? bar.fade, rect.width / 2)
+        let fadeOut = min(bar.fadeOut ?? bar.fade, rect.width / 2)
         var solid = rect
         if bar.fadesIn {
-            solid.x += fade
-            solid.width -= fade
+            solid.x += fadeIn
+            solid.width -= fadeIn
         }
-        if bar.fadesOut { solid.width -= fade }
+        if bar.fadesOut { solid.width -= fadeOut }
         if bar.fadesIn {
             box(
-                GanttChart.Rect(x: rect.x, y: rect.y, width: fade, height: rect.height), fill: "#FFFFFF:\(bar.fill)",
+                GanttChart.Rect(x: rect.x, y: rect.y, width: fadeIn, height: rect.height), fill: "#FFFFFF:\(bar.fill)",
                 extra: ", gradientangle=0, \(tooltip)")
         }
         if bar.fadesOut {
             box(
-                GanttChart.Rect(x: solid.maxX, y: rect.y, width: fade, height: rect.height), fill: "\(bar.fill):#FFFFFF",
+                GanttChart.Rect(x: solid.maxX, y: rect.y, width: fadeOut, height: rect.height), fill: "\(bar.fill):#FFFFFF",
                 extra: ", gradientangle=0, \(tooltip)")
         }
         box(solid, fill: bar.fill, extra: ", \(outline), \(tooltip)")

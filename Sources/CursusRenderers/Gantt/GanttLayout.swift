@@ -80,6 +80,8 @@ struct GanttLayout {
                         GanttChart.Bar(
                             rect: rect, fill: fill, outline: Palette.outline(fill), dashed: span.dashed,
                             fadesOut: span.fadesOut, fadesIn: span.fadesIn,
+                            fadeIn: span.fadeInDays.map { x(span.start + $0) - left },
+                            fadeOut: span.fadeOutDays.map { right - x(span.end - $0) },
                             label: barLabel(span, rect: rect, room: nextObstacle - right),
                             tooltip: tooltip(span.tenure)))
                     for dispute in span.tenure.disputed where dispute.field == "start" || dispute.field == "end" {
@@ -155,7 +157,14 @@ struct GanttLayout {
         if chart.bars.contains(where: \.dashed) {
             legend.append((.dashed, "dashed outline: a date not known to the day, drawn at the middle of its period"))
         }
-        if chart.bars.contains(where: { $0.fadesOut || $0.fadesIn }) {
+        if chart.bars.contains(where: { $0.fadeIn != nil || $0.fadeOut != nil }) {
+            legend.append(
+                (
+                    .fade(colors.used.first?.1 ?? Palette.uncategorised),
+                    "fade across a period: a start or end known only to its month, season or year, from its earliest to its latest day"
+                ))
+        }
+        if chart.bars.contains(where: { ($0.fadesOut && $0.fadeOut == nil) || ($0.fadesIn && $0.fadeIn == nil) }) {
             let asOf = plan.asOf
             legend.append(
                 (

@@ -12,6 +12,15 @@ public struct GanttOptions: RendererOptions {
         case svg, png, pdf
     }
 
+    /// How a start or end known only to its month, season or year is drawn.
+    public enum Partial: String, CaseIterable, Sendable {
+        /// At the middle of its period, the bar's outline dashed (the default: it prints clearly
+        /// in black and white, where a fade can vanish).
+        case middle
+        /// As a fade across the whole period it could fall in, from its earliest to its latest day.
+        case fade
+    }
+
     /// The paper a PDF is laid out for, or the chart's own size.
     public enum Page: String, CaseIterable, Sendable {
         case a4, letter, a3, chart
@@ -39,6 +48,8 @@ public struct GanttOptions: RendererOptions {
     public var dpi = 96
     /// The paper a PDF is laid out for.
     public var page = Page.a4
+    /// How partial dates are drawn.
+    public var partial = Partial.middle
 
     /// The defaults, as the descriptor lists them.
     public init() {}
@@ -59,5 +70,10 @@ public struct GanttOptions: RendererOptions {
         .choice(
             "page", \.page,
             help: "PDF output: the paper, landscape, with the chart scaled down to fit; 'chart' makes the page the chart's own size"),
+        .choice(
+            "partial", \.partial,
+            help:
+                "A start or end known only to its month, season or year: at the middle of its period with a dashed outline, or a fade across the whole period"
+        ),
     ]
 }

@@ -12,6 +12,10 @@ struct GanttPlan {
         var dashed: Bool
         var fadesIn: Bool
         var fadesOut: Bool
+        /// With `partial: fade`, the days over which an uncertain start fades in and an
+        /// uncertain end fades out (the whole period the date could fall in).
+        var fadeInDays: Double?
+        var fadeOutDays: Double?
     }
 
     struct Row {
@@ -117,7 +121,23 @@ struct GanttPlanner {
             return Span(tenure: tenure, start: end - 180, end: end, dashed: true, fadesIn: true, fadesOut: tenure.ongoing)
         case (let start?, let end?):
             let exact = (tenure.start?.isExactDay ?? false) && (tenure.ongoing || (tenure.end?.isExactDay ?? false))
-            return Span(tenure: tenure, start: start, end: max(end, start + 1), dashed: !exact, fadesIn: false, fadesOut: tenure.ongoing)
+            guard options.partial == .fade, !exact, let first = tenure.start else {
+                return Span(
+                    tenure: tenure, start: start, end: max(end, start + 1), dashed: !exact, fadesIn: false, fadesOut: tenure.ongoing)
+            }
+            // Across the whole period: from the start's earliest day to the end's latest.
+            var span = Span(tenure: tenure, start: start, end: max(end, start + 1), dashed: false, fadesIn: false, fadesOut: tenure.ongoing)
+            if !first.isExactDay, let earliest = first.earliest, let latest = first.latest {
+                span.start = Double(earliest.daysSinceEpoch)
+                span.fadesIn = true
+                span.fadeInDays = Double(latest.daysSinceEpoch + 1 - earliest.daysSinceEpoch)
+            }
+            if !tenure.ongoing, let last = tenure.end, !last.isExactDay, let earliest = last.earliest, let latest = last.latest {
+                span.end = Double(latest.daysSinceEpoch + 1)
+                span.fadesOut = true
+                span.fadeOutDays = Double(latest.daysSinceEpoch + 1 - earliest.daysSinceEpoch)
+            }
+            return span
         }
     }
 
