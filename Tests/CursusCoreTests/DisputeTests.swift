@@ -47,6 +47,16 @@ import Testing
         }
     }
 
+    /// A source cited only by a dispute stays with it through an output's filter.
+    @Test func aFilterKeepsTheSourcesOfDisputes() throws {
+        let dossier = try DossierLoader.decode(InputFile(path: "d.yml", text: Self.dossier)).dossier
+        let filtered = DossierFilter(categories: nil, from: try EDTF("2016")).apply(
+            to: dossier, asOf: CalendarDay(year: 2026, month: 1, day: 1))
+        #expect(filtered.tenures.count == 1)
+        #expect(filtered.sources.map(\.id) == ["a", "b"], "b is cited only by the dispute")
+        #expect(filtered.citedSourceIDs == ["a", "b"])
+    }
+
     @Test func aDisputesSourceMustExist() throws {
         let text = Self.dossier.replacingOccurrences(of: "sources: [b]}", with: "sources: [nowhere]}")
         #expect(throws: CursusError.self) { try DossierValidator.merge([try DossierLoader.decode(InputFile(path: "d.yml", text: text))]) }

@@ -8,14 +8,7 @@ struct UnusedSource: Rule {
 
     func findings(in context: CheckContext) -> [Finding] {
         let dossier = context.dossier
-        var cited = Set(dossier.people.flatMap(\.sources).map(\.source))
-        for tenure in dossier.tenures {
-            cited.formUnion(tenure.sources.map(\.source))
-            for milestone in tenure.milestones { cited.formUnion(milestone.sources.map(\.source)) }
-            cited.formUnion(tenure.disputed.flatMap(\.sources).map(\.source))
-        }
-        for event in dossier.events { cited.formUnion((event.sources + event.disputed.flatMap(\.sources)).map(\.source)) }
-        cited.formUnion(dossier.people.flatMap(\.disputed).flatMap(\.sources).map(\.source))
+        let cited = dossier.citedSourceIDs
         return dossier.sources.filter { !cited.contains($0.id) }.map { source in
             finding("the source '\(source.id)' is cited by nothing", at: source.location, ["source \(source.id)"])
         }

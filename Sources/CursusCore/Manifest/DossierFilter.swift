@@ -45,12 +45,7 @@ public struct DossierFilter: Sendable {
             (peopleSet.map { !$0.isDisjoint(with: event.people) } ?? true) && inCategory(event.category)
                 && inWindow(event.date.earliest, event.date.latest)
         }
-        var cited = Set(result.people.flatMap(\.sources).map(\.source))
-        for tenure in result.tenures {
-            cited.formUnion(tenure.sources.map(\.source))
-            for milestone in tenure.milestones { cited.formUnion(milestone.sources.map(\.source)) }
-        }
-        for event in result.events { cited.formUnion(event.sources.map(\.source)) }
+        let cited = result.citedSourceIDs
         result.sources = dossier.sources.filter { cited.contains($0.id) }
         return result
     }
