@@ -10,15 +10,16 @@ struct SuccessionMismatch: Rule {
     let severity = Diagnostic.Severity.warning
 
     func findings(in context: CheckContext) -> [Finding] {
-        let names = Dictionary(context.dossier.people.map { ($0.id, normalized($0.name)) }, uniquingKeysWith: { first, _ in first })
-        func holder(_ tenure: Tenure) -> String { names[tenure.person] ?? normalized(tenure.person) }
+        let names = Dictionary(
+            context.dossier.people.map { ($0.id, TextMatch.normalized($0.name)) }, uniquingKeysWith: { first, _ in first })
+        func holder(_ tenure: Tenure) -> String { names[tenure.person] ?? TextMatch.normalized(tenure.person) }
         // A successor or predecessor may be written as a name or as the person's id.
-        func holds(_ tenure: Tenure, _ named: String) -> Bool { holder(tenure) == named || normalized(tenure.person) == named }
+        func holds(_ tenure: Tenure, _ named: String) -> Bool { holder(tenure) == named || TextMatch.normalized(tenure.person) == named }
         var found: [Finding] = []
         for group in byOffice(context.dossier) {
             for a in group {
-                if let successor = a.successor.map(normalized), let b = group.first(where: { holds($0, successor) }) {
-                    if let named = b.predecessor.map(normalized), !holds(a, named) {
+                if let successor = a.successor.map(TextMatch.normalized), let b = group.first(where: { holds($0, successor) }) {
+                    if let named = b.predecessor.map(TextMatch.normalized), !holds(a, named) {
                         found.append(
                             finding(
                                 "'\(a.id)' names \(a.successor!) as successor, but '\(b.id)' names \(b.predecessor!) as predecessor",
@@ -32,8 +33,8 @@ struct SuccessionMismatch: Rule {
                                 at: b.location, ["tenure \(a.id)", "tenure \(b.id)"], rule: "successor-mismatch"))
                     }
                 }
-                if let predecessor = a.predecessor.map(normalized), let b = group.first(where: { holds($0, predecessor) }),
-                    let named = b.successor.map(normalized), !holds(a, named)
+                if let predecessor = a.predecessor.map(TextMatch.normalized), let b = group.first(where: { holds($0, predecessor) }),
+                    let named = b.successor.map(TextMatch.normalized), !holds(a, named)
                 {
                     found.append(
                         finding(

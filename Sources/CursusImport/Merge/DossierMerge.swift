@@ -49,7 +49,7 @@ public struct DossierMerge {
     private mutating func mergeSource(_ source: Source) {
         if let found = dossier.sources.first(where: {
             ($0.url != nil && $0.url == source.url)
-                || (($0.url == nil || source.url == nil) && Self.normalized($0.title) == Self.normalized(source.title))
+                || (($0.url == nil || source.url == nil) && TextMatch.normalized($0.title) == TextMatch.normalized(source.title))
         }) {
             sourceIDs[source.id] = found.id
             return
@@ -66,7 +66,7 @@ public struct DossierMerge {
     private mutating func mergePerson(_ person: Person) {
         let index =
             dossier.people.firstIndex { sharesID($0.ids, person.ids) }
-            ?? dossier.people.firstIndex { Self.normalized($0.name) == Self.normalized(person.name) }
+            ?? dossier.people.firstIndex { TextMatch.normalized($0.name) == TextMatch.normalized(person.name) }
         guard let index else {
             var added = cited(person)
             added.id = ids.unique(person.id)
@@ -134,7 +134,7 @@ public struct DossierMerge {
                 here[keyPath: path] = value
                 continue
             }
-            if Self.normalized(current) != Self.normalized(value) {
+            if TextMatch.normalized(current) != TextMatch.normalized(value) {
                 dispute(&here, key, value, citations: citations, label: label, current: current)
             }
         }
@@ -149,7 +149,9 @@ public struct DossierMerge {
     /// The same date and a title of nearly the same words.
     private mutating func mergeEvent(_ event: Event) {
         let citations = event.sources.map(cited)
-        if let index = dossier.events.firstIndex(where: { $0.date.text == event.date.text && Self.similarTitles($0.title, event.title) }) {
+        if let index = dossier.events.firstIndex(where: {
+            $0.date.text == event.date.text && TextMatch.similarTitles($0.title, event.title)
+        }) {
             dossier.events[index].sources = Self.adding(citations, to: dossier.events[index].sources)
             report.matched.append("event '\(dossier.events[index].id)' (imported '\(event.id)')")
             return
@@ -271,17 +273,6 @@ public struct DossierMerge {
         return shared > 0 && Double(shared) >= 0.6 * Double(max(1, min(wordsA.count, wordsB.count)))
     }
 
-    static func similarTitles(_ a: String, _ b: String) -> Bool {
-        let wordsA = Set(normalized(a).split(separator: " "))
-        let wordsB = Set(normalized(b).split(separator: " "))
-        guard !wordsA.isEmpty, !wordsB.isEmpty else { return false }
-        return Double(wordsA.intersection(wordsB).count) / Double(wordsA.union(wordsB).count) >= 0.6
-    }
-
-    static func normalized(_ text: String) -> String {
-        text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
-            .split { !$0.isLetter && !$0.isNumber }.joined(separator: " ")
-    }
 }
 
 /// A record that keeps disputes.

@@ -57,8 +57,7 @@ public struct ICSRenderer: Renderer {
                     uid: "event-\(event.id)", date: event.date, summary: event.title, description: event.description,
                     category: event.category))
         }
-        let keys = entries.map(\.date.sortKey)
-        let ordered = entries.indices.sorted { keys[$0] < keys[$1] || (keys[$0] == keys[$1] && $0 < $1) }.map { entries[$0] }
+        let ordered = entries.sortedStably { $0.date.sortKey }
 
         var lines = [
             "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Cursus//Cursus career dossiers//EN", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
@@ -101,23 +100,13 @@ public struct ICSRenderer: Renderer {
 
 /// iCalendar's text rules: escapes, dates, and lines folded at 75 octets.
 enum ICS {
+    /// Backslashes, semicolons and commas escaped, line breaks as `\n`; other control
+    /// characters have no place in a content line and are left out.
     static func escaped(_ text: String) -> String {
-        var result = ""
-        for character in text {
-            switch character {
-            case "\\": result += "\\\\"
-            case ";": result += "\\;"
-            case ",": result += "\\,"
-            case "\n", "\r\n": result += "\\n"
-            case "\r": continue
-            default:
-                // Other control characters have no place in a content line.
-                if character.unicodeScalars.allSatisfy({ $0.value < 0x20 || $0.value == 0x7F }) { continue }
-                result.append(character)
-            }
-        }
-        return result
+        Escaping.escape(text, replacements) { _ in "" }
     }
+
+    private static let replacements: [Unicode.Scalar: String] = ["\\": "\\\\", ";": "\\;", ",": "\\,", "\n": "\\n"]
 
     static func day(_ day: CalendarDay) -> String { day.iso.replacingOccurrences(of: "-", with: "") }
 

@@ -101,8 +101,7 @@ struct Chronology {
             }
         }
         // Stable: entries of one date keep tenure order, then events.
-        let keys = entries.map(\.date.sortKey)
-        self.entries = entries.indices.sorted { keys[$0] < keys[$1] || (keys[$0] == keys[$1] && $0 < $1) }.map { entries[$0] }
+        self.entries = entries.sortedStably { $0.date.sortKey }
 
         var cited: [Citation] = []
         let cites = self.entries.flatMap { $0.citations + $0.alternatives.flatMap(\.sources) }

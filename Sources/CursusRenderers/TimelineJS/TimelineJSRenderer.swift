@@ -21,9 +21,9 @@ public struct TimelineJSRenderer: Renderer {
         func cited(_ citations: [Citation]) -> String {
             let names = citations.compactMap { citation -> String? in
                 guard let source = sources[citation.source] else { return nil }
-                let title = HTML.escaped(source.title)
-                guard let url = source.url, HTML.isLinkable(url) else { return title }
-                return "<a href=\"\(HTML.escaped(url))\">\(title)</a>"
+                let title = Escaping.xml(source.title)
+                guard let url = source.url, LinkSchemes.isLinkable(url) else { return title }
+                return "<a href=\"\(Escaping.xml(url))\">\(title)</a>"
             }
             return names.isEmpty ? "" : "<p>Sources: " + names.joined(separator: "; ") + "</p>"
         }
@@ -33,8 +33,8 @@ public struct TimelineJSRenderer: Renderer {
         ) {
             guard var fields = Self.date(start).map({ [("start_date", $0)] }) else { return }
             if let end, let value = Self.date(end, last: true) { fields.append(("end_date", value)) }
-            let body = [text.map { "<p>\(HTML.escaped($0))</p>" }, cited(citations)].compactMap { $0 }.filter { !$0.isEmpty }.joined()
-            fields.append(("text", .map([("headline", .string(HTML.escaped(headline))), ("text", .string(body))])))
+            let body = [text.map { "<p>\(Escaping.xml($0))</p>" }, cited(citations)].compactMap { $0 }.filter { !$0.isEmpty }.joined()
+            fields.append(("text", .map([("headline", .string(Escaping.xml(headline))), ("text", .string(body))])))
             if let group { fields.append(("group", .string(group))) }
             fields.append(("unique_id", .string(id)))
             slides.append((start.sortKey, .map(fields)))
@@ -61,18 +61,18 @@ public struct TimelineJSRenderer: Renderer {
                 "event-\(event.id)", start: event.date, end: end, headline: event.title, text: event.description, citations: event.sources,
                 group: event.category)
         }
-        let ordered = slides.indices.sorted { slides[$0].key < slides[$1].key || (slides[$0].key == slides[$1].key && $0 < $1) }
+        let ordered = slides.sortedStably(by: \.key).map(\.value)
         let person = dossier.people.count == 1 ? dossier.people[0] : nil
         let title: EncodedValue = .map([
             (
                 "text",
                 .map([
-                    ("headline", .string(HTML.escaped(request.title ?? person?.name ?? "Careers"))),
-                    ("text", .string(person?.nativeName.map { "<p>\(HTML.escaped($0))</p>" } ?? "")),
+                    ("headline", .string(Escaping.xml(request.title ?? person?.name ?? "Careers"))),
+                    ("text", .string(person?.nativeName.map { "<p>\(Escaping.xml($0))</p>" } ?? "")),
                 ])
             )
         ])
-        let document: EncodedValue = .map([("title", title), ("events", .list(ordered.map { slides[$0].value }))])
+        let document: EncodedValue = .map([("title", title), ("events", .list(ordered))])
         let writer = try output.textWriter()
         writer.write(DossierWriter.json(document) + "\n")
         try writer.close()
@@ -92,29 +92,5 @@ public struct TimelineJSRenderer: Renderer {
         }
         parts.append(("display_date", .string(date.display)))
         return .map(parts)
-    }
-}
-
-/// HTML text rules shared by the writers that make HTML.
-enum HTML {
-    static func escaped(_ text: String) -> String {
-        var result = ""
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(character)
-            }
-        }
-        return result
-    }
-
-    /// Only http, https and mailto addresses become links; any other scheme is shown as text.
-    static func isLinkable(_ url: String) -> Bool {
-        let lowered = url.lowercased()
-        return lowered.hasPrefix("http://") || lowered.hasPrefix("https://") || lowered.hasPrefix("mailto:")
     }
 }
