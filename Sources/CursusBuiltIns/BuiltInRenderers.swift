@@ -14,6 +14,7 @@ public enum BuiltInRenderers {
         GanttRenderer(),
         JSONRenderer(),
         XLSXRenderer(),
+        HTMLRenderer(),
         ICSRenderer(),
         MermaidRenderer(),
         TimelineJSRenderer(),

@@ -33,6 +33,12 @@ struct RenderersCommand: ParsableCommand {
             for option in descriptor.options {
                 let defaultText = option.defaultValue.map { " (default: \($0))" } ?? ""
                 print("  \(option.name) <\(option.kind.name)>\(defaultText)\n      \(option.help)")
+                if case .group(let group) = option.kind {
+                    for inner in group.options {
+                        let innerDefault = inner.defaultValue.map { " (default: \($0))" } ?? ""
+                        print("    \(option.name).\(inner.name) <\(inner.kind.name)>\(innerDefault)\n        \(inner.help)")
+                    }
+                }
             }
         }
     }

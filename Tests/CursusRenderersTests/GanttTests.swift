@@ -54,6 +54,23 @@ import Testing
         #expect(middle.bars[0].dashed && middle.bars[0].fadeIn == nil, "the default stays the middle of the period")
     }
 
+    /// With `partial: fade`, an end another source gives otherwise fades from the earlier of the
+    /// two dates to the later, as an end known only to its period does; undisputed exact dates don't fade.
+    @Test func disputedEndsFadeAcrossTheDisagreement() throws {
+        var options = GanttOptions()
+        options.partial = .fade
+        var disputed = tenure("a", "A", "2001-01-01", "2001-12-31")
+        disputed.disputed = [Dispute(field: "end", value: "2002-12-31", sources: ["other"])]
+        let chart = layout([disputed], options: options)
+        let bar = try #require(chart.bars.first)
+        let perDay = chart.plot.width / Double(365 * 2)
+        #expect(bar.fadesOut && !bar.fadesIn)
+        #expect(abs(bar.rect.maxX - chart.plot.maxX) < 0.01, "to the later date's last day")
+        #expect(abs((bar.fadeOut ?? 0) - 366 * perDay) < 0.01, "from the first date's day to the second's, both included")
+        let plain = layout([tenure("a", "A", "2001-01-01", "2001-12-31")], options: options)
+        #expect(!plain.bars[0].fadesOut && !plain.bars[0].dashed)
+    }
+
     @Test func barsAreExactToTheDayAndPartialDatesSitMidPeriod() throws {
         let chart = layout([tenure("a", "A", "2000-01-01", "2000-12-31"), tenure("b", "B", "2001", "2001")])
         let plot = chart.plot
@@ -206,5 +223,18 @@ import Testing
     ])
     func aBrokenDescriptorSaysWhatIsWrong(_ json: String, _ reason: String) {
         #expect { try read(json) } throws: { ($0 as? PluginDescriptor.Invalid)?.reason == reason }
+    }
+}
+
+@Suite struct SHA256Tests {
+    /// The FIPS 180-4 examples, and a message that needs two padding blocks.
+    @Test func digestsMatchTheStandardsExamples() {
+        func hex(_ text: String) -> String { SHA256.digest(Array(text.utf8)).map { String(format: "%02x", $0) }.joined() }
+        #expect(hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        #expect(
+            hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq")
+                == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+        #expect(hex(String(repeating: "a", count: 1000)) == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
     }
 }

@@ -166,6 +166,17 @@ public func realReader(_ command: String, _ path: String) throws -> [String: Any
     return object
 }
 
+/// Opens the page at `path` in headless Chromium through `Tests/Support/page.py` (with scripts
+/// off when asked), leaving its screenshot and PDFs in `folder`; gives the report.
+public func chromiumPage(_ path: String, folder: URL, scripts: Bool = true) throws -> [String: Any] {
+    let script = repositoryRoot.appendingPathComponent("Tests/Support/page.py").path
+    let (status, data) = try python([script] + (scripts ? [] : ["--no-scripts"]) + [path, folder.path])
+    guard status == 0, let object = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+        throw RealReaderFailure(command: "page.py", path: path)
+    }
+    return object
+}
+
 /// Runs python3 with `arguments` (a script and its arguments, or `-c` and code) in `folder`;
 /// gives its exit status and standard output.
 public func python(_ arguments: [String], in folder: URL? = nil) throws -> (status: Int32, output: Data) {
@@ -187,7 +198,7 @@ public struct RealReaderFailure: Error, CustomStringConvertible {
     let path: String
     /// What failed, and what to install.
     public var description: String {
-        "readers.py \(command) \(path) failed (are chromium, poppler-utils and libreoffice-calc-nogui installed? make test installs them)"
+        "\(command.hasSuffix(".py") ? command : "readers.py " + command) \(path) failed (are chromium, poppler-utils and libreoffice-calc-nogui installed? make test installs them)"
     }
 }
 

@@ -146,7 +146,7 @@ public struct Manifest: Sendable {
         }
         var given: [String: OptionValue] = [:]
         if let options = entry.mapping("options", what: "options mapping"), let renderer {
-            given = readOptions(options, descriptor: renderer.descriptor)
+            given = readOptions(options, declared: renderer.descriptor.options, owner: "renderer '\(renderer.descriptor.name)'")
         }
         let filter = entry.mapping("filter", what: "filter").map { reader in
             reader.checkKeys(filterKeys)
@@ -164,15 +164,16 @@ public struct Manifest: Sendable {
             location: location, sourceLine: location.line.flatMap(file.line))
     }
 
-    /// Checks each option against the renderer's descriptor: known name, right type, allowed value.
-    private static func readOptions(_ options: MappingReader, descriptor: RendererDescriptor) -> [String: OptionValue] {
-        let names = descriptor.options.map(\.name)
+    /// Checks each option against those `declared` (a renderer's, or a group's, whose `owner`
+    /// messages name): known name, right type, allowed value.
+    private static func readOptions(_ options: MappingReader, declared: [RendererOption], owner: String) -> [String: OptionValue] {
+        let names = declared.map(\.name)
         var values: [String: OptionValue] = [:]
         for key in options.keys {
-            guard let option = descriptor.option(named: key) else {
+            guard let option = declared.first(where: { $0.name == key }) else {
                 options.report(
                     key,
-                    "unknown option '\(key)' for renderer '\(descriptor.name)'\(Suggestion.didYouMean(key, in: names)); its options: \(names.joined(separator: ", "))"
+                    "unknown option '\(key)' for \(owner)\(Suggestion.didYouMean(key, in: names)); its options: \(names.joined(separator: ", "))"
                 )
                 continue
             }
@@ -232,6 +233,10 @@ public struct Manifest: Sendable {
                     )
                 }
                 values[key] = .strings(items)
+            case .group(let group):
+                if let mapping = options.mapping(key, what: "'\(key)' mapping") {
+                    values[key] = .options(readOptions(mapping, declared: group.options, owner: "'\(key)' of \(owner)"))
+                }
             }
         }
         return values

@@ -7,6 +7,8 @@ public enum OptionValue: Sendable, Hashable, CustomStringConvertible {
     case int(Int)
     case strings([String])
     case map([String: String])
+    /// The options of a group (`chart:` in an html output), checked against the group's own.
+    case options([String: OptionValue])
 
     /// The value as a manifest writes it.
     public var description: String {
@@ -16,6 +18,8 @@ public enum OptionValue: Sendable, Hashable, CustomStringConvertible {
         case .int(let value): return String(value)
         case .strings(let values): return "[" + values.joined(separator: ", ") + "]"
         case .map(let values): return "{" + values.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ") + "}"
+        case .options(let values):
+            return "{" + values.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value.description)" }.joined(separator: ", ") + "}"
         }
     }
 }
@@ -29,6 +33,7 @@ extension OptionValue {
         case .int(let value): return .int(value)
         case .strings(let values): return .list(values.map(EncodedValue.string))
         case .map(let values): return .map(values.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })
+        case .options(let values): return .map(values.sorted { $0.key < $1.key }.map { ($0.key, $0.value.encoded) })
         }
     }
 }
@@ -51,6 +56,8 @@ public struct RendererOption: Sendable {
         case map
         /// An EDTF date.
         case date
+        /// A mapping of options of their own (the chart inside a page), each checked as it would be alone.
+        case group(OptionGroup)
 
         /// The type as `cursus renderers NAME` shows it.
         public var name: String {
@@ -64,6 +71,7 @@ public struct RendererOption: Sendable {
             case .character: return "character"
             case .map: return "mapping"
             case .date: return "EDTF date"
+            case .group(let group): return "mapping of " + group.options.map(\.name).joined(separator: ", ")
             }
         }
     }
@@ -87,6 +95,23 @@ public struct RendererOption: Sendable {
         self.rule = rule
         self.help = help
     }
+}
+
+/// The options a `group` option takes; two groups are the same when they name the same options.
+public struct OptionGroup: Sendable, Hashable {
+    /// The options, in the order they are listed.
+    public let options: [RendererOption]
+
+    /// A group of these options.
+    public init(_ options: [RendererOption]) {
+        self.options = options
+    }
+
+    /// The option named `name`.
+    public func option(named name: String) -> RendererOption? { options.first { $0.name == name } }
+
+    public static func == (left: Self, right: Self) -> Bool { left.options.map(\.name) == right.options.map(\.name) }
+    public func hash(into hasher: inout Hasher) { hasher.combine(options.map(\.name)) }
 }
 
 /// A rule a text in an option's value must follow (a colour, a CSV delimiter), and how to say

@@ -42,6 +42,13 @@ public struct OptionSpec<Options: RendererOptions>: @unchecked Sendable {
         }
     }
 
+    /// A text that follows `rule`, with the property's default.
+    public static func string(_ name: String, _ path: WritableKeyPath<Options, String>, rule: ValueRule?, help: String) -> Self {
+        Self(RendererOption(name, .string, default: .string(defaults[keyPath: path]), rule: rule, help: help)) { options, value in
+            if case .string(let text) = value { options[keyPath: path] = text }
+        }
+    }
+
     /// A flag.
     public static func bool(_ name: String, _ path: WritableKeyPath<Options, Bool>, help: String) -> Self {
         Self(RendererOption(name, .bool, default: .bool(defaults[keyPath: path]), help: help)) { options, value in
@@ -113,6 +120,17 @@ public struct OptionSpec<Options: RendererOptions>: @unchecked Sendable {
         Self(RendererOption(name, .character, default: .string(String(defaults[keyPath: path])), rule: rule, help: help)) {
             options, value in
             if case .string(let text) = value, let character = text.first { options[keyPath: path] = character }
+        }
+    }
+
+    /// Another options type as one option (`chart:` of a page takes the chart's options), limited
+    /// to the options named in `only` when given; what is not given keeps the inner type's default.
+    public static func group<Inner: RendererOptions>(
+        _ name: String, _ path: WritableKeyPath<Options, Inner>, only names: [String]? = nil, help: String
+    ) -> Self {
+        let inner = Inner.declared.filter { option in names.map { $0.contains(option.name) } ?? true }
+        return Self(RendererOption(name, .group(OptionGroup(inner)), help: help)) { options, value in
+            if case .options(let values) = value { options[keyPath: path] = Inner(RenderOptions(values)) }
         }
     }
 }

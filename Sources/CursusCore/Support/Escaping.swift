@@ -26,6 +26,12 @@ public enum Escaping {
     /// `text` for XML or HTML content and attribute values; control characters become spaces.
     public static func xml(_ text: String) -> String { escape(text, markup, control: space) }
 
+    /// `text` for XML or HTML, its line breaks kept as `&#10;` (a tooltip's lines); other control
+    /// characters become spaces.
+    public static func xmlKeepingLines(_ text: String) -> String { escape(text, markupAndLines, control: space) }
+
+    private static let markupAndLines = markup.merging(["\n": "&#10;"]) { $1 }
+
     /// For formats where a control character has no place: it becomes a space.
     public static func space(_ scalar: Unicode.Scalar) -> String { " " }
 }

@@ -12,6 +12,8 @@ struct Chronology {
     }
 
     struct Post {
+        /// The tenure's id.
+        var tenure: String
         var dates: String
         /// Who held it, when the dossier describes several people.
         var holder: String?
@@ -32,6 +34,8 @@ struct Chronology {
         var category: String?
         /// Other dates sources give for this one (`disputed`), each with its citations.
         var alternatives: [Dispute] = []
+        /// The tenure a start, end or milestone belongs to.
+        var tenure: String?
     }
 
     /// A note: a source, with the passage that one or more entries quote from it (a source cited
@@ -55,7 +59,7 @@ struct Chronology {
         let several = dossier.people.count > 1
         posts = tenures.map { tenure in
             Post(
-                dates: Self.span(tenure), holder: several ? names[tenure.person] : nil, office: tenure.office,
+                tenure: tenure.id, dates: Self.span(tenure), holder: several ? names[tenure.person] : nil, office: tenure.office,
                 place: tenure.place ?? tenure.organization, category: tenure.category)
         }
         var entries: [Entry] = []
@@ -69,7 +73,7 @@ struct Chronology {
                         date: start, kind: .start,
                         text: who.map { "\($0) starts as \(tenure.office)\(place)" } ?? "Starts as \(tenure.office)\(place)",
                         citations: tenure.sources,
-                        category: tenure.category, alternatives: tenure.disputed.filter { $0.field == "start" }))
+                        category: tenure.category, alternatives: tenure.disputed.filter { $0.field == "start" }, tenure: tenure.id))
             }
             if parts.contains(.milestones) {
                 for milestone in tenure.milestones {
@@ -79,7 +83,7 @@ struct Chronology {
                         Entry(
                             date: milestone.date, kind: .milestone, text: text,
                             citations: milestone.sources.isEmpty ? tenure.sources : milestone.sources, category: tenure.category,
-                            alternatives: milestone.disputed.filter { $0.field == "date" }))
+                            alternatives: milestone.disputed.filter { $0.field == "date" }, tenure: tenure.id))
                 }
             }
             if parts.contains(.tenures), let end = tenure.end {
@@ -88,7 +92,7 @@ struct Chronology {
                         date: end, kind: .end,
                         text: who.map { "\($0) leaves the post of \(tenure.office)" } ?? "Leaves the post of \(tenure.office)",
                         citations: tenure.sources,
-                        category: tenure.category, alternatives: tenure.disputed.filter { $0.field == "end" }))
+                        category: tenure.category, alternatives: tenure.disputed.filter { $0.field == "end" }, tenure: tenure.id))
             }
         }
         if parts.contains(.events) {
@@ -124,11 +128,11 @@ struct Chronology {
     static func noteKey(_ citation: Citation) -> Citation { citation.isPlain ? Citation(citation.source) : citation }
 
     /// "(18 Dec 2016 according to [3]; …) " for an entry's other dates, or ""; `escape` makes
-    /// the dates safe for the format (the markers are Cursus's own).
-    func alternatives(_ entry: Entry, escape: (String) -> String) -> String {
+    /// the dates safe for the format, `markers` writes the citations (by default "[3]").
+    func alternatives(_ entry: Entry, escape: (String) -> String, markers: (([Citation]) -> String)? = nil) -> String {
         let said = entry.alternatives.map { dispute -> String in
             let date = escape((try? EDTF(dispute.value))?.display ?? dispute.value)
-            let markers = self.markers(dispute.sources)
+            let markers = markers?(dispute.sources) ?? self.markers(dispute.sources)
             return markers.isEmpty ? "\(date) according to another source" : "\(date) according to \(markers)"
         }
         return said.isEmpty ? "" : "(" + said.joined(separator: "; ") + ") "
@@ -136,9 +140,12 @@ struct Chronology {
 
     /// "[1, 2]" for the entry's citations, or "" when it cites none.
     func markers(_ citations: [Citation]) -> String {
-        let numbers = citations.compactMap { self.numbers[Self.noteKey($0)] }
+        let numbers = noteNumbers(citations)
         return numbers.isEmpty ? "" : "[" + numbers.map(String.init).joined(separator: ", ") + "]"
     }
+
+    /// The numbers of the notes `citations` point to, in their order.
+    func noteNumbers(_ citations: [Citation]) -> [Int] { citations.compactMap { numbers[Self.noteKey($0)] } }
 
     /// "Jul 2008 – Aug 2017", "Sep 2017 – present", "1998 – ?".
     static func span(_ tenure: Tenure) -> String {
@@ -150,13 +157,18 @@ struct Chronology {
     /// A note as one line of text: the source's title, author, publisher, dates and quote, then
     /// the passage the citation quotes and where it stands (the URL is the template's).
     static func describe(_ source: Source, citing citation: Citation) -> String {
-        var parts = [source.title]
+        source.title + details(source, citing: citation)
+    }
+
+    /// What follows the title in a note: ". Author. Publisher. 2017. “quote”" and the cited passage.
+    static func details(_ source: Source, citing citation: Citation) -> String {
+        var parts: [String] = []
         if let author = source.author { parts.append(author) }
         if let publisher = source.publisher { parts.append(publisher) }
         if let published = source.published { parts.append(published.display) }
         if let accessed = source.accessed { parts.append("Accessed \(accessed.display)") }
         if let quote = source.quote { parts.append("“\(quote)”") }
-        var text = parts.joined(separator: ". ") + "."
+        var text = parts.map { ". " + $0 }.joined() + "."
         if let quote = citation.quote, !quote.isEmpty { text += " “\(quote)”" }
         if let locator = citation.locator, !locator.isEmpty { text += " (\(locator))" }
         return text

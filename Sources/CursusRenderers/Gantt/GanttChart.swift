@@ -61,6 +61,9 @@ struct GanttChart {
         var fadeOut: Double?
         var label: Text?
         var tooltip: String
+        /// The tenure drawn and its category, for writers that link or filter bars (the page).
+        var tenure: String
+        var category: String?
     }
 
     struct Mark {
@@ -86,6 +89,9 @@ struct GanttChart {
         var segments: [ClosedRange<Double>] = []
         var label: Text
         var tooltip: String
+        /// The event marked and its category, for writers that link or filter marks.
+        var event: String
+        var category: String?
     }
 
     struct LegendItem {

@@ -83,7 +83,7 @@ struct GanttLayout {
                             fadeIn: span.fadeInDays.map { x(span.start + $0) - left },
                             fadeOut: span.fadeOutDays.map { right - x(span.end - $0) },
                             label: barLabel(span, rect: rect, room: nextObstacle - right),
-                            tooltip: tooltip(span.tenure)))
+                            tooltip: tooltip(span.tenure), tenure: span.tenure.id, category: span.tenure.category))
                     for dispute in span.tenure.disputed where dispute.field == "start" || dispute.field == "end" {
                         guard let date = try? EDTF(dispute.value) else { continue }
                         let isEnd = dispute.field == "end"
@@ -145,7 +145,8 @@ struct GanttLayout {
                     label: GanttChart.Text(
                         text: text, x: leftward ? ex - 6 : ex + 6, y: dotY, size: Self.eventSize, color: "#AA0000",
                         alignment: leftward ? .right : .left),
-                    tooltip: [event.date.display + ": " + event.title, event.description].compactMap { $0 }.joined(separator: "\n")))
+                    tooltip: [event.date.display + ": " + event.title, event.description].compactMap { $0 }.joined(separator: "\n"),
+                    event: event.id, category: event.category))
         }
 
         stopEventLinesShortOfTexts(&chart)
@@ -161,7 +162,7 @@ struct GanttLayout {
             legend.append(
                 (
                     .fade(colors.used.first?.1 ?? Palette.uncategorised),
-                    "fade across a period: a start or end known only to its month, season or year, from its earliest to its latest day"
+                    "fade across a period: a start or end known only to its month, season or year, or given otherwise by another source, from its earliest to its latest day"
                 ))
         }
         if chart.bars.contains(where: { ($0.fadesOut && $0.fadeOut == nil) || ($0.fadesIn && $0.fadeIn == nil) }) {
@@ -186,7 +187,8 @@ struct GanttLayout {
                     label: GanttChart.Text(text: text, x: Self.margin + 24, y: y, size: Self.eventSize, alignment: .left)))
         }
 
-        chart.width = max(chartRight, (lanes.flatMap { $0 }.map(\.upperBound).max() ?? 0) + Self.margin)
+        let legendRight = chart.legend.map { $0.label.frame().maxX }.max() ?? 0
+        chart.width = max(chartRight, (lanes.flatMap { $0 }.map(\.upperBound).max() ?? 0) + Self.margin, legendRight + Self.margin)
         chart.height = legendTop + Double(chart.legend.count) * Self.legendPitch + Self.margin
         chart.title?.x = chart.width / 2
         return chart

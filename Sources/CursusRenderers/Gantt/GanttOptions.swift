@@ -73,7 +73,7 @@ public struct GanttOptions: RendererOptions {
         .choice(
             "partial", \.partial,
             help:
-                "A start or end known only to its month, season or year: at the middle of its period with a dashed outline, or a fade across the whole period"
+                "A start or end known only to its month, season or year: at the middle of its period with a dashed outline, or a fade across the whole period (with fade, a start or end sources disagree on fades across the dates they give)"
         ),
     ]
 }

@@ -120,25 +120,39 @@ struct GanttPlanner {
         case (nil, let end?):
             return Span(tenure: tenure, start: end - 180, end: end, dashed: true, fadesIn: true, fadesOut: tenure.ongoing)
         case (let start?, let end?):
+            if options.partial == .fade, let span = fadedSpan(tenure, start: start, end: end) { return span }
             let exact = (tenure.start?.isExactDay ?? false) && (tenure.ongoing || (tenure.end?.isExactDay ?? false))
-            guard options.partial == .fade, !exact, let first = tenure.start else {
-                return Span(
-                    tenure: tenure, start: start, end: max(end, start + 1), dashed: !exact, fadesIn: false, fadesOut: tenure.ongoing)
-            }
-            // Across the whole period: from the start's earliest day to the end's latest.
-            var span = Span(tenure: tenure, start: start, end: max(end, start + 1), dashed: false, fadesIn: false, fadesOut: tenure.ongoing)
-            if !first.isExactDay, let earliest = first.earliest, let latest = first.latest {
-                span.start = Double(earliest.daysSinceEpoch)
-                span.fadesIn = true
-                span.fadeInDays = Double(latest.daysSinceEpoch + 1 - earliest.daysSinceEpoch)
-            }
-            if !tenure.ongoing, let last = tenure.end, !last.isExactDay, let earliest = last.earliest, let latest = last.latest {
-                span.end = Double(latest.daysSinceEpoch + 1)
-                span.fadesOut = true
-                span.fadeOutDays = Double(latest.daysSinceEpoch + 1 - earliest.daysSinceEpoch)
-            }
-            return span
+            return Span(tenure: tenure, start: start, end: max(end, start + 1), dashed: !exact, fadesIn: false, fadesOut: tenure.ongoing)
         }
+    }
+
+    /// With `partial: fade`: a start or end known only to its month, season or year, or given
+    /// otherwise by another source (`disputed`), fades across every day it could fall on, from
+    /// the earliest to the latest; nil when both ends are single days that no source disputes.
+    func fadedSpan(_ tenure: Tenure, start: Double, end: Double) -> Span? {
+        var span = Span(tenure: tenure, start: start, end: max(end, start + 1), dashed: false, fadesIn: false, fadesOut: tenure.ongoing)
+        if let days = possibleDays(tenure.start, field: "start", of: tenure) {
+            span.start = days.lowerBound
+            span.fadesIn = true
+            span.fadeInDays = days.upperBound - days.lowerBound
+        }
+        if !tenure.ongoing, let days = possibleDays(tenure.end, field: "end", of: tenure) {
+            span.end = days.upperBound
+            span.fadesOut = true
+            span.fadeOutDays = days.upperBound - days.lowerBound
+        }
+        return span.fadesIn || span.fadeOutDays != nil ? span : nil
+    }
+
+    /// The days a tenure's start or end could fall on, with the dates other sources give for it,
+    /// from the first day to the day after the last; nil when that is a single day.
+    func possibleDays(_ date: EDTF?, field: String, of tenure: Tenure) -> Range<Double>? {
+        let dates = [date] + tenure.disputed.filter { $0.field == field }.map { try? EDTF($0.value) }
+        let bounds = dates.compactMap { $0 }
+        guard let earliest = bounds.compactMap({ $0.earliest ?? $0.latest }).min(),
+            let latest = bounds.compactMap({ $0.latest ?? $0.earliest }).max(), latest > earliest
+        else { return nil }
+        return Double(earliest.daysSinceEpoch)..<Double(latest.daysSinceEpoch + 1)
     }
 
     func groupIntoRows(_ spans: [Span]) -> [Row] {
