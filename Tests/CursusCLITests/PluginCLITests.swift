@@ -30,20 +30,63 @@ import Testing
         return environment
     }
 
-    /// The example plug-in renders the Kislyak dossier to the committed calendar.
+    /// The example plug-in renders the Kislyak dossier to the committed bibliography, which a
+    /// real BibTeX reader (pybtex) reads back: one entry per source, typed by kind.
     @Test func theExamplePluginRendersTheExample() throws {
         let workspace = try Workspace()
         defer { workspace.remove() }
-        for name in ["plugins/cursus.yml", "plugins/cursus-render-ics", "kislyak/kislyak.yml"] {
+        for name in ["plugins/cursus.yml", "plugins/cursus-render-bibtex", "kislyak/kislyak.yml"] {
             try workspace.write(name, try Data(contentsOf: repositoryRoot.appendingPathComponent("Examples/" + name)))
         }
-        chmod(workspace.url.appendingPathComponent("plugins/cursus-render-ics").path, 0o755)
+        chmod(workspace.url.appendingPathComponent("plugins/cursus-render-bibtex").path, 0o755)
         let result = try workspace.run(["render", "plugins/cursus.yml"])
         #expect(result.status == 0, "\(result.stderr)")
-        for name in ["kislyak.ics", "kislyak.json"] {
+        for name in ["sources.bib", "kislyak.json"] {
             let golden = try Data(contentsOf: repositoryRoot.appendingPathComponent("Examples/plugins/out/" + name))
             #expect(try workspace.read("plugins/out/" + name) == golden, "\(name): run `make examples` and review the diff")
         }
+        let script = #"""
+            import sys
+            from pybtex.database import parse_file
+            entries = parse_file(sys.argv[1]).entries
+            print(" ".join("%s:%s:%s" % (key, entry.type, entry.fields["url"] if "url" in entry.fields else "-") for key, entry in entries.items()))
+            print(entries["tpm"].fields["journal"], "|", entries["wikipedia"].fields["annote"].count("post: "))
+            """#
+        let (status, output) = try python(["-c", script, workspace.url.appendingPathComponent("plugins/out/sources.bib").path])
+        let lines = String(decoding: output, as: UTF8.self).split(separator: "\n").map(String.init)
+        #expect(status == 0 && lines.count == 2, "\(lines)")
+        #expect(lines.first == "wikipedia:misc:https://en.wikipedia.org/wiki/Sergey_Kislyak tpm:article:-")
+        #expect(lines.last == "Talking Points Memo | 11", "every post the source is cited for")
+    }
+
+    /// Whatever a dossier says, the bibliography stays well-formed BibTeX: braces, backslashes and
+    /// LaTeX's special characters are escaped, a URL keeps its characters but those that would end the field.
+    @Test func theExamplePluginEscapesWhatBibTeXGivesMeaningTo() throws {
+        let workspace = try Workspace([
+            "cursus.yml": "cursus: 1\ninputs: [d.yml]\nas_of: 2026-01-01\noutputs:\n  - {renderer: ./cursus-render-bibtex, path: s.bib}\n",
+            "d.yml": #"""
+            cursus: 1
+            people: [{id: p, name: P}]
+            sources:
+              - {id: "odd/id", title: "50% of {braces} & \\macros_#1 ~x^", author: "O'Brien, Ann", url: "https://e.org/a b}c", published: 2017-06-26}
+            """#,
+        ])
+        defer { workspace.remove() }
+        try workspace.write(
+            "cursus-render-bibtex", try Data(contentsOf: repositoryRoot.appendingPathComponent("Examples/plugins/cursus-render-bibtex")))
+        chmod(workspace.url.appendingPathComponent("cursus-render-bibtex").path, 0o755)
+        let result = try workspace.run(["render"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let script = #"""
+            import sys
+            from pybtex.database import parse_file
+            entry = parse_file(sys.argv[1]).entries["odd-id"]
+            print(entry.fields["title"]); print(entry.fields["url"]); print(entry.fields["year"], entry.fields["month"])
+            """#
+        let (status, output) = try python(["-c", script, workspace.url.appendingPathComponent("out/s.bib").path])
+        let lines = String(decoding: output, as: UTF8.self).split(separator: "\n").map(String.init)
+        #expect(status == 0, "\(lines)")
+        #expect(lines == [##"{50\% of \{braces\} \& \textbackslash{}macros\_\#1 \~{}x\^{}}"##, "https://e.org/a%20b%7Dc", "2017 June"])
     }
 
     @Test func aPluginOnPathIsFoundByNameAndGetsTheRequest() throws {
@@ -176,11 +219,11 @@ import Testing
         #expect(result.status == 65)
         #expect(
             result.stderr.contains(
-                "error: unknown renderer './plugins/nothere'; it is not built in (csv, chronology, gantt, json, xlsx, ics, mermaid, timelinejs, easytimeline, sqlite) and there is no executable file at \(workspace.url.path)/plugins/nothere"
+                "error: unknown renderer './plugins/nothere'; it is not built in (csv, chronology, gantt, json, xlsx, html, ics, mermaid, timelinejs, easytimeline, sqlite) and there is no executable file at \(workspace.url.path)/plugins/nothere"
             ))
         #expect(
             result.stderr.contains(
-                "error: unknown renderer 'rss'; it is not built in (csv, chronology, gantt, json, xlsx, ics, mermaid, timelinejs, easytimeline, sqlite) and there is no program cursus-render-rss on PATH (/usr/bin:/bin)"
+                "error: unknown renderer 'rss'; it is not built in (csv, chronology, gantt, json, xlsx, html, ics, mermaid, timelinejs, easytimeline, sqlite) and there is no program cursus-render-rss on PATH (/usr/bin:/bin)"
             ))
     }
 }

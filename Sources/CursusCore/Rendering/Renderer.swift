@@ -110,7 +110,9 @@ public struct OptionGroup: Sendable, Hashable {
     /// The option named `name`.
     public func option(named name: String) -> RendererOption? { options.first { $0.name == name } }
 
+    /// Same option names, in the same order.
     public static func == (left: Self, right: Self) -> Bool { left.options.map(\.name) == right.options.map(\.name) }
+    /// Hashes the option names.
     public func hash(into hasher: inout Hasher) { hasher.combine(options.map(\.name)) }
 }
 

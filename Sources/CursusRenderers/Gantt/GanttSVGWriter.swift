@@ -47,20 +47,24 @@ struct GanttSVGWriter {
             let stretch = GanttChart.Rect(x: left, y: dispute.y - 0.6, width: max(abs(dispute.x - dispute.from), 0.5), height: 1.2)
             lines.append(
                 self.mark(
-                    "dispute", tooltip: dispute.tooltip, rect(stretch, fill: GanttDOTWriter.disputeColor) + triangle(x: dispute.x, y: dispute.y)))
+                    "dispute", tooltip: dispute.tooltip,
+                    rect(stretch, fill: GanttDOTWriter.disputeColor) + triangle(x: dispute.x, y: dispute.y)))
         }
         for event in chart.events {
             var parts = event.segments.map { dashedLine(x: event.x, from: $0.lowerBound, to: $0.upperBound, color: "#CC0000") }
             parts.append("<circle cx=\"\(n(event.x))\" cy=\"\(n(event.dotY))\" r=\"2.5\" fill=\"#AA0000\"/>")
             parts.append(text(event.label))
             lines.append(
-                mark("event", tooltip: event.tooltip, parts.joined(), extra: "\(category(event.category)) data-event=\"\(Escaping.xml(event.event))\""))
+                mark(
+                    "event", tooltip: event.tooltip, parts.joined(),
+                    extra: "\(category(event.category)) data-event=\"\(Escaping.xml(event.event))\""))
         }
         legend()
         if let title = chart.title { lines.append(text(title)) }
 
         let (width, height) = (n(chart.width), n(chart.height))
-        let titleID = "\(idPrefix)-title", descriptionID = "\(idPrefix)-desc"
+        let titleID = "\(idPrefix)-title"
+        let descriptionID = "\(idPrefix)-desc"
         var svg = [
             "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" role=\"img\" aria-labelledby=\"\(titleID) \(descriptionID)\" "
                 + "width=\"\(width)\" height=\"\(height)\" viewBox=\"0 0 \(width) \(height)\" "
@@ -130,7 +134,9 @@ struct GanttSVGWriter {
                 lines.append(diamond(x: swatch.midX, y: swatch.midY))
             case .disputed:
                 lines.append(
-                    rect(GanttChart.Rect(x: swatch.x, y: swatch.midY - 0.6, width: swatch.width, height: 1.2), fill: GanttDOTWriter.disputeColor)
+                    rect(
+                        GanttChart.Rect(x: swatch.x, y: swatch.midY - 0.6, width: swatch.width, height: 1.2),
+                        fill: GanttDOTWriter.disputeColor)
                         + triangle(x: swatch.midX, y: swatch.midY))
             }
             lines.append(text(item.label))
@@ -182,7 +188,8 @@ struct GanttSVGWriter {
         let frame = text.frame(width: fixedWidth)
         let firstY = frame.y + text.size * 0.75
         let secondY = frame.y + text.size * 1.5 + text.secondLineSize * 0.7
-        return "<text x=\"\(n(text.x))\" font-size=\"\(n(text.size))\" fill=\"\(text.color)\" text-anchor=\"\(anchor)\" dominant-baseline=\"central\">"
+        return
+            "<text x=\"\(n(text.x))\" font-size=\"\(n(text.size))\" fill=\"\(text.color)\" text-anchor=\"\(anchor)\" dominant-baseline=\"central\">"
             + "<tspan x=\"\(n(text.x))\" y=\"\(n(firstY))\"\(weight)>\(Escaping.xml(text.text))</tspan>"
             + "<tspan x=\"\(n(text.x))\" y=\"\(n(secondY))\" font-size=\"\(n(text.secondLineSize))\" fill=\"\(text.secondLineColor)\">"
             + "\(Escaping.xml(second))</tspan></text>"

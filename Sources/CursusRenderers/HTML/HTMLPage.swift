@@ -70,12 +70,12 @@ struct HTMLPage {
             <main>
 
             """ + body.joined(separator: "\n") + """
-            </main>
-            <script>\(PageAssets.script)</script>
-            </body>
-            </html>
+                </main>
+                <script>\(PageAssets.script)</script>
+                </body>
+                </html>
 
-            """
+                """
     }
 
     private var title: String { request.title ?? plan.title }
@@ -163,8 +163,10 @@ struct HTMLPage {
     private func career() -> String {
         var lines = [
             "<section id=\"career\" aria-labelledby=\"career-heading\">", "<h2 id=\"career-heading\">Career</h2>",
-            "<table class=\"career\">", "<thead><tr><th scope=\"col\">Dates</th>"
-                + (multiplePeople ? "<th scope=\"col\">Held by</th>" : "") + "<th scope=\"col\">Post</th><th scope=\"col\">Where</th></tr></thead>",
+            "<table class=\"career\">",
+            "<thead><tr><th scope=\"col\">Dates</th>"
+                + (multiplePeople ? "<th scope=\"col\">Held by</th>" : "")
+                + "<th scope=\"col\">Post</th><th scope=\"col\">Where</th></tr></thead>",
             "<tbody>",
         ]
         for post in chronology.posts {
@@ -185,14 +187,17 @@ struct HTMLPage {
             if year != currentYear {
                 if currentYear != nil { lines += ["</ol>", "</section>"] }
                 let anchor = "year-" + year.replacingOccurrences(of: " ", with: "-").lowercased()
-                lines += ["<section class=\"year\" aria-labelledby=\"\(anchor)\">", "<h3 id=\"\(anchor)\">\(year)</h3>", "<ol class=\"entries\">"]
+                lines += [
+                    "<section class=\"year\" aria-labelledby=\"\(anchor)\">", "<h3 id=\"\(anchor)\">\(year)</h3>", "<ol class=\"entries\">",
+                ]
                 currentYear = year
             }
             let tenure = entry.tenure.map { " data-tenure=\"\(Escaping.xml($0))\"" } ?? ""
             let alternatives = chronology.alternatives(entry, escape: Escaping.xml, markers: markers)
             lines.append(
                 "<li class=\"entry entry-\(entry.kind.rawValue)\" id=\"entry-\(index + 1)\"\(tenure)\(category(entry.category))>"
-                    + "\(time(entry.date)) <span class=\"text\">\(alternatives)\(Escaping.xml(entry.text))\(cited(entry.citations))</span></li>")
+                    + "\(time(entry.date)) <span class=\"text\">\(alternatives)\(Escaping.xml(entry.text))\(cited(entry.citations))</span></li>"
+            )
         }
         if currentYear != nil { lines += ["</ol>", "</section>"] }
         lines.append("</section>")
@@ -200,7 +205,10 @@ struct HTMLPage {
     }
 
     private func sourcesSection() -> String {
-        var lines = ["<section id=\"sources\" aria-labelledby=\"sources-heading\">", "<h2 id=\"sources-heading\">Sources</h2>", "<ol class=\"notes\">"]
+        var lines = [
+            "<section id=\"sources\" aria-labelledby=\"sources-heading\">", "<h2 id=\"sources-heading\">Sources</h2>",
+            "<ol class=\"notes\">",
+        ]
         for note in chronology.sources {
             // The title links to the source (its URL printed after it on paper); a URL that may not be a link is shown as text.
             let title = Escaping.xml(note.source.title)

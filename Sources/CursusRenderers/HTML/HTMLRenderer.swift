@@ -42,7 +42,9 @@ public struct HTMLRenderer: Renderer {
             guard let first = parts.first, (2...3).contains(first.count), first.allSatisfy({ $0.isASCII && $0.isLetter }) else {
                 return false
             }
-            return parts.dropFirst().allSatisfy { (1...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
+            return parts.dropFirst().allSatisfy {
+                (1...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
+            }
         }
 
         /// Every option, declared once.
@@ -58,7 +60,8 @@ public struct HTMLRenderer: Renderer {
     /// Writes `.html`.
     public let descriptor = RendererDescriptor(
         name: "html",
-        summary: "One self-contained web page: the chart as inline SVG, the career, the chronology and the sources; prints on A4 and Letter",
+        summary:
+            "One self-contained web page: the chart as inline SVG, the career, the chronology and the sources; prints on A4 and Letter",
         fileExtensions: ["html", "htm"],
         options: Options.declared)
 
