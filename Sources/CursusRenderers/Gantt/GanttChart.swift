@@ -64,6 +64,23 @@ struct GanttChart {
         /// The tenure drawn and its category, for writers that link or filter bars (the page).
         var tenure: String
         var category: String?
+
+        /// The bar in its parts: the fading start and end (each a gradient box, when the bar
+        /// fades there) and the solid part between, where the outline is drawn.
+        var parts: (fadeIn: Rect?, solid: Rect, fadeOut: Rect?) {
+            let inWidth = min(fadeIn ?? fade, rect.width / 2)
+            let outWidth = min(fadeOut ?? fade, rect.width / 2)
+            var solid = rect
+            if fadesIn {
+                solid.x += inWidth
+                solid.width -= inWidth
+            }
+            if fadesOut { solid.width -= outWidth }
+            return (
+                fadesIn ? Rect(x: rect.x, y: rect.y, width: inWidth, height: rect.height) : nil, solid,
+                fadesOut ? Rect(x: solid.maxX, y: rect.y, width: outWidth, height: rect.height) : nil
+            )
+        }
     }
 
     struct Mark {

@@ -83,29 +83,13 @@ struct GanttDOTWriter {
     }
 
     private mutating func bar(_ bar: GanttChart.Bar) {
-        let rect = bar.rect
         let style = bar.dashed ? "\"filled,dashed\"" : "filled"
         let outline = "penwidth=1, color=\"\(bar.outline)\", style=\(style)"
         let tooltip = "tooltip=\(DOT.quoted(bar.tooltip))"
         // A fading end is a gradient box beside the solid part, so the outline stops where the fade starts.
-        let fadeIn = min(bar.fadeIn ?? bar.fade, rect.width / 2)
-        let fadeOut = min(bar.fadeOut ?? bar.fade, rect.width / 2)
-        var solid = rect
-        if bar.fadesIn {
-            solid.x += fadeIn
-            solid.width -= fadeIn
-        }
-        if bar.fadesOut { solid.width -= fadeOut }
-        if bar.fadesIn {
-            box(
-                GanttChart.Rect(x: rect.x, y: rect.y, width: fadeIn, height: rect.height), fill: "#FFFFFF:\(bar.fill)",
-                extra: ", gradientangle=0, \(tooltip)")
-        }
-        if bar.fadesOut {
-            box(
-                GanttChart.Rect(x: solid.maxX, y: rect.y, width: fadeOut, height: rect.height), fill: "\(bar.fill):#FFFFFF",
-                extra: ", gradientangle=0, \(tooltip)")
-        }
+        let (fadeIn, solid, fadeOut) = bar.parts
+        if let fadeIn { box(fadeIn, fill: "#FFFFFF:\(bar.fill)", extra: ", gradientangle=0, \(tooltip)") }
+        if let fadeOut { box(fadeOut, fill: "\(bar.fill):#FFFFFF", extra: ", gradientangle=0, \(tooltip)") }
         box(solid, fill: bar.fill, extra: ", \(outline), \(tooltip)")
         if let label = bar.label { text(label, tooltip: bar.tooltip) }
     }

@@ -80,22 +80,10 @@ struct GanttSVGWriter {
     // MARK: - Marks
 
     private mutating func bar(_ bar: GanttChart.Bar) {
-        let rect = bar.rect
+        let (fadeIn, solid, fadeOut) = bar.parts
         var parts: [String] = []
-        let fadeIn = min(bar.fadeIn ?? bar.fade, rect.width / 2)
-        let fadeOut = min(bar.fadeOut ?? bar.fade, rect.width / 2)
-        var solid = rect
-        if bar.fadesIn {
-            solid.x += fadeIn
-            solid.width -= fadeIn
-            let id = gradient(bar.fill, fadingIn: true)
-            parts.append(self.rect(GanttChart.Rect(x: rect.x, y: rect.y, width: fadeIn, height: rect.height), fill: "url(#\(id))"))
-        }
-        if bar.fadesOut {
-            solid.width -= fadeOut
-            let id = gradient(bar.fill, fadingIn: false)
-            parts.append(self.rect(GanttChart.Rect(x: solid.maxX, y: rect.y, width: fadeOut, height: rect.height), fill: "url(#\(id))"))
-        }
+        if let fadeIn { parts.append(rect(fadeIn, fill: "url(#\(gradient(bar.fill, fadingIn: true)))")) }
+        if let fadeOut { parts.append(rect(fadeOut, fill: "url(#\(gradient(bar.fill, fadingIn: false)))")) }
         let dash = bar.dashed ? " stroke-dasharray=\"4 2\"" : ""
         parts.append(
             "<rect class=\"bar-body\" x=\"\(n(solid.x))\" y=\"\(n(solid.y))\" width=\"\(n(solid.width))\" height=\"\(n(solid.height))\" "
