@@ -169,33 +169,7 @@ public struct EDTF: Sendable, Hashable, CustomStringConvertible {
 
     /// The form people read: "1981", "Jul 2008", "26 Jul 2008", "c. 2004", "autumn 2016", "2017?",
     /// and for intervals "Jul 2008 – Aug 2017", "1985 onwards", "until 1985".
-    public var display: String {
-        // Plain days, months and years print from their bounds, without parsing the text again.
-        if flags & Self.qualified == 0, text.utf8.count == 4 || text.utf8.count == 7 || text.utf8.count == 10,
-            text.utf8.allSatisfy({ ($0 >= 48 && $0 <= 57) || $0 == 45 }), text.utf8.first != 45, let day = earliest, day.year >= 1
-        {
-            let year = String(day.year)
-            switch precision {
-            case .day: return "\(day.day) \(EDTFDate.monthAbbreviations[day.month - 1]) \(year)"
-            case .month: return "\(EDTFDate.monthAbbreviations[day.month - 1]) \(year)"
-            case .year: return year
-            default: break  // seasons ("2016-23") are read as written
-            }
-        }
-        switch value {
-        case .date(let date):
-            return date.display
-        case .interval(let start, let end):
-            switch (start, end) {
-            case (.date(let a), .date(let b)): return "\(a.display) – \(b.display)"
-            case (.date(let a), .open): return "\(a.display) onwards"
-            case (.date(let a), _): return "\(a.display) – ?"
-            case (.open, .date(let b)): return "until \(b.display)"
-            case (_, .date(let b)): return "? – \(b.display)"
-            default: return edtf
-            }
-        }
-    }
+    public var display: String { DateWriter.standard.write(self) }
 
     /// Orders dates by their earliest day (open starts first), then coarser precision first.
     public static func orderedBefore(_ lhs: EDTF, _ rhs: EDTF) -> Bool {

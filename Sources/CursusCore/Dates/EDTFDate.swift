@@ -127,57 +127,12 @@ public struct EDTFDate: Sendable, Hashable {
     public var display: String { display(atMost: .day) }
 
     /// The form people read, no finer than `coarsest` ("Jul 2008" for 26 July 2008 at `.month`).
-    public func display(atMost coarsest: Precision) -> String {
-        var text: String
-        switch precision.rank > coarsest.rank ? coarsest : precision {
-        case .day: text = "\(Int(dayDigits!)!) \(Self.monthAbbreviations[Int(monthDigits!)! - 1]) \(yearDisplay)"
-        case .month: text = "\(Self.monthAbbreviations[Int(monthDigits!)! - 1]) \(yearDisplay)"
-        case .season: text = "\(season!.name) \(yearDisplay)"
-        case .year: text = yearDisplay
-        case .decade where !isNegative: text = yearDigits.replacingOccurrences(of: "X", with: "0") + "s"
-        case .century where !isNegative && !isYPrefixed:
-            text = Self.ordinal(Int(yearDigits.dropLast(2))! + 1) + " century"
-        default: text = yearText
-        }
-        let qualifiers = self.qualifiers
-        if qualifiers.contains(.approximate) { text = "c. " + text }
-        if qualifiers.contains(.uncertain) { text += "?" }
-        return text
-    }
-
-    private var yearDisplay: String {
-        let year = Int(yearDigits)! * (isNegative ? -1 : 1)
-        return year <= 0 ? "\(1 - year) BC" : String(year)
-    }
-
-    static let monthAbbreviations = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-
-    private static func ordinal(_ number: Int) -> String {
-        let suffix: String
-        switch (number % 10, number % 100) {
-        case (_, 11...13): suffix = "th"
-        case (1, _): suffix = "st"
-        case (2, _): suffix = "nd"
-        case (3, _): suffix = "rd"
-        default: suffix = "th"
-        }
-        return "\(number)\(suffix)"
-    }
+    public func display(atMost coarsest: Precision) -> String { DateWriter.standard.write(self, atMost: coarsest) }
 
     /// EDTF Level 1 seasons (codes 21–24), northern-hemisphere months.
     public enum Season: Int, Sendable {
         case spring = 21
         case summer, autumn, winter
-
-        /// The precision as a word: day, month, season, year …
-        public var name: String {
-            switch self {
-            case .spring: return "spring"
-            case .summer: return "summer"
-            case .autumn: return "autumn"
-            case .winter: return "winter"
-            }
-        }
 
         /// First and last day of the season in `year` (winter runs into February of the next year).
         func bounds(in year: Int) -> (CalendarDay, CalendarDay) {

@@ -17,14 +17,28 @@ public struct OutputSpec: Sendable {
     public var location: SourceLocation
     /// The manifest's line with the output's entry, for messages.
     public var sourceLine: String?
+    /// The language people read it in (BCP 47), and where that is said; the manifest's when the output names none.
+    public var locale: Setting<String>?
+    /// How its dates are written for people; the manifest's when the output names none.
+    public var dateStyle: DateStyle?
+}
+
+/// A value from a manifest and where it is written, for messages about it.
+public struct Setting<Value: Sendable>: Sendable {
+    /// The value.
+    public var value: Value
+    /// Where the manifest says it.
+    public var location: SourceLocation
 }
 
 /// A `cursus.yml`: which renderers run over which dossiers and where their files go.
 public struct Manifest: Sendable {
     /// The manifest format versions this build reads.
     public static let supportedVersions = [1]
-    static let keys: AllowedKeys = ["$schema", "cursus", "title", "inputs", "as_of", "output_dir", "outputs", "checks"]
-    static let outputKeys: AllowedKeys = ["renderer", "path", "options", "filter"]
+    static let keys: AllowedKeys = [
+        "$schema", "cursus", "title", "inputs", "as_of", "output_dir", "outputs", "checks", "locale", "date_style",
+    ]
+    static let outputKeys: AllowedKeys = ["renderer", "path", "options", "filter", "locale", "date_style"]
     static let filterKeys: AllowedKeys = ["people", "categories", "from", "to"]
 
     /// The manifest's path, as given.
@@ -104,8 +118,14 @@ public struct Manifest: Sendable {
 
         let outputNodes = top.sequence("outputs")
         top.requireNonEmptyList("outputs", "a manifest needs 'outputs': a list of {renderer, path} entries; nothing would be rendered")
+        let language = readLanguage(top)
         let outputs = outputNodes.compactMap { node in
-            readOutput(node, file: file, directory: directory, registry: registry, problems: problems)
+            readOutput(node, file: file, directory: directory, registry: registry, problems: problems).map { output in
+                var output = output
+                output.locale = output.locale ?? language.locale
+                output.dateStyle = output.dateStyle ?? language.dateStyle
+                return output
+            }
         }
         var manifest = Manifest(
             path: file.path, directory: directory, displayDirectory: writtenDirectory, title: top.string("title"), inputs: inputs,
@@ -155,13 +175,38 @@ public struct Manifest: Sendable {
                 categories: reader.has("categories") ? reader.strings("categories") : nil,
                 from: reader.date("from"), to: reader.date("to"))
         }
+        let language = readLanguage(entry)
         guard let renderer, let path else { return nil }
         if let problem = renderer.descriptor.extensionProblem(path) { entry.report("path", problem) }
         let location = file.location(of: node)
         return OutputSpec(
             renderer: rendererName ?? renderer.descriptor.name, implementation: renderer, path: path,
             options: RenderOptions(given, defaults: renderer.descriptor), filter: filter ?? DossierFilter(),
-            location: location, sourceLine: location.line.flatMap(file.line))
+            location: location, sourceLine: location.line.flatMap(file.line), locale: language.locale, dateStyle: language.dateStyle)
+    }
+
+    /// `locale` (a BCP 47 tag) and `date_style` (one of the styles), checked where they are written.
+    private static func readLanguage(_ reader: MappingReader) -> (locale: Setting<String>?, dateStyle: DateStyle?) {
+        var locale: Setting<String>?
+        if let tag = reader.string("locale") {
+            if LanguageTag.isValid(tag) {
+                locale = Setting(value: tag, location: reader.location(of: "locale"))
+            } else {
+                reader.report("locale", "'\(tag)' is not a BCP 47 language tag; write one such as en, de, en-US or pt-BR")
+            }
+        }
+        var dateStyle: DateStyle?
+        if let text = reader.string("date_style") {
+            dateStyle = DateStyle(rawValue: text)
+            if dateStyle == nil {
+                let styles = DateStyle.allCases.map(\.rawValue)
+                reader.report(
+                    "date_style",
+                    "'date_style' must be one of \(styles.joined(separator: ", ")), found '\(text)'\(Suggestion.didYouMean(text, in: styles))"
+                )
+            }
+        }
+        return (locale, dateStyle)
     }
 
     /// Checks each option against those `declared` (a renderer's, or a group's, whose `owner`

@@ -24,6 +24,8 @@ public struct ManifestRenderer: Sendable {
         let loaded = bag.collect { () throws(CursusError) in try loadDossier() }
         bag.append(contentsOf: loaded?.warnings ?? [])
         bag.collect { () throws(CursusError) in try check(outputs, dossier: loaded?.dossier, asOf: asOf) }
+        let languageWarnings = bag.collect { () throws(CursusError) in try checkLanguages(outputs) }
+        bag.append(contentsOf: languageWarnings ?? [])
         try bag.throwIfErrors()
         return (loaded!.dossier, bag.diagnostics)
     }
@@ -49,6 +51,39 @@ public struct ManifestRenderer: Sendable {
         let dossier = bag.collect { () throws(CursusError) in try DossierValidator.merge(files) }
         try bag.throwIfErrors()
         return (dossier!, bag.diagnostics)
+    }
+
+    /// Reads the words of every locale the outputs name, once each: an error in a words file
+    /// stops the render; a locale without words, or a style the language has no form for, is a
+    /// warning at the place the manifest names it.
+    func checkLanguages(_ outputs: [OutputSpec]) throws(CursusError) -> [Diagnostic] {
+        var bag = DiagnosticBag()
+        var seen: Set<String> = []
+        for output in outputs {
+            let style = output.dateStyle ?? .reading
+            guard let locale = output.locale, seen.insert("\(locale.value) \(style)").inserted else { continue }
+            let warnings = bag.collect { () throws(CursusError) in
+                try Presentation.resolve(locale: locale.value, style: style, directory: manifest.directory).1
+            }
+            for warning in warnings ?? [] {
+                var warning = warning
+                if warning.location == nil {
+                    warning.location = locale.location
+                    warning.sourceLine = locale.location.line.flatMap(manifestLine)
+                }
+                bag.append(warning)
+            }
+        }
+        try bag.throwIfErrors()
+        return bag.diagnostics
+    }
+
+    /// How `output` speaks: its locale's words and its date style (English when the words cannot be read).
+    private func presentation(for output: OutputSpec) -> Presentation {
+        guard output.locale != nil || output.dateStyle != nil else { return .standard }
+        let resolved = try? Presentation.resolve(
+            locale: output.locale?.value ?? "en", style: output.dateStyle ?? .reading, directory: manifest.directory)
+        return resolved?.0 ?? .standard
     }
 
     /// The outputs `only` selects (by path or renderer name), or all of them.
@@ -105,6 +140,7 @@ public struct ManifestRenderer: Sendable {
         RenderRequest(
             dossier: dossier, options: output.options, asOf: asOf, title: manifest.title, baseDirectory: manifest.directory,
             displayDirectory: manifest.displayDirectory, progress: progress, outputName: output.path,
+            presentation: presentation(for: output),
             note: { [notes] message in notes(Self.attribute(Diagnostic(.note, message), to: output)) })
     }
 

@@ -214,6 +214,8 @@ public struct RenderRequest: Sendable {
     public var progress: ProgressLine
     /// The output's name, for the progress line.
     public var outputName: String
+    /// The language and date style people read the output in.
+    public var presentation: Presentation
     /// Tells the user something worth knowing about the output ("rows continue on 'Tenures (2)'"),
     /// printed as a note at the output's entry in the manifest.
     public var note: @Sendable (String) -> Void
@@ -222,8 +224,9 @@ public struct RenderRequest: Sendable {
     public init(
         dossier: Dossier, options: RenderOptions, asOf: CalendarDay, title: String?, baseDirectory: String,
         displayDirectory: String = "", progress: ProgressLine = .silent, outputName: String = "",
-        note: @escaping @Sendable (String) -> Void = { _ in }
+        presentation: Presentation = .standard, note: @escaping @Sendable (String) -> Void = { _ in }
     ) {
+        self.presentation = presentation
         self.progress = progress
         self.outputName = outputName
         self.note = note

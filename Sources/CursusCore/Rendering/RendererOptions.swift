@@ -35,16 +35,10 @@ public struct OptionSpec<Options: RendererOptions>: @unchecked Sendable {
 
     private static var defaults: Options { Options() }
 
-    /// A text; nil (not given) by default unless the property says otherwise.
-    public static func string(_ name: String, _ path: WritableKeyPath<Options, String?>, help: String) -> Self {
-        Self(RendererOption(name, .string, default: defaults[keyPath: path].map(OptionValue.string), help: help)) { options, value in
-            if case .string(let text) = value { options[keyPath: path] = text }
-        }
-    }
-
-    /// A text that follows `rule`, with the property's default.
-    public static func string(_ name: String, _ path: WritableKeyPath<Options, String>, rule: ValueRule?, help: String) -> Self {
-        Self(RendererOption(name, .string, default: .string(defaults[keyPath: path]), rule: rule, help: help)) { options, value in
+    /// A text, following `rule` when there is one; nil (not given) by default unless the property says otherwise.
+    public static func string(_ name: String, _ path: WritableKeyPath<Options, String?>, rule: ValueRule? = nil, help: String) -> Self {
+        Self(RendererOption(name, .string, default: defaults[keyPath: path].map(OptionValue.string), rule: rule, help: help)) {
+            options, value in
             if case .string(let text) = value { options[keyPath: path] = text }
         }
     }

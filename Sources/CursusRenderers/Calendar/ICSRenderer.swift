@@ -29,13 +29,14 @@ public struct ICSRenderer: Renderer {
         let dossier = request.dossier
         let names = Dictionary(dossier.people.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         let several = dossier.people.count > 1
+        let words = request.presentation
         var entries: [Entry] = []
         for tenure in dossier.chronologicalTenures {
             let who = several ? names[tenure.person].map { "\($0): " } ?? "" : ""
             if let start = tenure.start {
                 entries.append(
                     Entry(
-                        uid: "tenure-\(tenure.id)-start", date: start, summary: "\(who)Starts as \(tenure.office)",
+                        uid: "tenure-\(tenure.id)-start", date: start, summary: who + words.text("text.starts", ["office": tenure.office]),
                         category: tenure.category))
             }
             for (index, milestone) in tenure.milestones.enumerated() {
@@ -47,7 +48,7 @@ public struct ICSRenderer: Renderer {
             if let end = tenure.end {
                 entries.append(
                     Entry(
-                        uid: "tenure-\(tenure.id)-end", date: end, summary: "\(who)Leaves the post of \(tenure.office)",
+                        uid: "tenure-\(tenure.id)-end", date: end, summary: who + words.text("text.leaves", ["office": tenure.office]),
                         category: tenure.category))
             }
         }
@@ -74,7 +75,10 @@ public struct ICSRenderer: Renderer {
             }
             var description: [String] = []
             if !entry.date.isExactDay || entry.date.latest == nil {
-                description.append("Known to the \(entry.date.precisionName): \(entry.date.display) (EDTF \(entry.date.text))")
+                var precision = entry.date.precisionName
+                if case .date(let single) = entry.date.value { precision = words.dates.precisionName(single.precision) }
+                let known = words.text("text.known_to", ["precision": precision, "date": words.date(entry.date)])
+                description.append("\(known) (EDTF \(entry.date.text))")
             }
             if let text = entry.description, !text.isEmpty { description.append(text) }
             lines += [

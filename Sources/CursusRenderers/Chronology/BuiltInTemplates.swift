@@ -13,26 +13,26 @@ enum BuiltInTemplates {
 *{{ person.native_name }}*  
 {% endif %}
 {% if person.birth %}
-Born {{ person.birth }}  
+{{ born_line }}  
 {% endif %}
-As of {{ as_of }}
+{{ as_of_line }}
 {% if career %}
 
-## Career
+## {{ words.career }}
 
-| Dates | Post | Place |
+| {{ words.dates }} | {{ words.post }} | {{ words.place }} |
 |---|---|---|
 {{ career }}
 {% endif %}
 {% if chronology %}
 
-## Chronology
+## {{ words.chronology }}
 
 {{ chronology }}
 {% endif %}
 {% if notes %}
 
-## Sources
+## {{ words.sources }}
 
 {{ notes }}
 {% endif %}
@@ -48,25 +48,25 @@ As of {{ as_of }}
 {{ person.native_name }}
 {% endif %}
 {% if person.birth %}
-Born {{ person.birth }}
+{{ born_line }}
 {% endif %}
-As of {{ as_of }}
+{{ as_of_line }}
 {{ rule }}
 {% if career %}
 
-CAREER
+{{ words.career|uppercase }}
 
 {{ career }}
 {% endif %}
 {% if chronology %}
 
-CHRONOLOGY
+{{ words.chronology|uppercase }}
 
 {{ chronology }}
 {% endif %}
 {% if notes %}
 
-SOURCES
+{{ words.sources|uppercase }}
 
 {{ notes }}
 {% endif %}

@@ -52,14 +52,19 @@ struct Chronology {
     /// Citation → note number, in order of first citation; plain citations stand for their source.
     var numbers: [Citation: Int] = [:]
 
-    init(_ dossier: Dossier, parts: Parts) {
+    /// The language and date style entries are written in.
+    let presentation: Presentation
+
+    init(_ dossier: Dossier, parts: Parts, presentation: Presentation = .standard) {
+        self.presentation = presentation
+        let words = presentation.words
         let tenures = dossier.chronologicalTenures
         // With several people, each post and entry says whose it is.
         let names = Dictionary(dossier.people.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         let several = dossier.people.count > 1
         posts = tenures.map { tenure in
             Post(
-                tenure: tenure.id, dates: Self.span(tenure), holder: several ? names[tenure.person] : nil, office: tenure.office,
+                tenure: tenure.id, dates: presentation.span(tenure), holder: several ? names[tenure.person] : nil, office: tenure.office,
                 place: tenure.place ?? tenure.organization, category: tenure.category)
         }
         var entries: [Entry] = []
@@ -71,7 +76,8 @@ struct Chronology {
                 entries.append(
                     Entry(
                         date: start, kind: .start,
-                        text: who.map { "\($0) starts as \(tenure.office)\(place)" } ?? "Starts as \(tenure.office)\(place)",
+                        text: who.map { words.text("text.starts_holder", ["holder": $0, "office": tenure.office + place]) }
+                            ?? words.text("text.starts", ["office": tenure.office + place]),
                         citations: tenure.sources,
                         category: tenure.category, alternatives: tenure.disputed.filter { $0.field == "start" }, tenure: tenure.id))
             }
@@ -90,7 +96,8 @@ struct Chronology {
                 entries.append(
                     Entry(
                         date: end, kind: .end,
-                        text: who.map { "\($0) leaves the post of \(tenure.office)" } ?? "Leaves the post of \(tenure.office)",
+                        text: who.map { words.text("text.leaves_holder", ["holder": $0, "office": tenure.office]) }
+                            ?? words.text("text.leaves", ["office": tenure.office]),
                         citations: tenure.sources,
                         category: tenure.category, alternatives: tenure.disputed.filter { $0.field == "end" }, tenure: tenure.id))
             }
@@ -131,9 +138,11 @@ struct Chronology {
     /// the dates safe for the format, `markers` writes the citations (by default "[3]").
     func alternatives(_ entry: Entry, escape: (String) -> String, markers: (([Citation]) -> String)? = nil) -> String {
         let said = entry.alternatives.map { dispute -> String in
-            let date = escape((try? EDTF(dispute.value))?.display ?? dispute.value)
+            let date = escape((try? EDTF(dispute.value)).map(presentation.date) ?? dispute.value)
             let markers = markers?(dispute.sources) ?? self.markers(dispute.sources)
-            return markers.isEmpty ? "\(date) according to another source" : "\(date) according to \(markers)"
+            return markers.isEmpty
+                ? presentation.text("text.according_other", ["date": date])
+                : presentation.text("text.according", ["date": date, "sources": markers])
         }
         return said.isEmpty ? "" : "(" + said.joined(separator: "; ") + ") "
     }
@@ -147,26 +156,19 @@ struct Chronology {
     /// The numbers of the notes `citations` point to, in their order.
     func noteNumbers(_ citations: [Citation]) -> [Int] { citations.compactMap { numbers[Self.noteKey($0)] } }
 
-    /// "Jul 2008 – Aug 2017", "Sep 2017 – present", "1998 – ?".
-    static func span(_ tenure: Tenure) -> String {
-        let start = tenure.start?.display ?? "?"
-        let end = tenure.ongoing ? "present" : (tenure.end?.display ?? "?")
-        return "\(start) – \(end)"
-    }
-
     /// A note as one line of text: the source's title, author, publisher, dates and quote, then
     /// the passage the citation quotes and where it stands (the URL is the template's).
-    static func describe(_ source: Source, citing citation: Citation) -> String {
+    func describe(_ source: Source, citing citation: Citation) -> String {
         source.title + details(source, citing: citation)
     }
 
     /// What follows the title in a note: ". Author. Publisher. 2017. “quote”" and the cited passage.
-    static func details(_ source: Source, citing citation: Citation) -> String {
+    func details(_ source: Source, citing citation: Citation) -> String {
         var parts: [String] = []
         if let author = source.author { parts.append(author) }
         if let publisher = source.publisher { parts.append(publisher) }
-        if let published = source.published { parts.append(published.display) }
-        if let accessed = source.accessed { parts.append("Accessed \(accessed.display)") }
+        if let published = source.published { parts.append(presentation.date(published)) }
+        if let accessed = source.accessed { parts.append(presentation.text("text.accessed", ["date": presentation.date(accessed)])) }
         if let quote = source.quote { parts.append("“\(quote)”") }
         var text = parts.map { ". " + $0 }.joined() + "."
         if let quote = citation.quote, !quote.isEmpty { text += " “\(quote)”" }

@@ -20,28 +20,32 @@ struct ChronologyContext {
     init(chronology: Chronology, request: RenderRequest, width: Int, format: ChronologyFormat) {
         let escape = format.escape
         let dossier = request.dossier
+        let presentation = chronology.presentation
+        let date = presentation.date
         let people = dossier.people.map { person -> TemplateRecord in
             var values: [String: Any] = ["id": person.id, "name": escape(person.name)]
             values["native_name"] = person.nativeName.map(escape)
             values["native_language"] = person.nativeLanguage.map(escape)
-            values["born"] = person.born?.display
-            values["died"] = person.died?.display
+            values["born"] = person.born.map(date)
+            values["died"] = person.died.map(date)
             values["birth_place"] = person.birthPlace.map(escape)
             values["death_place"] = person.deathPlace.map(escape)
             values["nationality"] = person.nationality.map(escape)
             values["attributes"] = person.attributes.map { TemplateRecord(["key": escape($0.key), "value": escape($0.value)]) }
             values["birth"] = person.born.map { born in
-                ([born.display] + [person.birthPlace.map(escape)].compactMap { $0 }).joined(separator: ", ")
+                ([date(born)] + [person.birthPlace.map(escape)].compactMap { $0 }).joined(separator: ", ")
             }
             return TemplateRecord(values)
         }
-        let title = request.title ?? dossier.people.first.map { "\($0.name) — chronology" } ?? "Chronology"
+        let title =
+            request.title ?? dossier.people.first.map { presentation.text("text.chronology_title", ["name": $0.name]) }
+            ?? presentation.text("text.chronology")
 
         // Entries can number millions: the block is built in one pass, keeping nothing per entry;
         // records for templates that loop over `entries` are made only if one asks for them.
-        let dateWidth = (chronology.entries.map { $0.date.display.count }.max() ?? 0) + 2
+        let dateWidth = (chronology.entries.map { date($0.date).count }.max() ?? 0) + 2
         func entry(_ entry: Chronology.Entry) -> [String: Any] {
-            let display = entry.date.display
+            let display = date(entry.date)
             let markers = chronology.markers(entry.citations)
             let text = chronology.alternatives(entry, escape: escape) + escape(entry.text)
             let cited = markers.isEmpty ? text : text + " " + markers
@@ -80,7 +84,7 @@ struct ChronologyContext {
         let sources = chronology.sources.map { numbered -> [String: Any] in
             let source = numbered.source
             let marker = "[\(numbered.number)]"
-            let citation = escape(Chronology.describe(source, citing: numbered.citation))
+            let citation = escape(chronology.describe(source, citing: numbered.citation))
             let url = source.url.map(format.link)
             let text = [citation, url].compactMap { $0 }.joined(separator: " ")
             var values: [String: Any] = [
@@ -101,7 +105,13 @@ struct ChronologyContext {
         let notes = format == .text ? sources.map { $0["line"] as! String } : sources.map { "\($0["number"]!). \($0["text"]!)" }
 
         values = [
-            "title": escape(title), "as_of": (try? EDTF(request.asOf.iso))?.display ?? request.asOf.iso, "width": width,
+            "title": escape(title), "as_of": presentation.day(request.asOf), "width": width,
+            "as_of_line": presentation.text("text.as_of", ["date": presentation.day(request.asOf)]),
+            "born_line": (people.first?.values["birth"] as? String).map { presentation.text("text.born", ["birth": $0]) } ?? "",
+            "words": TemplateRecord(
+                ["career", "chronology", "sources", "dates", "post", "place"].reduce(into: [String: Any]()) {
+                    $0[$1] = escape(presentation.text("heading.\($1)"))
+                }),
             "rule": String(repeating: "=", count: width),
             "person": people.first ?? TemplateRecord([:]), "people": people,
             "career": career.joined(separator: "\n"), "chronology": chronologyBlock, "notes": notes.joined(separator: "\n"),

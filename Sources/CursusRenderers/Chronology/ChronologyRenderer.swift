@@ -98,7 +98,7 @@ public struct ChronologyRenderer: Renderer {
     public func render(_ request: RenderRequest, to output: OutputFile) throws(CursusError) {
         let setup = try setUp(request)
         let (format, width, pageLength) = (setup.format, setup.width, setup.pageLength)
-        let chronology = Chronology(request.dossier, parts: setup.parts)
+        let chronology = Chronology(request.dossier, parts: setup.parts, presentation: request.presentation)
         let context = ChronologyContext(chronology: chronology, request: request, width: width, format: format).values
         var writing = request.progress.task(request.outputName, total: nil, unit: "lines")
         defer { writing.finish() }
@@ -111,7 +111,9 @@ public struct ChronologyRenderer: Renderer {
             if !document.hasSuffix("\n") { writer.write("\n") }
         } else if let pageLength {
             let lines = TextWrapper.enforcedLines(document, width: width)
-            writer.write(Paginator(title: context["title"] as? String ?? "", width: width, pageLength: pageLength).paginate(lines))
+            writer.write(
+                Paginator(title: context["title"] as? String ?? "", width: width, pageLength: pageLength, words: request.presentation.words)
+                    .paginate(lines))
         } else {
             // Line by line into the file: a chronology of a million entries is never copied whole.
             TextWrapper.forEachEnforcedLine(document, width: width) { line in

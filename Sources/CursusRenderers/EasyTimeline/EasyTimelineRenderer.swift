@@ -38,7 +38,7 @@ public struct EasyTimelineRenderer: Renderer {
         let options = Options(request.options)
         var chart = GanttOptions()
         chart.rows = options.rows
-        let plan = GanttPlanner(dossier: request.dossier, asOf: request.asOf, options: chart).plan()
+        let plan = GanttPlanner(dossier: request.dossier, asOf: request.asOf, options: chart, presentation: request.presentation).plan()
         var colors = CategoryColors(overrides: [:])
         var plotted: [String] = []
         var bars: [String] = []
@@ -49,7 +49,7 @@ public struct EasyTimelineRenderer: Renderer {
             for span in row.lanes.flatMap({ $0 }).sorted(by: { $0.start < $1.start }) {
                 // Each category gets its colour (and legend entry) in order of first use.
                 _ = colors.color(for: span.tenure.category)
-                let dates = "\(span.tenure.start?.display ?? "?")–\(span.tenure.ongoing ? "present" : span.tenure.end?.display ?? "?")"
+                let dates = request.presentation.span(span.tenure, compact: true)
                 plotted.append(
                     "  bar:\(bar) from:\(Self.year(span.start)) till:\(Self.year(span.end)) color:\(Self.colorID(span.tenure.category)) text:\"\(Self.text(dates))\""
                 )

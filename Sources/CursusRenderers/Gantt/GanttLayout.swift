@@ -20,12 +20,14 @@ struct GanttLayout {
 
     let plan: GanttPlan
     let options: GanttOptions
+    /// The chart's language and date style.
+    var words: Presentation { plan.presentation }
 
     typealias Span = GanttPlan.Span
 
     /// The layout of the chart `options` ask of `dossier`, planned first.
-    init(dossier: Dossier, asOf: CalendarDay, options: GanttOptions) {
-        self.init(plan: GanttPlanner(dossier: dossier, asOf: asOf, options: options).plan(), options: options)
+    init(dossier: Dossier, asOf: CalendarDay, options: GanttOptions, presentation: Presentation = .standard) {
+        self.init(plan: GanttPlanner(dossier: dossier, asOf: asOf, options: options, presentation: presentation).plan(), options: options)
     }
 
     init(plan: GanttPlan, options: GanttOptions) {
@@ -90,18 +92,21 @@ struct GanttLayout {
                         let day = GanttPlan.point(date, end: isEnd)
                         guard day >= scaleStart, day <= scaleEnd else { continue }
                         let according = dispute.sources.map(\.source).joined(separator: ", ")
+                        let said =
+                            according.isEmpty
+                            ? words.date(date) : words.text("text.according", ["date": words.date(date), "sources": according])
                         chart.disputes.append(
                             GanttChart.DisputeMark(
                                 x: x(day), from: isEnd ? right : left, y: rect.y + rect.height + 2,
                                 tooltip:
-                                    "\(isEnd ? "end" : "start"): \(date.display)\(according.isEmpty ? "" : " according to \(according)")"))
+                                    words.text(isEnd ? "text.end" : "text.start", ["date": said])))
                     }
                     for milestone in span.tenure.milestones {
                         let day = GanttPlan.point(milestone.date, end: false)
                         guard day >= scaleStart, day <= scaleEnd else { continue }
                         chart.milestones.append(
                             GanttChart.Mark(
-                                x: x(day), y: rect.y, tooltip: "\(milestone.date.display): \(milestone.title)"))
+                                x: x(day), y: rect.y, tooltip: "\(words.date(milestone.date)): \(milestone.title)"))
                     }
                 }
             }
@@ -119,7 +124,7 @@ struct GanttLayout {
             if major && year <= lastYear + 1 {
                 for axisY in [topAxis, plotBottom + 9] {
                     chart.axisLabels.append(
-                        GanttChart.Text(text: Self.yearText(year), x: gx, y: axisY, size: Self.axisSize, color: "#555555"))
+                        GanttChart.Text(text: plan.yearText(year), x: gx, y: axisY, size: Self.axisSize, color: "#555555"))
                 }
             }
         }
@@ -131,7 +136,7 @@ struct GanttLayout {
         for mark in plan.events {
             let event = mark.event
             let ex = x(mark.day)
-            let text = TextMetrics.truncated(event.title, size: Self.eventSize, to: 320) + ", " + event.date.display
+            let text = TextMetrics.truncated(event.title, size: Self.eventSize, to: 320) + ", " + words.date(event.date)
             let width = TextMetrics.width(text, size: Self.eventSize)
             let leftward = ex - 6 - width >= Self.margin
             let extent = leftward ? (ex - 6 - width)...(ex + 4) : (ex - 4)...(ex + 6 + width)
@@ -145,7 +150,7 @@ struct GanttLayout {
                     label: GanttChart.Text(
                         text: text, x: leftward ? ex - 6 : ex + 6, y: dotY, size: Self.eventSize, color: "#AA0000",
                         alignment: leftward ? .right : .left),
-                    tooltip: [event.date.display + ": " + event.title, event.description].compactMap { $0 }.joined(separator: "\n"),
+                    tooltip: [words.date(event.date) + ": " + event.title, event.description].compactMap { $0 }.joined(separator: "\n"),
                     event: event.id, category: event.category))
         }
 
@@ -156,13 +161,13 @@ struct GanttLayout {
             (.fill(color, outline: Palette.outline(color)), GanttPlan.humanize(category))
         }
         if chart.bars.contains(where: \.dashed) {
-            legend.append((.dashed, "dashed outline: a date not known to the day, drawn at the middle of its period"))
+            legend.append((.dashed, words.text("legend.dashed")))
         }
         if chart.bars.contains(where: { $0.fadeIn != nil || $0.fadeOut != nil }) {
             legend.append(
                 (
                     .fade(colors.used.first?.1 ?? Palette.uncategorised),
-                    "fade across a period: a start or end known only to its month, season or year, or given otherwise by another source, from its earliest to its latest day"
+                    words.text("legend.fade_period")
                 ))
         }
         if chart.bars.contains(where: { ($0.fadesOut && $0.fadeOut == nil) || ($0.fadesIn && $0.fadeIn == nil) }) {
@@ -170,14 +175,14 @@ struct GanttLayout {
             legend.append(
                 (
                     .fade(colors.used.first?.1 ?? Palette.uncategorised),
-                    "fading end: ongoing (“present”, as of \((try? EDTF(asOf.iso))?.display ?? asOf.iso)) or not known"
+                    words.text("legend.fade_end", ["date": words.day(asOf)])
                 ))
         }
-        if !chart.milestones.isEmpty { legend.append((.milestone, "milestone")) }
+        if !chart.milestones.isEmpty { legend.append((.milestone, words.text("legend.milestone"))) }
         if !chart.disputes.isEmpty {
-            legend.append((.disputed, "triangle: another source gives another start or end; the line between is the uncertain stretch"))
+            legend.append((.disputed, words.text("legend.disputed")))
         }
-        if !chart.events.isEmpty { legend.append((.event, "event")) }
+        if !chart.events.isEmpty { legend.append((.event, words.text("legend.event"))) }
         let legendTop = eventsTop + Double(lanes.count) * Self.eventPitch + (lanes.isEmpty ? 0 : 8)
         for (index, (swatch, text)) in legend.enumerated() {
             let y = legendTop + Self.legendPitch / 2 + Double(index) * Self.legendPitch
@@ -225,7 +230,7 @@ struct GanttLayout {
     /// Inside the bar when it fits (a shorter form if needed), else just after it when there is room.
     func barLabel(_ span: Span, rect: GanttChart.Rect, room: Double) -> GanttChart.Text? {
         let tenure = span.tenure
-        var candidates = [Self.spanText(tenure, compact: false), Self.spanText(tenure, compact: true)]
+        var candidates = [spanText(tenure, compact: false), spanText(tenure, compact: true)]
         if plan.rowsBy == .category { candidates.insert(tenure.role ?? tenure.office, at: 0) }
         for text in candidates where TextMetrics.width(text, size: Self.barLabelSize) + 8 <= rect.width {
             return GanttChart.Text(text: text, x: rect.midX, y: rect.midY, size: Self.barLabelSize)
@@ -239,15 +244,15 @@ struct GanttLayout {
     }
 
     /// "Jul 2008 – Aug 2017", "1981–85", "Sep 2017 – present"; compact: years only.
-    static func spanText(_ tenure: Tenure, compact: Bool) -> String {
+    func spanText(_ tenure: Tenure, compact: Bool) -> String {
         func short(_ date: EDTF?) -> String {
             guard let date else { return "?" }
             guard case .date(let single) = date.value, !compact else { return yearOnly(date) }
-            return single.display(atMost: .month)
+            return words.dates.write(single, atMost: .month)
         }
         func yearOnly(_ date: EDTF?) -> String {
             guard let day = date?.earliest ?? date?.latest else { return "?" }
-            return yearText(day.year)
+            return plan.yearText(day.year)
         }
         let bothYears = tenure.start?.precision == .year && (tenure.ongoing || tenure.end?.precision == .year)
         if compact || bothYears {
@@ -257,17 +262,14 @@ struct GanttLayout {
             if first.count == 4, last.count == 4, first.prefix(2) == last.prefix(2) { return "\(first)–\(last.suffix(2))" }
             return "\(first)–\(last)"
         }
-        return "\(short(tenure.start)) – \(tenure.ongoing ? "present" : short(tenure.end))"
+        return words.text(
+            "date.span", ["start": short(tenure.start), "end": tenure.ongoing ? words.text("date.present") : short(tenure.end)])
     }
 
     func tooltip(_ tenure: Tenure) -> String {
-        let start = tenure.start?.display ?? "?"
-        let end = tenure.ongoing ? "present" : (tenure.end?.display ?? "?")
         let place = [tenure.organization, tenure.place].compactMap { $0 }.joined(separator: ", ")
-        return [tenure.office, "\(start) – \(end)", place].filter { !$0.isEmpty }.joined(separator: "\n")
+        return [tenure.office, words.span(tenure), place].filter { !$0.isEmpty }.joined(separator: "\n")
     }
-
-    static func yearText(_ year: Int) -> String { year <= 0 ? "\(1 - year) BC" : String(year) }
 
 }
 

@@ -43,6 +43,13 @@ struct GanttPlan {
     var asOf: CalendarDay
     /// How rows are made (bars say their post when rows are categories).
     var rowsBy: GanttOptions.Rows
+    /// The language and date style of every text on the chart.
+    var presentation: Presentation
+
+    /// A year as the axis shows it: 2008, or 45 BC in the chart's language.
+    func yearText(_ year: Int) -> String {
+        year <= 0 ? presentation.text("date.bc", ["date": String(1 - year)]) : String(year)
+    }
 
     var years: Double { Double(lastYear - firstYear + 1) }
 
@@ -68,12 +75,13 @@ struct GanttPlanner {
     let dossier: Dossier
     let asOf: CalendarDay
     let options: GanttOptions
+    var presentation = Presentation.standard
 
     typealias Span = GanttPlan.Span
     typealias Row = GanttPlan.Row
 
     func plan() -> GanttPlan {
-        var plan = GanttPlan(asOf: asOf, rowsBy: options.rows)
+        var plan = GanttPlan(asOf: asOf, rowsBy: options.rows, presentation: presentation)
         let spans = dossier.chronologicalTenures.compactMap(span)
         let events = selectedEvents()
 
@@ -197,26 +205,32 @@ struct GanttPlanner {
         case .organization:
             var roles: [String] = []
             for tenure in row.tenures where !roles.contains(tenure.role ?? tenure.office) { roles.append(tenure.role ?? tenure.office) }
-            return (roles.joined(separator: ", then "), whereText.joined(separator: ", "))
+            return (roles.joined(separator: presentation.text("text.then")), whereText.joined(separator: ", "))
         case .person:
             let person = dossier.people.first { $0.id == first.person }
-            let life = [person?.born.map { "b. \($0.display)" }, person?.died.map { "d. \($0.display)" }].compactMap { $0 }
+            let life = [
+                person?.born.map { presentation.text("text.born_short", ["date": presentation.date($0)]) },
+                person?.died.map { presentation.text("text.died_short", ["date": presentation.date($0)]) },
+            ].compactMap { $0 }
             return (person?.name ?? first.person, ([person?.nativeName].compactMap { $0 } + life).joined(separator: ", "))
         case .category:
-            return (first.category.map(GanttPlan.humanize) ?? "Uncategorised", Counting.phrase(row.tenures.count, "post"))
+            return (
+                first.category.map(GanttPlan.humanize) ?? presentation.text("text.uncategorised"),
+                presentation.words.count("post", row.tenures.count)
+            )
         }
     }
 
     func title(firstYear: Int, lastYear: Int, spans: [Span]) -> String {
         if let title = options.title { return title }
         let ongoing = spans.contains { $0.tenure.ongoing }
-        let range = "\(firstYear)–\(ongoing ? "present" : String(lastYear))"
+        let range = "\(firstYear)–\(ongoing ? presentation.text("date.present") : String(lastYear))"
         let people = Set(spans.map(\.tenure.person))
         if people.count <= 1, let person = dossier.people.first(where: { people.contains($0.id) }) ?? dossier.people.first {
             let native = person.nativeName.map { " (\($0))" } ?? ""
-            return "\(person.name)\(native) — career \(range)"
+            return presentation.text("text.career_title", ["name": person.name + native, "range": range])
         }
-        return "Careers \(range)"
+        return presentation.text("text.careers_title", ["range": range])
     }
 
     func selectedEvents() -> [Event] {

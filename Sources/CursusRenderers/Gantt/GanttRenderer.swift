@@ -28,7 +28,7 @@ public struct GanttRenderer: Renderer {
     /// Plans, lays out and writes the chart as DOT, then has Graphviz draw the formats asked for.
     public func render(_ request: RenderRequest, to output: OutputFile) throws(CursusError) {
         let options = try self.options(request.options)
-        let chart = GanttLayout(dossier: request.dossier, asOf: request.asOf, options: options).layout()
+        let chart = GanttLayout(dossier: request.dossier, asOf: request.asOf, options: options, presentation: request.presentation).layout()
         var writer = GanttDOTWriter(chart: chart)
         let dot = writer.write()
         let file = try output.textWriter()

@@ -22,15 +22,15 @@ struct HTMLPage {
         self.sections = sections
         self.chartOptions = chartOptions
         self.lang = lang
-        chronology = Chronology(request.dossier, parts: [.tenures, .milestones, .events])
-        plan = GanttPlanner(dossier: request.dossier, asOf: request.asOf, options: chartOptions).plan()
+        chronology = Chronology(request.dossier, parts: [.tenures, .milestones, .events], presentation: request.presentation)
+        plan = GanttPlanner(dossier: request.dossier, asOf: request.asOf, options: chartOptions, presentation: request.presentation).plan()
         var chart = GanttLayout(plan: plan, options: chartOptions).layout()
         // On the page, a mark's tooltip also names its sources, by the numbers of the page's notes.
         let chronology = self.chronology
         let titles = Dictionary(request.dossier.sources.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
         func sources(_ citations: [Citation]) -> String {
             let named = zip(chronology.noteNumbers(citations), citations).map { "[\($0)] \(titles[$1.source] ?? $1.source)" }
-            return named.isEmpty ? "" : "\nSources: " + named.joined(separator: "; ")
+            return named.isEmpty ? "" : "\n" + request.presentation.text("text.sources_list", ["sources": named.joined(separator: "; ")])
         }
         let tenures = Dictionary(request.dossier.tenures.map { ($0.id, $0.sources) }, uniquingKeysWith: { first, _ in first })
         let events = Dictionary(request.dossier.events.map { ($0.id, $0.sources) }, uniquingKeysWith: { first, _ in first })
@@ -82,6 +82,13 @@ struct HTMLPage {
 
     private var multiplePeople: Bool { request.dossier.people.count > 1 }
 
+    private var presentation: Presentation { request.presentation }
+
+    /// A text of the page's language, escaped.
+    private func word(_ key: String, _ values: KeyValuePairs<String, String> = [:]) -> String {
+        Escaping.xml(presentation.text(key, values))
+    }
+
     // MARK: - Sections
 
     private func header() -> String {
@@ -90,26 +97,29 @@ struct HTMLPage {
         for person in dossier.people.prefix(20) {
             var parts = ["<strong>\(Escaping.xml(person.name))</strong>"]
             if let native = person.nativeName {
-                let language = person.nativeLanguage.flatMap { Options.languageTag.accepts($0) ? $0 : nil }
+                let language = person.nativeLanguage.flatMap { LanguageTag.isValid($0) ? $0 : nil }
                 parts[0] += " (<span\(language.map { " lang=\"\(Escaping.xml($0))\"" } ?? "")>\(Escaping.xml(native))</span>)"
             }
             if let born = person.born {
-                parts.append("born " + Escaping.xml(([born.display] + [person.birthPlace].compactMap { $0 }).joined(separator: ", ")))
+                let birth = ([presentation.date(born)] + [person.birthPlace].compactMap { $0 }).joined(separator: ", ")
+                parts.append(word("text.born_lower", ["birth": birth]))
             }
             if let died = person.died {
-                parts.append("died " + Escaping.xml(([died.display] + [person.deathPlace].compactMap { $0 }).joined(separator: ", ")))
+                let death = ([presentation.date(died)] + [person.deathPlace].compactMap { $0 }).joined(separator: ", ")
+                parts.append(word("text.died_lower", ["death": death]))
             }
             if let nationality = person.nationality { parts.append(Escaping.xml(nationality)) }
             lines.append("<p class=\"person\">" + parts.joined(separator: " · ") + "</p>")
         }
-        if dossier.people.count > 20 { lines.append("<p class=\"person\">and \(dossier.people.count - 20) more people</p>") }
-        let asOf = (try? EDTF(request.asOf.iso))?.display ?? request.asOf.iso
-        let counts = [
-            Counting.phrase(dossier.tenures.count, "post"), Counting.phrase(dossier.events.count, "event"),
-            Counting.phrase(dossier.sources.count, "source"),
-        ]
-        lines.append(
-            "<p class=\"as-of\">As of <time datetime=\"\(request.asOf.iso)\">\(asOf)</time> · \(counts.joined(separator: " · "))</p>")
+        if dossier.people.count > 20 {
+            lines.append("<p class=\"person\">\(word("text.more_people", ["count": String(dossier.people.count - 20)]))</p>")
+        }
+        let asOf = "<time datetime=\"\(request.asOf.iso)\">\(Escaping.xml(presentation.day(request.asOf)))</time>"
+        let counts = [("post", dossier.tenures.count), ("event", dossier.events.count), ("source", dossier.sources.count)]
+            .map { Escaping.xml(presentation.words.count($0.0, $0.1)) }
+        // The date stands in the sentence as a <time>, placed after the sentence is escaped.
+        let sentence = word("text.as_of", ["date": "\u{E000}"]).replacingOccurrences(of: "\u{E000}", with: asOf)
+        lines.append("<p class=\"as-of\">\(sentence) · \(counts.joined(separator: " · "))</p>")
         lines.append("</header>")
         return lines.joined(separator: "\n") + "\n"
     }
@@ -121,7 +131,7 @@ struct HTMLPage {
         }
         return """
             <section id="chart" aria-labelledby="chart-heading">
-            <h2 id="chart-heading">Career chart</h2>
+            <h2 id="chart-heading">\(word("heading.chart"))</h2>
             \(filters())<figure class="chart-figure">
             \(writer.write())</figure>
             </section>
@@ -132,10 +142,12 @@ struct HTMLPage {
     /// The career in words, for the chart's `<desc>`: each post shown with its dates (the first 50).
     private func chartSummary() -> String {
         let spans = plan.rows.flatMap { $0.lanes.flatMap { $0 } }.map(\.tenure)
-        let posts = spans.prefix(50).map { "\($0.office) (\(Chronology.span($0)))" }
-        var text = "\(plan.title). \(Counting.phrase(spans.count, "post")): " + posts.joined(separator: "; ")
-        if spans.count > posts.count { text += "; and \(spans.count - posts.count) more" }
-        if !plan.events.isEmpty { text += ". \(Counting.phrase(plan.events.count, "event")) marked" }
+        let posts = spans.prefix(50).map { "\($0.office) (\(presentation.span($0)))" }
+        var text = "\(plan.title). \(presentation.words.count("post", spans.count)): " + posts.joined(separator: "; ")
+        if spans.count > posts.count { text += "; " + presentation.text("text.more", ["count": String(spans.count - posts.count)]) }
+        if !plan.events.isEmpty {
+            text += ". " + presentation.text("text.marked", ["events": presentation.words.count("event", plan.events.count)])
+        }
         return text + "."
     }
 
@@ -157,16 +169,17 @@ struct HTMLPage {
             return "<label><input type=\"checkbox\" value=\"\(Escaping.xml(category.name))\" checked>\(swatch)"
                 + "\(Escaping.xml(GanttPlan.humanize(category.name)))</label>"
         }
-        return "<fieldset class=\"filters\" hidden><legend>Show</legend>\n" + boxes.joined(separator: "\n") + "\n</fieldset>\n"
+        return "<fieldset class=\"filters\" hidden><legend>\(word("heading.show"))</legend>\n" + boxes.joined(separator: "\n")
+            + "\n</fieldset>\n"
     }
 
     private func career() -> String {
         var lines = [
-            "<section id=\"career\" aria-labelledby=\"career-heading\">", "<h2 id=\"career-heading\">Career</h2>",
+            "<section id=\"career\" aria-labelledby=\"career-heading\">", "<h2 id=\"career-heading\">\(word("heading.career"))</h2>",
             "<table class=\"career\">",
-            "<thead><tr><th scope=\"col\">Dates</th>"
-                + (multiplePeople ? "<th scope=\"col\">Held by</th>" : "")
-                + "<th scope=\"col\">Post</th><th scope=\"col\">Where</th></tr></thead>",
+            "<thead><tr><th scope=\"col\">\(word("heading.dates"))</th>"
+                + (multiplePeople ? "<th scope=\"col\">\(word("heading.held_by"))</th>" : "")
+                + "<th scope=\"col\">\(word("heading.post"))</th><th scope=\"col\">\(word("heading.where"))</th></tr></thead>",
             "<tbody>",
         ]
         for post in chronology.posts {
@@ -180,13 +193,17 @@ struct HTMLPage {
     }
 
     private func chronologySection() -> String {
-        var lines = ["<section id=\"chronology\" aria-labelledby=\"chronology-heading\">", "<h2 id=\"chronology-heading\">Chronology</h2>"]
+        var lines = [
+            "<section id=\"chronology\" aria-labelledby=\"chronology-heading\">",
+            "<h2 id=\"chronology-heading\">\(word("heading.chronology"))</h2>",
+        ]
         var currentYear: String?
         for (index, entry) in chronology.entries.enumerated() {
-            let year = (entry.date.earliest ?? entry.date.latest).map { GanttLayout.yearText($0.year) } ?? "Date unknown"
+            let number = (entry.date.earliest ?? entry.date.latest)?.year
+            let year = Escaping.xml(number.map(plan.yearText) ?? presentation.text("heading.date_unknown"))
             if year != currentYear {
                 if currentYear != nil { lines += ["</ol>", "</section>"] }
-                let anchor = "year-" + year.replacingOccurrences(of: " ", with: "-").lowercased()
+                let anchor = number.map { "year-" + ($0 <= 0 ? "bc-\(1 - $0)" : String($0)) } ?? "year-unknown"
                 lines += [
                     "<section class=\"year\" aria-labelledby=\"\(anchor)\">", "<h3 id=\"\(anchor)\">\(year)</h3>", "<ol class=\"entries\">",
                 ]
@@ -206,7 +223,7 @@ struct HTMLPage {
 
     private func sourcesSection() -> String {
         var lines = [
-            "<section id=\"sources\" aria-labelledby=\"sources-heading\">", "<h2 id=\"sources-heading\">Sources</h2>",
+            "<section id=\"sources\" aria-labelledby=\"sources-heading\">", "<h2 id=\"sources-heading\">\(word("heading.sources"))</h2>",
             "<ol class=\"notes\">",
         ]
         for note in chronology.sources {
@@ -214,7 +231,7 @@ struct HTMLPage {
             let title = Escaping.xml(note.source.title)
             let url = note.source.url
             var text = url.map { LinkSchemes.isLinkable($0) ? "<a href=\"\(Escaping.xml($0))\">\(title)</a>" : title } ?? title
-            text += Escaping.xml(Chronology.details(note.source, citing: note.citation))
+            text += Escaping.xml(chronology.details(note.source, citing: note.citation))
             if let url, !LinkSchemes.isLinkable(url) { text += " <span class=\"url\">\(Escaping.xml(url))</span>" }
             lines.append("<li id=\"note-\(note.number)\" value=\"\(note.number)\">\(text)</li>")
         }
@@ -240,7 +257,7 @@ struct HTMLPage {
     private func time(_ date: EDTF) -> String {
         let plain = date.text.range(of: #"^[0-9]{4}(-(0[1-9]|1[0-2])(-[0-3][0-9])?)?$"#, options: .regularExpression) != nil
         let machine = plain ? " datetime=\"\(date.text)\"" : " data-edtf=\"\(Escaping.xml(date.text))\""
-        return "<time\(machine)>\(Escaping.xml(date.display))</time>"
+        return "<time\(machine)>\(Escaping.xml(presentation.date(date)))</time>"
     }
 
     private func category(_ category: String?) -> String {

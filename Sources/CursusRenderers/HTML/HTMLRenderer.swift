@@ -27,8 +27,8 @@ public struct HTMLRenderer: Renderer {
         public var sections = Section.allCases
         /// The chart's options.
         public var chart = GanttOptions()
-        /// The page's language (BCP 47).
-        public var lang = "en"
+        /// The page's language (BCP 47); nil: the output's locale.
+        public var lang: String?
 
         /// The defaults, as the descriptor lists them.
         public init() {}
@@ -36,24 +36,13 @@ public struct HTMLRenderer: Renderer {
         /// The gantt options that mean something on a page (no image formats, resolution or paper).
         static let chartOptions = ["rows", "title", "from", "to", "colors", "events", "year_width", "partial"]
 
-        /// A BCP 47 language tag: a language, then subtags ("en", "en-US", "sr-Latn-RS").
-        static let languageTag = ValueRule(expected: "a BCP 47 language tag such as en, de or en-US") { tag in
-            let parts = tag.split(separator: "-", omittingEmptySubsequences: false)
-            guard let first = parts.first, (2...3).contains(first.count), first.allSatisfy({ $0.isASCII && $0.isLetter }) else {
-                return false
-            }
-            return parts.dropFirst().allSatisfy {
-                (1...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
-            }
-        }
-
         /// Every option, declared once.
         public static let specs: [OptionSpec<Options>] = [
             .choices("sections", \.sections, help: "The parts of the page, in order"),
             .group(
                 "chart", \.chart, only: chartOptions,
                 help: "The chart's options, as the gantt renderer takes them"),
-            .string("lang", \.lang, rule: languageTag, help: "The page's language, as a BCP 47 tag"),
+            .string("lang", \.lang, rule: LanguageTag.rule, help: "The page's language, as a BCP 47 tag (default: the output's locale)"),
         ]
     }
 
@@ -70,7 +59,7 @@ public struct HTMLRenderer: Renderer {
         let options = Options(request.options)
         var sections: [Options.Section] = []
         for section in options.sections where !sections.contains(section) { sections.append(section) }
-        let page = HTMLPage(request: request, sections: sections, chart: options.chart, lang: options.lang)
+        let page = HTMLPage(request: request, sections: sections, chart: options.chart, lang: options.lang ?? request.presentation.locale)
         let writer = try output.textWriter()
         writer.write(page.document())
         try writer.close()

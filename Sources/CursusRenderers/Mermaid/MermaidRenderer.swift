@@ -41,7 +41,7 @@ public struct MermaidRenderer: Renderer {
         var chart = GanttOptions()
         chart.rows = options.rows
         chart.title = options.title
-        let plan = GanttPlanner(dossier: request.dossier, asOf: request.asOf, options: chart).plan()
+        let plan = GanttPlanner(dossier: request.dossier, asOf: request.asOf, options: chart, presentation: request.presentation).plan()
         var lines = ["gantt", "    title \(Self.text(plan.title))", "    dateFormat YYYY-MM-DD", "    axisFormat %Y"]
         var skipped = 0
         var task = 0
@@ -58,14 +58,16 @@ public struct MermaidRenderer: Renderer {
                 }
                 task += 1
                 let tenure = span.tenure
-                let dates = "\(tenure.start?.display ?? "?") – \(tenure.ongoing ? "present" : tenure.end?.display ?? "?")"
+                let dates = request.presentation.span(tenure)
                 let name = plan.rowsBy == .office ? (tenure.role ?? tenure.office) : tenure.office
                 lines.append("    \(Self.text("\(name) (\(dates))")) :t\(task), \(start.iso), \(end.iso)")
                 for milestone in tenure.milestones {
                     let day = CalendarDay(daysSinceEpoch: Int(GanttPlan.point(milestone.date, end: false)))
                     guard (1000...9999).contains(day.year) else { continue }
                     task += 1
-                    lines.append("    \(Self.text("\(milestone.title) (\(milestone.date.display))")) :milestone, m\(task), \(day.iso), 0d")
+                    lines.append(
+                        "    \(Self.text("\(milestone.title) (\(request.presentation.date(milestone.date)))")) :milestone, m\(task), \(day.iso), 0d"
+                    )
                 }
             }
         }

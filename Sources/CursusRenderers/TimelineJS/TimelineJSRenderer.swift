@@ -25,14 +25,16 @@ public struct TimelineJSRenderer: Renderer {
                 guard let url = source.url, LinkSchemes.isLinkable(url) else { return title }
                 return "<a href=\"\(Escaping.xml(url))\">\(title)</a>"
             }
-            return names.isEmpty ? "" : "<p>Sources: " + names.joined(separator: "; ") + "</p>"
+            // The titles are already escaped and linked: the words go in escaped around them.
+            let list = Escaping.xml(request.presentation.text("text.sources_list", ["sources": "\u{E000}"]))
+            return names.isEmpty ? "" : "<p>" + list.replacingOccurrences(of: "\u{E000}", with: names.joined(separator: "; ")) + "</p>"
         }
         var slides: [(key: EDTF.SortKey, value: EncodedValue)] = []
         func slide(
             _ id: String, start: EDTF, end: EDTF?, headline: String, text: String?, citations: [Citation], group: String?
         ) {
-            guard var fields = Self.date(start).map({ [("start_date", $0)] }) else { return }
-            if let end, let value = Self.date(end, last: true) { fields.append(("end_date", value)) }
+            guard var fields = Self.date(start, in: request.presentation).map({ [("start_date", $0)] }) else { return }
+            if let end, let value = Self.date(end, last: true, in: request.presentation) { fields.append(("end_date", value)) }
             let body = [text.map { "<p>\(Escaping.xml($0))</p>" }, cited(citations)].compactMap { $0 }.filter { !$0.isEmpty }.joined()
             fields.append(("text", .map([("headline", .string(Escaping.xml(headline))), ("text", .string(body))])))
             if let group { fields.append(("group", .string(group))) }
@@ -80,7 +82,7 @@ public struct TimelineJSRenderer: Renderer {
 
     /// A TimelineJS date: year, and month and day when the date has them, with the reading
     /// form; nil for a date with no known day at that end (an open interval's).
-    static func date(_ date: EDTF, last: Bool = false) -> EncodedValue? {
+    static func date(_ date: EDTF, last: Bool = false, in presentation: Presentation) -> EncodedValue? {
         guard let day = last ? date.latest : date.earliest else { return nil }
         var parts: [(String, EncodedValue)] = [("year", .int(day.year))]
         switch date.precision {
@@ -90,7 +92,7 @@ public struct TimelineJSRenderer: Renderer {
             parts.append(("month", .int(day.month)))
         default: break
         }
-        parts.append(("display_date", .string(date.display)))
+        parts.append(("display_date", .string(presentation.date(date))))
         return .map(parts)
     }
 }

@@ -1,0 +1,266 @@
+import Foundation
+
+/// A house style for dates people read. Machine forms (EDTF, ISO days) never follow it.
+public enum DateStyle: String, Sendable, CaseIterable {
+    /// Cursus's compact form in the language: "26 Jul 2008", "26. Juli 2008", "c. 2004".
+    case reading
+    /// CLDR's long date of the locale: "26 July 2008", "July 26, 2008" (en-US), "26 июля 2008 г.".
+    case long
+    /// CLDR's medium date of the locale: "26 Jul 2008", "Jul 26, 2008" (en-US).
+    case medium
+    /// The date as EDTF writes it (ISO 8601 and its extensions): "2008-07-26", "2004~".
+    case iso
+    /// The Associated Press: "Aug. 21, 2017", "March 2, 2017", "August 2017" (English only).
+    case ap
+    /// The Chicago Manual of Style: "July 26, 2008", "ca. 2004" (English only).
+    case chicago
+
+    /// True for the styles that exist in English only.
+    public var isEnglishOnly: Bool { self == .ap || self == .chicago }
+}
+
+/// Writes EDTF dates for people in one language and style: month names and the order of day,
+/// month and year from CLDR (through ICU), every word around them (about, seasons, decades,
+/// centuries, BC, spans) from the language's `Words`. Days are never run through a calendar,
+/// so dates before the Gregorian reform and BC keep the days EDTF gives.
+public struct DateWriter: Sendable {
+    /// The style.
+    public let style: DateStyle
+    /// The words around dates.
+    public let words: Words
+    private let dayPattern: [PatternPart]
+    private let monthPattern: [PatternPart]
+    private let yearPattern: [PatternPart]
+    private let months: [MonthForm: [String]]
+    private let about: String
+    private let seasons: [String]
+
+    /// English in the reading style: what `EDTF.display` writes.
+    public static let standard = DateWriter(words: .english, style: .reading, locale: "en")
+
+    /// A writer for `words` in `style`, for the BCP 47 `locale` (its region, if any, chooses
+    /// CLDR's order for the long and medium styles: en-US writes "July 26, 2008").
+    /// A style that is English only falls back to `long` for other languages.
+    public init(words: Words, style requested: DateStyle, locale: String) {
+        let english = words.tag.split(separator: "-").first == "en"
+        let style = requested.isEnglishOnly && !english ? .long : requested
+        self.style = style
+        self.words = words
+        let parts = locale.split(separator: "-")
+        let regional = parts.count > 1 && parts.last!.count == 2 ? locale.replacingOccurrences(of: "-", with: "_") : words.cldr
+        let cldr = Locale(identifier: style == .reading ? words.cldr : regional)
+        func pattern(_ skeleton: String) -> [PatternPart] {
+            PatternPart.parse(DateFormatter.dateFormat(fromTemplate: skeleton, options: 0, locale: cldr) ?? "y")
+        }
+        let formatter = DateFormatter()
+        formatter.locale = cldr
+        var months: [MonthForm: [String]] = [
+            .short: formatter.shortMonthSymbols, .full: formatter.monthSymbols,
+            .shortStandalone: formatter.shortStandaloneMonthSymbols, .fullStandalone: formatter.standaloneMonthSymbols,
+        ]
+        switch style {
+        case .ap:
+            months[.short] = words.list("date.styles.ap.months")
+            (dayPattern, monthPattern) = (PatternPart.parse("MMM d, y"), PatternPart.parse("MMMM y"))
+        case .chicago:
+            (dayPattern, monthPattern) = (PatternPart.parse("MMMM d, y"), PatternPart.parse("MMMM y"))
+        case .long:
+            (dayPattern, monthPattern) = (pattern("yMMMMd"), pattern("yMMMM"))
+        case .reading, .medium, .iso:
+            (dayPattern, monthPattern) = (pattern("yMMMd"), pattern("yMMM"))
+        }
+        yearPattern = PatternPart.parse(words.texts["date.year_pattern"] ?? "y")
+        self.months = months
+        about = words.texts["date.styles.\(style.rawValue).about"] ?? words.text("date.about")
+        seasons = words.list("date.seasons")
+    }
+
+    // MARK: - Writing
+
+    /// The date as people read it: "26 Jul 2008", "c. 2004", "Jul 2008 – Aug 2017", "1985 onwards".
+    public func write(_ date: EDTF) -> String {
+        if style == .iso { return date.edtf }
+        // Plain days, months and years print from their bounds, without parsing the text again.
+        let text = date.text.utf8
+        if !date.isQualified, text.count == 4 || text.count == 7 || text.count == 10,
+            text.allSatisfy({ ($0 >= 48 && $0 <= 57) || $0 == 45 }), text.first != 45, let day = date.earliest, day.year >= 1
+        {
+            switch date.precision {
+            case .day: return fill(dayPattern, day: day.day, month: day.month, year: day.year)
+            case .month: return fill(monthPattern, day: 1, month: day.month, year: day.year)
+            case .year: return fill(yearPattern, day: 1, month: 1, year: day.year)
+            default: break  // seasons ("2016-23") are read as written
+            }
+        }
+        switch date.value {
+        case .date(let single):
+            return write(single)
+        case .interval(let start, let end):
+            switch (start, end) {
+            case (.date(let a), .date(let b)): return words.text("date.span", ["start": write(a), "end": write(b)])
+            case (.date(let a), .open): return words.text("date.onwards", ["date": write(a)])
+            case (.date(let a), _): return words.text("date.unknown_end", ["date": write(a)])
+            case (.open, .date(let b)): return words.text("date.until", ["date": write(b)])
+            case (_, .date(let b)): return words.text("date.unknown_start", ["date": write(b)])
+            default: return date.edtf
+            }
+        }
+    }
+
+    /// A single date as people read it, no finer than `coarsest` ("Jul 2008" for 26 July 2008 at `.month`).
+    public func write(_ date: EDTFDate, atMost coarsest: EDTFDate.Precision = .day) -> String {
+        let precision = date.precision.rank > coarsest.rank ? coarsest : date.precision
+        if style == .iso {
+            guard precision != date.precision else { return date.edtf }
+            return precision == .month ? date.yearText + "-" + (date.monthDigits ?? "") : date.yearText
+        }
+        let signed = (Int(date.yearDigits) ?? 0) * (date.isNegative ? -1 : 1)
+        let year = signed <= 0 ? 1 - signed : signed
+        var text: String
+        var beforeChrist = signed <= 0
+        switch precision {
+        case .day: text = fill(dayPattern, day: Int(date.dayDigits!)!, month: Int(date.monthDigits!)!, year: year)
+        case .month: text = fill(monthPattern, day: 1, month: Int(date.monthDigits!)!, year: year)
+        case .season:
+            let season =
+                seasons.indices.contains(date.season!.rawValue - 21) ? seasons[date.season!.rawValue - 21] : "\(date.season!.rawValue)"
+            text = words.text("date.season", ["season": season, "year": fill(yearPattern, day: 1, month: 1, year: year)])
+        case .year: text = fill(yearPattern, day: 1, month: 1, year: year)
+        case .decade where !date.isNegative:
+            text = words.text("date.decade", ["decade": date.yearDigits.replacingOccurrences(of: "X", with: "0")])
+            beforeChrist = false
+        case .century where !date.isNegative && !date.isYPrefixed:
+            let number = Int(date.yearDigits.dropLast(2))! + 1
+            text = words.text(
+                "date.century", ["ordinal": Self.englishOrdinal(number), "number": String(number), "roman": Self.roman(number)])
+            beforeChrist = false
+        default:
+            text = date.yearText
+            beforeChrist = false
+        }
+        if beforeChrist { text = words.text("date.bc", ["date": text]) }
+        let qualifiers = date.qualifiers
+        if qualifiers.contains(.approximate) { text = Words.fill(about, ["date": text]) }
+        if qualifiers.contains(.uncertain) { text = words.text("date.uncertain", ["date": text]) }
+        return text
+    }
+
+    /// "day", "season" … in the language, for "known to the season".
+    public func precisionName(_ precision: EDTFDate.Precision) -> String { words.text("date.precision.\(precision.rawValue)") }
+
+    // MARK: - Patterns
+
+    private enum MonthForm { case short, full, shortStandalone, fullStandalone }
+
+    /// A piece of a CLDR date pattern ("d MMM y", "d. MMMM y", "LLLL y 'г'.").
+    private enum PatternPart: Sendable {
+        case literal(String)
+        case day(padded: Bool)
+        case month(width: Int, standalone: Bool)
+        case year
+
+        static func parse(_ pattern: String) -> [PatternPart] {
+            var parts: [PatternPart] = []
+            var characters = Array(pattern)[...]
+            var literal = ""
+            func flush() {
+                if !literal.isEmpty { parts.append(.literal(literal)) }
+                literal = ""
+            }
+            while let character = characters.first {
+                if character == "'" {
+                    characters = characters.dropFirst()
+                    if characters.first == "'" {
+                        literal.append("'")
+                        characters = characters.dropFirst()
+                        continue
+                    }
+                    while let next = characters.first, next != "'" {
+                        literal.append(next)
+                        characters = characters.dropFirst()
+                    }
+                    characters = characters.dropFirst()
+                    continue
+                }
+                guard character.isASCII, character.isLetter else {
+                    literal.append(character)
+                    characters = characters.dropFirst()
+                    continue
+                }
+                let run = characters.prefix { $0 == character }.count
+                characters = characters.dropFirst(run)
+                switch character {
+                case "d":
+                    flush()
+                    parts.append(.day(padded: run > 1))
+                case "M":
+                    flush()
+                    parts.append(.month(width: run, standalone: false))
+                case "L":
+                    flush()
+                    parts.append(.month(width: run, standalone: true))
+                case "y", "Y", "u":
+                    flush()
+                    parts.append(.year)
+                default: break  // eras, weekdays: not part of the dates Cursus writes
+                }
+            }
+            flush()
+            return parts
+        }
+    }
+
+    private func fill(_ pattern: [PatternPart], day: Int, month: Int, year: Int) -> String {
+        var text = ""
+        for part in pattern {
+            switch part {
+            case .literal(let literal): text += literal
+            case .day(let padded): text += padded && day < 10 ? "0\(day)" : String(day)
+            case .year: text += String(year)
+            case .month(let width, let standalone):
+                switch width {
+                case 1: text += String(month)
+                case 2: text += month < 10 ? "0\(month)" : String(month)
+                default:
+                    let form: MonthForm = width == 3 ? (standalone ? .shortStandalone : .short) : (standalone ? .fullStandalone : .full)
+                    let names = months[form] ?? []
+                    text += names.indices.contains(month - 1) ? names[month - 1] : String(month)
+                }
+            }
+        }
+        return text
+    }
+
+    // MARK: - Numbers
+
+    /// 1st, 2nd, 3rd, 4th, 11th, 21st.
+    static func englishOrdinal(_ number: Int) -> String {
+        let suffix: String
+        switch (number % 10, number % 100) {
+        case (_, 11...13): suffix = "th"
+        case (1, _): suffix = "st"
+        case (2, _): suffix = "nd"
+        case (3, _): suffix = "rd"
+        default: suffix = "th"
+        }
+        return "\(number)\(suffix)"
+    }
+
+    /// XX for 20: centuries in Russian, French, Spanish.
+    static func roman(_ number: Int) -> String {
+        guard number > 0, number < 4000 else { return String(number) }
+        let values = [
+            (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"),
+            (5, "V"), (4, "IV"), (1, "I"),
+        ]
+        var rest = number
+        var text = ""
+        for (value, numeral) in values {
+            while rest >= value {
+                text += numeral
+                rest -= value
+            }
+        }
+        return text
+    }
+}
