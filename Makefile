@@ -43,6 +43,7 @@ examples: templates build
 	$(CURSUS) render --quiet Examples/plugins/cursus.yml
 	$(CURSUS) render --quiet Examples/succession/cursus.yml
 	$(CURSUS) render --quiet Tests/Golden/disputes/cursus.yml
+	$(CURSUS) render --quiet Tests/Golden/locales/cursus.yml
 
 # Fuzz every parser for 10 minutes a target (see SECURITY.md); needs no extra packages.
 fuzz:

@@ -157,14 +157,14 @@ struct Worksheet {
             "setting the autofilter of \(name)")
     }
 
-    /// Prints on `paper`, landscape, scaled to the width of one page, the header row on every
+    /// Prints on the paper, landscape, scaled to the width of one page, the header row on every
     /// page and the sheet's name and page number in the footer.
-    func setUpPrinting(paper: UInt8, headerRows: Int) throws(XLSXError) {
+    func setUpPrinting(_ printing: SheetPrinting, headerRows: Int) throws(XLSXError) {
         worksheet_set_landscape(handle)
-        worksheet_set_paper(handle, paper)
+        worksheet_set_paper(handle, printing.paper)
         worksheet_fit_to_pages(handle, 1, 0)
         try XLSXError.check(worksheet_repeat_rows(handle, 0, lxw_row_t(headerRows - 1)), "repeating the header row of \(name)")
-        try XLSXError.check(worksheet_set_footer(handle, "&L&A&RPage &P of &N"), "setting the footer of \(name)")
+        try XLSXError.check(worksheet_set_footer(handle, printing.footer), "setting the footer of \(name)")
     }
 
     /// Tells Excel's error checker that numbers in these cells are meant as text.
@@ -185,5 +185,19 @@ struct Worksheet {
         try XLSXError.check(
             worksheet_set_column(handle, lxw_col_t(column), lxw_col_t(column), width, nil),
             "setting the width of column \(column + 1) of \(name)")
+    }
+}
+
+/// How a sheet prints: the paper's code and the footer, the sheet's name on the left and
+/// "Page 2 of 5" in the workbook's language on the right.
+struct SheetPrinting {
+    let paper: UInt8
+    let footer: String
+
+    init(paper: UInt8, words: Words) {
+        self.paper = paper
+        // In a footer `&` starts a code (&P the page, &N the count): the words' own are doubled.
+        let page = words.text("text.page_footer", ["page": "\u{E000}P", "pages": "\u{E000}N"]).replacingOccurrences(of: "&", with: "&&")
+        footer = "&L&A&R" + page.replacingOccurrences(of: "\u{E000}", with: "&")
     }
 }

@@ -88,7 +88,9 @@ public struct XLSXRenderer: Renderer {
             for table in tables {
                 var task = request.progress.task("\(request.outputName) (\(table.rawValue))", total: table.rowCount(in: request.dossier))
                 defer { task.finish() }
-                let sheets = TableSheets(table: table, styles: styles, rowsPerSheet: rowsPerSheet, paper: Self.paperCode(paper))
+                let sheets = TableSheets(
+                    table: table, styles: styles, rowsPerSheet: rowsPerSheet,
+                    printing: SheetPrinting(paper: Self.paperCode(paper), words: request.presentation.words))
                 let count = try sheets.write(request.dossier, into: workbook) { task.advance() }
                 if count > 1 {
                     request.note(
@@ -163,7 +165,7 @@ struct TableSheets {
     let styles: SheetStyles
     let rowsPerSheet: Int
     /// Excel's code for the paper the sheets print on.
-    let paper: UInt8
+    let printing: SheetPrinting
 
     /// Excel's limits, checked before libxlsxwriter would warn on stderr.
     static let maximumCellLength = 32_767
@@ -180,14 +182,15 @@ struct TableSheets {
     /// returns how many sheets it took.
     @discardableResult
     func write(_ dossier: Dossier, into workbook: Workbook, eachRow: () -> Void = {}) throws -> Int {
-        var sheet = try SheetInProgress(table.columns, named: sheetName, into: workbook, styles: styles, paper: paper)
+        var sheet = try SheetInProgress(table.columns, named: sheetName, into: workbook, styles: styles, printing: printing)
         var part = 1
         try table.forEachRow(of: dossier) { cells in
             eachRow()
             if sheet.rows == rowsPerSheet {
                 try sheet.finish()
                 part += 1
-                sheet = try SheetInProgress(table.columns, named: "\(sheetName) (\(part))", into: workbook, styles: styles, paper: paper)
+                sheet = try SheetInProgress(
+                    table.columns, named: "\(sheetName) (\(part))", into: workbook, styles: styles, printing: printing)
             }
             sheet.rows += 1
             // Lists read one item a line; a row is as tall as its longest cell (no reader makes it so by itself).
@@ -213,9 +216,9 @@ struct TableSheets {
         var rows = 0
         var links = 0
 
-        init(_ columns: [String], named name: String, into workbook: Workbook, styles: SheetStyles, paper: UInt8) throws {
+        init(_ columns: [String], named name: String, into workbook: Workbook, styles: SheetStyles, printing: SheetPrinting) throws {
             sheet = try workbook.addWorksheet(named: name)
-            try sheet.setUpPrinting(paper: paper, headerRows: 1)
+            try sheet.setUpPrinting(printing, headerRows: 1)
             widths = columns.map { Double($0.count) }
             for (column, title) in columns.enumerated() {
                 try sheet.write(string: title, row: 0, column: column, format: styles.header)

@@ -14,6 +14,40 @@ import Testing
     }
 
     /// The chronology at widths 60, 80 and 100 and paginated matches Tests/Golden/chronology.
+    /// Greek, Hebrew and Arabic wrap by characters as Latin does, and a chart of them draws
+    /// (through Graphviz) with the dates in right-to-left labels isolated.
+    @Test func otherScriptsWrapAndDraw() throws {
+        let workspace = try Workspace([
+            "cursus.yml": """
+            cursus: 1
+            inputs: [d.yml]
+            as_of: 2026-01-01
+            outputs:
+              - {renderer: chronology, path: c.txt, locale: ru, options: {width: 40}}
+              - {renderer: gantt, path: chart.dot, options: {formats: [svg]}}
+            """,
+            "d.yml": """
+            cursus: 1
+            people: [{id: p, name: "Γιώργος Παπανδρέου"}]
+            tenures:
+              - {id: a, person: p, office: "ראש ממשלת ישראל ושר הביטחון של מדינת ישראל", start: 1969-03-17, end: 1974-06-03}
+              - {id: b, person: p, office: "Πρωθυπουργός της Ελληνικής Δημοκρατίας και αρχηγός της κυβέρνησης", start: 2009-10-06, end: 2011-11-11}
+              - {id: c, person: p, office: "وزير الخارجية في جمهورية مصر العربية", start: 1995, end: 2001}
+            events:
+              - {id: e, date: 1973-10-06, title: "מלחמת יום הכיפורים פורצת", people: [p]}
+            """,
+        ])
+        defer { workspace.remove() }
+        let result = try workspace.run(["render"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let text = String(decoding: try workspace.read("out/c.txt"), as: UTF8.self)
+        let lines = text.split(separator: "\n")
+        #expect(lines.allSatisfy { $0.count <= 40 }, "\(lines.filter { $0.count > 40 })")
+        #expect(text.contains("Πρωθυπουργός") && text.contains("ראש ממשלת") && text.contains("وزير الخارجية"))
+        let svg = String(decoding: try workspace.read("out/chart.svg"), as: UTF8.self)
+        #expect(svg.contains("מלחמת יום הכיפורים פורצת, \u{2068}6 Oct 1973\u{2069}"))
+    }
+
     @Test func goldensAtThreeWidthsAndPaginated() throws {
         let golden = repositoryRoot.appendingPathComponent("Tests/Golden/chronology")
         let workspace = try kislyakWorkspace()

@@ -41,6 +41,60 @@ import Testing
         }
     }
 
+    /// The Kislyak chronology and chart in English (en-US, AP style), German, Russian and ISO
+    /// dates: the committed outputs under Tests/Golden/locales/out are their golden files.
+    @Test func localesAndDateStylesRenderToTheirGoldenFiles() throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        let golden = "Tests/Golden/locales/"
+        try workspace.write(golden + "cursus.yml", try Data(contentsOf: repositoryRoot.appendingPathComponent(golden + "cursus.yml")))
+        try workspace.write(
+            "Examples/kislyak/kislyak.yml", try Data(contentsOf: repositoryRoot.appendingPathComponent("Examples/kislyak/kislyak.yml")))
+        let result = try workspace.run(["render", golden + "cursus.yml"])
+        #expect(result.status == 0 && result.stderr.isEmpty, "\(result.stderr)")
+        let written = result.stdout.split(separator: "\n").map(String.init)
+        let committed = try FileManager.default.contentsOfDirectory(
+            atPath: repositoryRoot.appendingPathComponent("Tests/Golden/locales/out").path)
+        #expect(Set(written) == Set(committed.map { golden + "out/" + $0 }))
+        for path in written {
+            let expected = try Data(contentsOf: repositoryRoot.appendingPathComponent(path))
+            #expect(try workspace.read(path) == expected, "\(path) differs; run `make examples` and review the diff")
+        }
+        let german = String(decoding: try workspace.read(golden + "out/chronology-de.txt"), as: UTF8.self)
+        #expect(german.contains("Seite 1 von ") && german.contains("\nLAUFBAHN\n") && german.contains("26. Juli 2008 – 21. Aug. 2017"))
+        let russian = String(decoding: try workspace.read(golden + "out/chronology-ru.txt"), as: UTF8.self)
+        #expect(russian.contains("\nХРОНОЛОГИЯ\n") && russian.contains("около 31 июля 2017\u{202F}г."))
+        let ap = String(decoding: try workspace.read(golden + "out/chronology-en-US-ap.txt"), as: UTF8.self)
+        #expect(ap.contains("July 26, 2008 – Aug. 21, 2017") && ap.contains("about July 31, 2017"))
+    }
+
+    @Test func localeAndDateStyleAreCheckedWhereTheyAreWritten() throws {
+        let workspace = try Workspace([
+            "cursus.yml": """
+            cursus: 1
+            inputs: [d.yml]
+            locale: "en US"
+            outputs:
+              - {renderer: csv, path: t.csv, date_style: fancy}
+              - {renderer: chronology, path: c.txt, locale: tlh}
+            """,
+            "d.yml": "cursus: 1\npeople: [{id: p, name: P}]\n",
+        ])
+        defer { workspace.remove() }
+        let result = try workspace.run(["render"])
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("cursus.yml:3:9: error: 'en US' is not a BCP 47 language tag"), "\(result.stderr)")
+        #expect(
+            result.stderr.contains("cursus.yml:5:")
+                && result.stderr.contains("'date_style' must be one of reading, long, medium, iso, ap, chicago, found 'fancy'"))
+        try workspace.write("cursus.yml", "cursus: 1\ninputs: [d.yml]\noutputs:\n  - {renderer: chronology, path: c.txt, locale: tlh}\n")
+        let fallback = try workspace.run(["render"])
+        #expect(fallback.status == 0)
+        #expect(
+            fallback.stderr.contains("cursus.yml:4:") && fallback.stderr.contains("warning: no words for locale 'tlh': writing English"),
+            "\(fallback.stderr)")
+    }
+
     /// A dossier built from two disagreeing sources shows the disagreement in every renderer:
     /// the committed outputs under Tests/Golden/disputes/out are its golden files.
     @Test func disagreementsShowInEveryRenderer() throws {

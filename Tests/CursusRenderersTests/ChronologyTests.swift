@@ -54,7 +54,7 @@ import Testing
 
 @Suite struct PaginatorTests {
     @Test func pagesCarryAHeaderAndAreSeparatedByFormFeeds() {
-        let pages = Paginator(title: "A title", width: 30, pageLength: 5).paginate((1...7).map { "line \($0)" })
+        let pages = Paginator(title: "A title", width: 30, pageLength: 5, words: .english).paginate((1...7).map { "line \($0)" })
             .components(separatedBy: "\u{0C}")
         #expect(pages.count == 3)
         #expect(

@@ -71,6 +71,16 @@ import Testing
         #expect(!plain.bars[0].fadesOut && !plain.bars[0].dashed)
     }
 
+    /// A date set into a right-to-left event title is isolated, so that it keeps its own order;
+    /// left-to-right titles are left as they are.
+    @Test func datesInRightToLeftLabelsAreIsolated() throws {
+        let hebrew = Event(id: "e", date: try EDTF("1973-10-06"), title: "מלחמת יום הכיפורים")
+        let english = Event(id: "f", date: try EDTF("1974-06-03"), title: "Resigns")
+        let chart = layout([tenure("a", "A", "1969", "1974")], events: [hebrew, english])
+        #expect(chart.events[0].label.text == "מלחמת יום הכיפורים, \u{2068}6 Oct 1973\u{2069}")
+        #expect(chart.events[1].label.text == "Resigns, 3 Jun 1974")
+    }
+
     @Test func barsAreExactToTheDayAndPartialDatesSitMidPeriod() throws {
         let chart = layout([tenure("a", "A", "2000-01-01", "2000-12-31"), tenure("b", "B", "2001", "2001")])
         let plot = chart.plot

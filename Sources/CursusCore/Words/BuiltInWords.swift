@@ -5,6 +5,89 @@
 /// The built-in words files, by language tag (the file name without `.yml`).
 enum BuiltInWords {
     static let files: [String: String] = [
+        "de": ####"""
+# Cursus's words in German (see en.yml for how a words file works).
+cursus-words: 1
+language: Deutsch
+cldr: de
+plural: one-other
+
+date:
+  about: "um {date}"
+  uncertain: "{date}?"
+  bc: "{date} v. Chr."
+  seasons: [Frühling, Sommer, Herbst, Winter]
+  season: "{season} {year}"
+  decade: "{decade}er"
+  century: "{number}. Jahrhundert"
+  span: "{start} – {end}"
+  onwards: "ab {date}"
+  until: "bis {date}"
+  unknown_end: "{date} – ?"
+  unknown_start: "? – {date}"
+  unknown: "?"
+  present: heute
+  year_pattern: "y"
+  precision: {day: Tag, month: Monat, season: Jahreszeit, year: Jahr, decade: Jahrzehnt, century: Jahrhundert, millennium: Jahrtausend}
+
+count:
+  post: {one: "{count} Amt", other: "{count} Ämter"}
+  event: {one: "{count} Ereignis", other: "{count} Ereignisse"}
+  source: {one: "{count} Quelle", other: "{count} Quellen"}
+  person: {one: "{count} Person", other: "{count} Personen"}
+
+heading:
+  career: Laufbahn
+  chart: Laufbahn im Überblick
+  chronology: Chronik
+  sources: Quellen
+  dates: Zeitraum
+  post: Amt
+  place: Ort
+  where: Ort
+  held_by: Inhaber
+  show: Zeigen
+  date_unknown: Datum unbekannt
+
+text:
+  as_of: "Stand: {date}"
+  born: "Geboren {birth}"
+  born_short: "geb. {date}"
+  died_short: "gest. {date}"
+  born_lower: "geboren {birth}"
+  died_lower: "gestorben {death}"
+  page: "Seite {page} von {pages}"
+  page_footer: "Seite {page} von {pages}"
+  chronology_title: "{name} — Chronik"
+  chronology: Chronik
+  career_title: "{name} — Laufbahn {range}"
+  careers_title: "Laufbahnen {range}"
+  starts: "Beginnt als {office}"
+  starts_holder: "{holder} beginnt als {office}"
+  leaves: "Verlässt das Amt: {office}"
+  leaves_holder: "{holder} verlässt das Amt: {office}"
+  according: "{date} laut {sources}"
+  according_other: "{date} laut einer anderen Quelle"
+  then: ", dann "
+  uncategorised: Ohne Kategorie
+  sources_list: "Quellen: {sources}"
+  more: "und {count} weitere"
+  more_people: "und {count} weitere Personen"
+  marked: "{events} markiert"
+  known_to: "Genau auf {precision}: {date}"
+  accessed: "Abgerufen am {date}"
+  start: "Beginn: {date}"
+  end: "Ende: {date}"
+
+legend:
+  dashed: "gestrichelter Rand: ein Datum, das nicht auf den Tag bekannt ist, in der Mitte seines Zeitraums gezeichnet"
+  fade_period: "Verlauf über einen Zeitraum: Beginn oder Ende nur auf Monat, Jahreszeit oder Jahr bekannt oder von einer anderen Quelle anders angegeben, vom frühesten bis zum spätesten Tag"
+  fade_end: "auslaufendes Ende: andauernd („heute“, Stand {date}) oder unbekannt"
+  milestone: Meilenstein
+  disputed: "Dreieck: eine andere Quelle nennt einen anderen Beginn oder ein anderes Ende; die Linie dazwischen ist die unsichere Strecke"
+  event: Ereignis
+
+"""####,
         "en": ####"""
 # Cursus's own words in English: every text Cursus writes for people, but for the names of
 # months and the order of day, month and year, which come from CLDR (through ICU) for the
@@ -99,6 +182,340 @@ legend:
   milestone: milestone
   disputed: "triangle: another source gives another start or end; the line between is the uncertain stretch"
   event: event
+
+"""####,
+        "es": ####"""
+# Cursus's words in Spanish (see en.yml for how a words file works).
+cursus-words: 1
+language: español
+cldr: es
+plural: one-other
+
+date:
+  about: "hacia {date}"
+  uncertain: "{date}?"
+  bc: "{date} a. C."
+  seasons: [primavera, verano, otoño, invierno]
+  season: "{season} de {year}"
+  decade: "años {decade}"
+  century: "siglo {roman}"
+  span: "{start} – {end}"
+  onwards: "desde {date}"
+  until: "hasta {date}"
+  unknown_end: "{date} – ?"
+  unknown_start: "? – {date}"
+  unknown: "?"
+  present: actualidad
+  year_pattern: "y"
+  precision: {day: día, month: mes, season: estación, year: año, decade: década, century: siglo, millennium: milenio}
+
+count:
+  post: {one: "{count} cargo", other: "{count} cargos"}
+  event: {one: "{count} hecho", other: "{count} hechos"}
+  source: {one: "{count} fuente", other: "{count} fuentes"}
+  person: {one: "{count} persona", other: "{count} personas"}
+
+heading:
+  career: Trayectoria
+  chart: Trayectoria en gráfico
+  chronology: Cronología
+  sources: Fuentes
+  dates: Fechas
+  post: Cargo
+  place: Lugar
+  where: Lugar
+  held_by: Titular
+  show: Mostrar
+  date_unknown: Fecha desconocida
+
+text:
+  as_of: "Actualizado al {date}"
+  born: "Nacido el {birth}"
+  born_short: "n. {date}"
+  died_short: "m. {date}"
+  born_lower: "nacido el {birth}"
+  died_lower: "fallecido el {death}"
+  page: "página {page} de {pages}"
+  page_footer: "Página {page} de {pages}"
+  chronology_title: "{name} — cronología"
+  chronology: Cronología
+  career_title: "{name} — trayectoria {range}"
+  careers_title: "Trayectorias {range}"
+  starts: "Asume como {office}"
+  starts_holder: "{holder} asume como {office}"
+  leaves: "Deja el cargo de {office}"
+  leaves_holder: "{holder} deja el cargo de {office}"
+  according: "{date} según {sources}"
+  according_other: "{date} según otra fuente"
+  then: ", luego "
+  uncategorised: Sin categoría
+  sources_list: "Fuentes: {sources}"
+  more: "y {count} más"
+  more_people: "y {count} personas más"
+  marked: "{events} marcados"
+  known_to: "Precisión: {precision}; {date}"
+  accessed: "Consultado el {date}"
+  start: "inicio: {date}"
+  end: "fin: {date}"
+
+legend:
+  dashed: "contorno discontinuo: una fecha no conocida al día, situada en la mitad de su periodo"
+  fade_period: "degradado sobre un periodo: inicio o fin conocidos solo por mes, estación o año, o dados de otro modo por otra fuente, del primer al último día posible"
+  fade_end: "final difuminado: en curso («actualidad», al {date}) o desconocido"
+  milestone: hito
+  disputed: "triángulo: otra fuente da otro inicio u otro fin; la línea entre ambos es el tramo incierto"
+  event: hecho
+
+"""####,
+        "fr": ####"""
+# Cursus's words in French (see en.yml for how a words file works).
+cursus-words: 1
+language: français
+cldr: fr
+plural: zero-one-other
+
+date:
+  about: "vers {date}"
+  uncertain: "{date} ?"
+  bc: "{date} av. J.-C."
+  seasons: [printemps, été, automne, hiver]
+  season: "{season} {year}"
+  decade: "années {decade}"
+  century: "{roman}e siècle"
+  span: "{start} – {end}"
+  onwards: "depuis {date}"
+  until: "jusqu’à {date}"
+  unknown_end: "{date} – ?"
+  unknown_start: "? – {date}"
+  unknown: "?"
+  present: aujourd’hui
+  year_pattern: "y"
+  precision: {day: jour, month: mois, season: saison, year: année, decade: décennie, century: siècle, millennium: millénaire}
+
+count:
+  post: {one: "{count} poste", other: "{count} postes"}
+  event: {one: "{count} événement", other: "{count} événements"}
+  source: {one: "{count} source", other: "{count} sources"}
+  person: {one: "{count} personne", other: "{count} personnes"}
+
+heading:
+  career: Carrière
+  chart: Carrière en graphique
+  chronology: Chronologie
+  sources: Sources
+  dates: Dates
+  post: Poste
+  place: Lieu
+  where: Lieu
+  held_by: Titulaire
+  show: Afficher
+  date_unknown: Date inconnue
+
+text:
+  as_of: "À jour au {date}"
+  born: "Né le {birth}"
+  born_short: "né {date}"
+  died_short: "mort {date}"
+  born_lower: "né le {birth}"
+  died_lower: "mort le {death}"
+  page: "page {page} sur {pages}"
+  page_footer: "Page {page} sur {pages}"
+  chronology_title: "{name} — chronologie"
+  chronology: Chronologie
+  career_title: "{name} — carrière {range}"
+  careers_title: "Carrières {range}"
+  starts: "Prend ses fonctions : {office}"
+  starts_holder: "{holder} prend ses fonctions : {office}"
+  leaves: "Quitte ses fonctions : {office}"
+  leaves_holder: "{holder} quitte ses fonctions : {office}"
+  according: "{date} selon {sources}"
+  according_other: "{date} selon une autre source"
+  then: ", puis "
+  uncategorised: Sans catégorie
+  sources_list: "Sources : {sources}"
+  more: "et {count} autres"
+  more_people: "et {count} autres personnes"
+  marked: "{events} marqués"
+  known_to: "Connu à la {precision} près : {date}"
+  accessed: "Consulté le {date}"
+  start: "début : {date}"
+  end: "fin : {date}"
+
+legend:
+  dashed: "contour en tirets : une date connue au mieux au mois, placée au milieu de sa période"
+  fade_period: "dégradé sur une période : début ou fin connus seulement au mois, à la saison ou à l’année, ou donnés autrement par une autre source, du premier au dernier jour possible"
+  fade_end: "fin en dégradé : en cours (« aujourd’hui », au {date}) ou inconnue"
+  milestone: étape
+  disputed: "triangle : une autre source donne un autre début ou une autre fin ; la ligne entre les deux est la part incertaine"
+  event: événement
+
+"""####,
+        "ru": ####"""
+# Cursus's words in Russian (see en.yml for how a words file works).
+cursus-words: 1
+language: русский
+cldr: ru
+plural: east-slavic
+
+date:
+  about: "около {date}"
+  uncertain: "{date}?"
+  bc: "{date} до н. э."
+  seasons: [весна, лето, осень, зима]
+  season: "{season} {year}"
+  decade: "{decade}-е"
+  century: "{roman} век"
+  span: "{start} – {end}"
+  onwards: "с {date}"
+  until: "до {date}"
+  unknown_end: "{date} – ?"
+  unknown_start: "? – {date}"
+  unknown: "?"
+  present: н. в.
+  # Russian writes "г." after a year standing alone, as CLDR does after a day or month
+  # (after a narrow no-break space, U+202F, as CLDR's patterns have it).
+  year_pattern: "y 'г'."
+  precision: {day: дня, month: месяца, season: сезона, year: года, decade: десятилетия, century: века, millennium: тысячелетия}
+
+count:
+  post: {one: "{count} должность", few: "{count} должности", many: "{count} должностей"}
+  event: {one: "{count} событие", few: "{count} события", many: "{count} событий"}
+  source: {one: "{count} источник", few: "{count} источника", many: "{count} источников"}
+  person: {one: "{count} человек", few: "{count} человека", many: "{count} человек"}
+
+heading:
+  career: Карьера
+  chart: Карьера на графике
+  chronology: Хронология
+  sources: Источники
+  dates: Даты
+  post: Должность
+  place: Место
+  where: Где
+  held_by: Кто занимал
+  show: Показать
+  date_unknown: Дата неизвестна
+
+text:
+  as_of: "По состоянию на {date}"
+  born: "Родился {birth}"
+  born_short: "род. {date}"
+  died_short: "ум. {date}"
+  born_lower: "родился {birth}"
+  died_lower: "умер {death}"
+  page: "стр. {page} из {pages}"
+  page_footer: "Стр. {page} из {pages}"
+  chronology_title: "{name} — хронология"
+  chronology: Хронология
+  career_title: "{name} — карьера {range}"
+  careers_title: "Карьеры {range}"
+  starts: "Назначен: {office}"
+  starts_holder: "{holder}: назначен — {office}"
+  leaves: "Покидает должность: {office}"
+  leaves_holder: "{holder} покидает должность: {office}"
+  according: "{date} по данным {sources}"
+  according_other: "{date} по данным другого источника"
+  then: ", затем "
+  uncategorised: Без категории
+  sources_list: "Источники: {sources}"
+  more: "и ещё {count}"
+  more_people: "и ещё {count} чел."
+  marked: "отмечено: {events}"
+  known_to: "С точностью до {precision}: {date}"
+  accessed: "Дата обращения: {date}"
+  start: "начало: {date}"
+  end: "конец: {date}"
+
+legend:
+  dashed: "пунктирный контур: дата, известная не до дня, отложена по середине своего периода"
+  fade_period: "растушёвка на период: начало или конец, известные лишь до месяца, сезона или года либо указанные другим источником иначе, от самого раннего до самого позднего дня"
+  fade_end: "растушёванный конец: по настоящее время («н. в.», на {date}) или неизвестен"
+  milestone: веха
+  disputed: "треугольник: другой источник называет другое начало или конец; линия между ними — неопределённый отрезок"
+  event: событие
+
+"""####,
+        "uk": ####"""
+# Cursus's words in Ukrainian (see en.yml for how a words file works).
+cursus-words: 1
+language: українська
+cldr: uk
+plural: east-slavic
+
+date:
+  about: "близько {date}"
+  uncertain: "{date}?"
+  bc: "{date} до н. е."
+  seasons: [весна, літо, осінь, зима]
+  season: "{season} {year}"
+  decade: "{decade}-ті"
+  century: "{roman} століття"
+  span: "{start} – {end}"
+  onwards: "з {date}"
+  until: "до {date}"
+  unknown_end: "{date} – ?"
+  unknown_start: "? – {date}"
+  unknown: "?"
+  present: тепер
+  year_pattern: "y 'р'."
+  precision: {day: дня, month: місяця, season: сезону, year: року, decade: десятиліття, century: століття, millennium: тисячоліття}
+
+count:
+  post: {one: "{count} посада", few: "{count} посади", many: "{count} посад"}
+  event: {one: "{count} подія", few: "{count} події", many: "{count} подій"}
+  source: {one: "{count} джерело", few: "{count} джерела", many: "{count} джерел"}
+  person: {one: "{count} особа", few: "{count} особи", many: "{count} осіб"}
+
+heading:
+  career: Кар’єра
+  chart: Кар’єра на графіку
+  chronology: Хронологія
+  sources: Джерела
+  dates: Дати
+  post: Посада
+  place: Місце
+  where: Де
+  held_by: Хто обіймав
+  show: Показати
+  date_unknown: Дата невідома
+
+text:
+  as_of: "Станом на {date}"
+  born: "Народився {birth}"
+  born_short: "нар. {date}"
+  died_short: "пом. {date}"
+  born_lower: "народився {birth}"
+  died_lower: "помер {death}"
+  page: "с. {page} з {pages}"
+  page_footer: "С. {page} з {pages}"
+  chronology_title: "{name} — хронологія"
+  chronology: Хронологія
+  career_title: "{name} — кар’єра {range}"
+  careers_title: "Кар’єри {range}"
+  starts: "Призначений: {office}"
+  starts_holder: "{holder}: призначений — {office}"
+  leaves: "Залишає посаду: {office}"
+  leaves_holder: "{holder} залишає посаду: {office}"
+  according: "{date} за даними {sources}"
+  according_other: "{date} за даними іншого джерела"
+  then: ", потім "
+  uncategorised: Без категорії
+  sources_list: "Джерела: {sources}"
+  more: "і ще {count}"
+  more_people: "і ще {count} осіб"
+  marked: "позначено: {events}"
+  known_to: "З точністю до {precision}: {date}"
+  accessed: "Дата звернення: {date}"
+  start: "початок: {date}"
+  end: "кінець: {date}"
+
+legend:
+  dashed: "пунктирний контур: дата, відома не до дня, позначена посередині свого періоду"
+  fade_period: "розмиття на період: початок чи кінець, відомі лише до місяця, сезону чи року або інакше подані іншим джерелом, від найранішого до найпізнішого дня"
+  fade_end: "розмитий кінець: досі («тепер», станом на {date}) або невідомий"
+  milestone: віха
+  disputed: "трикутник: інше джерело подає інший початок чи кінець; лінія між ними — непевний відрізок"
+  event: подія
 
 """####,
     ]

@@ -2,11 +2,12 @@ import Foundation
 
 /// A house style for dates people read. Machine forms (EDTF, ISO days) never follow it.
 public enum DateStyle: String, Sendable, CaseIterable {
-    /// Cursus's compact form in the language: "26 Jul 2008", "26. Juli 2008", "c. 2004".
+    /// Cursus's compact form in the language, abbreviated months in the locale's order: "26 Jul 2008",
+    /// "Jul 26, 2008" (en-US), "26. Juli 2008", "c. 2004".
     case reading
     /// CLDR's long date of the locale: "26 July 2008", "July 26, 2008" (en-US), "26 июля 2008 г.".
     case long
-    /// CLDR's medium date of the locale: "26 Jul 2008", "Jul 26, 2008" (en-US).
+    /// CLDR's medium date of the locale: "26 Jul 2008", "Jul 26, 2008" (en-US), "26.07.2008" (de).
     case medium
     /// The date as EDTF writes it (ISO 8601 and its extensions): "2008-07-26", "2004~".
     case iso
@@ -39,7 +40,7 @@ public struct DateWriter: Sendable {
     public static let standard = DateWriter(words: .english, style: .reading, locale: "en")
 
     /// A writer for `words` in `style`, for the BCP 47 `locale` (its region, if any, chooses
-    /// CLDR's order for the long and medium styles: en-US writes "July 26, 2008").
+    /// CLDR's order: en-US writes "Jul 26, 2008"; without one, the words file's `cldr` locale does).
     /// A style that is English only falls back to `long` for other languages.
     public init(words: Words, style requested: DateStyle, locale: String) {
         let english = words.tag.split(separator: "-").first == "en"
@@ -48,7 +49,7 @@ public struct DateWriter: Sendable {
         self.words = words
         let parts = locale.split(separator: "-")
         let regional = parts.count > 1 && parts.last!.count == 2 ? locale.replacingOccurrences(of: "-", with: "_") : words.cldr
-        let cldr = Locale(identifier: style == .reading ? words.cldr : regional)
+        let cldr = Locale(identifier: regional)
         func pattern(_ skeleton: String) -> [PatternPart] {
             PatternPart.parse(DateFormatter.dateFormat(fromTemplate: skeleton, options: 0, locale: cldr) ?? "y")
         }
@@ -66,7 +67,10 @@ public struct DateWriter: Sendable {
             (dayPattern, monthPattern) = (PatternPart.parse("MMMM d, y"), PatternPart.parse("MMMM y"))
         case .long:
             (dayPattern, monthPattern) = (pattern("yMMMMd"), pattern("yMMMM"))
-        case .reading, .medium, .iso:
+        case .medium:
+            formatter.dateStyle = .medium
+            (dayPattern, monthPattern) = (PatternPart.parse(formatter.dateFormat), pattern("yMMM"))
+        case .reading, .iso:
             (dayPattern, monthPattern) = (pattern("yMMMd"), pattern("yMMM"))
         }
         yearPattern = PatternPart.parse(words.texts["date.year_pattern"] ?? "y")

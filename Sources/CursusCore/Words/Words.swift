@@ -59,7 +59,7 @@ public struct Words: Sendable {
     /// The `{placeholders}` a text names.
     static func placeholders(_ text: String) -> Set<String> {
         Set(
-            text.split(separator: "{").dropFirst().compactMap {
+            text.split(separator: "{", omittingEmptySubsequences: false).dropFirst().compactMap {
                 $0.split(separator: "}", omittingEmptySubsequences: false).first.map(String.init)
             })
     }

@@ -92,27 +92,31 @@ extension Words {
             throw CursusError(.data, file.diagnostic("'plural' must be one of \(known)", line: nil, column: nil))
         }
         if let reference {
+            // Counts take the forms of the language's plural rule; the English-only styles need no translation.
+            let needed = { (key: String) in !key.hasPrefix("count.") && !key.hasPrefix("date.styles.") }
             let missing =
-                reference.texts.keys.filter { texts[$0] == nil && !$0.hasPrefix("count.") }.sorted()
-                + reference.lists.keys.filter { lists[$0] == nil }.sorted()
+                reference.texts.keys.filter { texts[$0] == nil && needed($0) }.sorted()
+                + reference.lists.keys.filter { lists[$0] == nil && needed($0) }.sorted()
             if !missing.isEmpty {
                 warnings.append(
-                    file.diagnostic("lacks \(missing.joined(separator: ", ")); English is written there", line: nil, column: nil))
+                    file.diagnostic(
+                        "lacks \(missing.joined(separator: ", ")); English is written there", line: nil, column: nil, severity: .warning))
             }
             for (key, text) in texts.sorted(by: { $0.key < $1.key }) {
                 let english = reference.texts[key] ?? reference.texts[Self.pluralStem(key) + ".other"]
                 guard let english else {
                     if reference.lists[key] == nil {
-                        warnings.append(file.diagnostic("has '\(key)', which Cursus does not use", line: lines[key], column: nil))
+                        warnings.append(
+                            file.diagnostic("has '\(key)', which Cursus does not use", line: lines[key], column: nil, severity: .warning))
                     }
                     continue
                 }
-                let extra = placeholders(text).subtracting(placeholders(english))
+                let extra = placeholders(text).subtracting(placeholders(english)).subtracting(alsoFilled[key] ?? [])
                 if !extra.isEmpty {
                     warnings.append(
                         file.diagnostic(
                             "'\(key)' names \(extra.sorted().map { "{\($0)}" }.joined(separator: ", ")), which Cursus does not fill there",
-                            line: lines[key], column: nil))
+                            line: lines[key], column: nil, severity: .warning))
                 }
             }
         }
@@ -121,6 +125,9 @@ extension Words {
             plural: plural, texts: texts, lists: lists)
         return (words, warnings)
     }
+
+    /// Placeholders Cursus fills beyond those the English text names (a century as 20 or XX).
+    private static let alsoFilled: [String: Set<String>] = ["date.century": ["number", "roman"]]
 
     /// "count.post.few" → "count.post".
     private static func pluralStem(_ key: String) -> String {

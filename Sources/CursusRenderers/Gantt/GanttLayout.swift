@@ -136,7 +136,8 @@ struct GanttLayout {
         for mark in plan.events {
             let event = mark.event
             let ex = x(mark.day)
-            let text = TextMetrics.truncated(event.title, size: Self.eventSize, to: 320) + ", " + words.date(event.date)
+            let title = TextMetrics.truncated(event.title, size: Self.eventSize, to: 320)
+            let text = title + ", " + Bidi.isolated(words.date(event.date), in: title)
             let width = TextMetrics.width(text, size: Self.eventSize)
             let leftward = ex - 6 - width >= Self.margin
             let extent = leftward ? (ex - 6 - width)...(ex + 4) : (ex - 4)...(ex + 6 + width)
