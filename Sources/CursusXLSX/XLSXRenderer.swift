@@ -90,7 +90,8 @@ public struct XLSXRenderer: Renderer {
                 defer { task.finish() }
                 let sheets = TableSheets(
                     table: table, styles: styles, rowsPerSheet: rowsPerSheet,
-                    printing: SheetPrinting(paper: Self.paperCode(paper), words: request.presentation.words))
+                    printing: SheetPrinting(paper: Self.paperCode(paper), words: request.presentation.words),
+                    dates: request.presentation.dates)
                 let count = try sheets.write(request.dossier, into: workbook) { task.advance() }
                 if count > 1 {
                     request.note(
@@ -164,8 +165,10 @@ struct TableSheets {
     let table: DossierTable
     let styles: SheetStyles
     let rowsPerSheet: Int
-    /// Excel's code for the paper the sheets print on.
+    /// The paper the sheets print on, and their footer.
     let printing: SheetPrinting
+    /// How dates written for people (in milestone cells) read.
+    let dates: DateWriter
 
     /// Excel's limits, checked before libxlsxwriter would warn on stderr.
     static let maximumCellLength = 32_767
@@ -184,7 +187,7 @@ struct TableSheets {
     func write(_ dossier: Dossier, into workbook: Workbook, eachRow: () -> Void = {}) throws -> Int {
         var sheet = try SheetInProgress(table.columns, named: sheetName, into: workbook, styles: styles, printing: printing)
         var part = 1
-        try table.forEachRow(of: dossier) { cells in
+        try table.forEachRow(of: dossier, dates: dates) { cells in
             eachRow()
             if sheet.rows == rowsPerSheet {
                 try sheet.finish()

@@ -14,7 +14,7 @@ struct RenderedWorkbook {
 
     init(
         _ dossier: Dossier, renderer: XLSXRenderer = XLSXRenderer(), options: [String: OptionValue] = [:], title: String? = "A title",
-        progress: ProgressLine = .silent
+        progress: ProgressLine = .silent, presentation: Presentation = .standard
     ) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("cursus-xlsx-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -24,7 +24,7 @@ struct RenderedWorkbook {
         let request = RenderRequest(
             dossier: dossier, options: RenderOptions(options, defaults: renderer.descriptor),
             asOf: CalendarDay(year: 2026, month: 11, day: 22), title: title, baseDirectory: folder.path, progress: progress,
-            outputName: "w.xlsx", note: notes.append)
+            outputName: "w.xlsx", presentation: presentation, note: notes.append)
         do {
             try renderer.render(request, to: output)
             try transaction.commit()
@@ -144,6 +144,24 @@ func sampleDossier() throws -> Dossier {
         #expect(events.cell(2, "date_earliest")["value"] as? String == "2016-09-01")
         #expect(events.cell(2, "date_latest")["value"] as? String == "2016-11-30")
         #expect(events.cell(2, "date_latest")["format"] as? String == "yyyy-mm", "a season shows its month")
+    }
+
+    /// The texts a workbook writes for people follow the output's language: the printed footer
+    /// and the dates of milestones; the date columns stay real dates and EDTF.
+    @Test func footerAndMilestoneTextsFollowTheLocale() throws {
+        var dossier = try sampleDossier()
+        dossier.tenures[0].milestones = [Milestone(date: try EDTF("2017-09-20"), title: "Vereidigt")]
+        let (german, _) = try Presentation.resolve(locale: "de", style: .long, directory: nil)
+        let workbook = try RenderedWorkbook(dossier, presentation: german)
+        defer { workbook.remove() }
+        let tenures = try workbook.sheet("Tenures")
+        #expect(tenures["footer"] as? String == "Seite &P von &N")
+        let senator = try #require(tenures.cells.firstIndex { $0.first?["value"] as? String == "senator" })
+        #expect(tenures.cell(senator, "milestones")["value"] as? String == "20. September 2017: Vereidigt")
+        #expect(tenures.cell(senator, "start")["value"] as? String == "2017-09-20")
+        let english = try RenderedWorkbook(dossier)
+        defer { english.remove() }
+        #expect(try english.sheet("Tenures")["footer"] as? String == "Page &P of &N")
     }
 
     @Test func sheetsOptionChoosesAndOrders() throws {

@@ -38,6 +38,7 @@ def describe(path):
             "autofilter": sheet.auto_filter.ref,
             "widths": {key: dim.width for key, dim in sheet.column_dimensions.items()},
             "header_bold": all(cell.font.b for cell in sheet[1]),
+            "footer": sheet.oddFooter.right.text,
             "rows": rows,
         })
     properties = workbook.properties

@@ -376,7 +376,7 @@ extension FieldTable {
     }
 
     /// The record's row of table cells, one a column, fields in `order`.
-    func cells(_ record: Record, order: [Field<Record>]) -> [TableCell] {
+    func cells(_ record: Record, order: [Field<Record>], dates: DateWriter = .standard) -> [TableCell] {
         var cells: [TableCell] = []
         cells.reserveCapacity(order.count + 8)
         for field in order {
@@ -391,7 +391,7 @@ extension FieldTable {
             case .mapping(let path): cells.append(.items(record[keyPath: path].map { "\($0.key): \($0.value)" }))
             case .milestones(let path):
                 let milestones = record[keyPath: path]
-                cells.append(.items(milestones.map(MilestoneItem.text), reading: milestones.map { "\($0.date.display): \($0.title)" }))
+                cells.append(.items(milestones.map(MilestoneItem.text), reading: milestones.map { "\(dates.write($0.date)): \($0.title)" }))
             case .citations(let path):
                 let citations = record[keyPath: path]
                 cells.append(.items(citations.map(CitationItem.text), reading: citations.map(CitationItem.reading)))

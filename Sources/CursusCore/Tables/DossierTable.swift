@@ -106,16 +106,18 @@ public enum DossierTable: String, Sendable, CaseIterable {
 
     /// Each row in the table's order (tenures and events chronological, people and sources as in
     /// the dossier), made one at a time so that a table is never held whole.
-    public func forEachRow(of dossier: Dossier, _ body: ([TableCell]) throws -> Void) rethrows {
+    public func forEachRow(of dossier: Dossier, dates: DateWriter = .standard, _ body: ([TableCell]) throws -> Void) rethrows {
         switch self {
-        case .tenures: for index in dossier.chronologicalTenureOrder { try body(Self.row(dossier.tenures[index])) }
+        case .tenures: for index in dossier.chronologicalTenureOrder { try body(Self.row(dossier.tenures[index], dates: dates)) }
         case .events: for index in dossier.chronologicalEventOrder { try body(Self.row(dossier.events[index])) }
         case .people: for person in dossier.people { try body(Self.row(person)) }
         case .sources: for source in dossier.sources { try body(Self.row(source)) }
         }
     }
 
-    static func row(_ tenure: Tenure) -> [TableCell] { Tenure.fields.cells(tenure, order: tenureOrder) }
+    static func row(_ tenure: Tenure, dates: DateWriter = .standard) -> [TableCell] {
+        Tenure.fields.cells(tenure, order: tenureOrder, dates: dates)
+    }
     static func row(_ event: Event) -> [TableCell] { Event.fields.cells(event, order: Event.fields.fields) }
     static func row(_ person: Person) -> [TableCell] { Person.fields.cells(person, order: Person.fields.fields) }
     static func row(_ source: Source) -> [TableCell] { Source.fields.cells(source, order: Source.fields.fields) }
