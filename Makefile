@@ -2,15 +2,53 @@
 # and `make test` (the whole test suite). CI runs `make test` through .ci/run.
 SWIFT ?= swift
 CURSUS = .build/debug/cursus
+# `make install`: where, and which build (release unless CONFIGURATION=debug).
+PREFIX ?= /usr/local
+CONFIGURATION ?= release
+BUILT = .build/$(CONFIGURATION)/cursus
+MANUAL = .build/$(CONFIGURATION)/manual
+# With SKIP_BUILD=1, install what is already built (the tests do: a build inside them would wait
+# for the lock `swift test` holds).
+SKIP_BUILD ?=
+BASH_COMPLETION = $(PREFIX)/share/bash-completion/completions/cursus
+ZSH_COMPLETION = $(PREFIX)/share/zsh/site-functions/_cursus
+FISH_COMPLETION = $(PREFIX)/share/fish/vendor_completions.d/cursus.fish
 
-.PHONY: run test lint deps test-deps build examples templates fuzz clean
+.PHONY: run test lint deps test-deps build examples templates fuzz clean install uninstall library-example
 
 run: build
 	$(CURSUS) render Examples/kislyak/cursus.yml
 
 test: test-deps
 	$(SWIFT) build --build-tests
+	$(SWIFT) build --product generate-manual
 	$(SWIFT) test --skip-build
+	$(MAKE) library-example
+
+# Examples/swift-library: a package that uses Cursus as a library; built, run, and its outputs
+# compared with the committed ones.
+library-example:
+	$(SWIFT) build --package-path Examples/swift-library
+	rm -rf Examples/swift-library/.out-check && cp -r Examples/swift-library/out Examples/swift-library/.out-check
+	cd Examples/swift-library && .build/debug/career-summary cursus.yml
+	diff -r Examples/swift-library/out Examples/swift-library/.out-check && rm -rf Examples/swift-library/.out-check
+
+# A build of `cursus` with its manual page (made from the command definitions by
+# swift-argument-parser's generate-manual tool) and bash, zsh and fish completions, under PREFIX.
+install:
+	@if [ -z "$(SKIP_BUILD)" ]; then scripts/install-deps && $(SWIFT) build -c $(CONFIGURATION) --product cursus && $(SWIFT) build -c $(CONFIGURATION) --product generate-manual; fi
+	mkdir -p $(MANUAL)
+	.build/$(CONFIGURATION)/generate-manual $(BUILT) --output-directory $(MANUAL)
+	install -d $(PREFIX)/bin $(PREFIX)/share/man/man1 $(dir $(BASH_COMPLETION)) $(dir $(ZSH_COMPLETION)) $(dir $(FISH_COMPLETION))
+	install -m 755 $(BUILT) $(PREFIX)/bin/cursus
+	install -m 644 $(MANUAL)/cursus.1 $(PREFIX)/share/man/man1/cursus.1
+	$(BUILT) --generate-completion-script bash > $(BASH_COMPLETION)
+	$(BUILT) --generate-completion-script zsh > $(ZSH_COMPLETION)
+	$(BUILT) --generate-completion-script fish > $(FISH_COMPLETION)
+	@echo "installed $(PREFIX)/bin/cursus, its manual page and completions"
+
+uninstall:
+	rm -f $(PREFIX)/bin/cursus $(PREFIX)/share/man/man1/cursus.1 $(BASH_COMPLETION) $(ZSH_COMPLETION) $(FISH_COMPLETION)
 
 deps:
 	@scripts/install-deps
@@ -44,6 +82,7 @@ examples: templates build
 	$(CURSUS) render --quiet Examples/succession/cursus.yml
 	$(CURSUS) render --quiet Tests/Golden/disputes/cursus.yml
 	$(CURSUS) render --quiet Tests/Golden/locales/cursus.yml
+	$(CURSUS) render --quiet Examples/roman/cursus.yml
 
 # Fuzz every parser for 10 minutes a target (see SECURITY.md); needs no extra packages.
 fuzz:

@@ -24,8 +24,15 @@ public enum BuiltInRenderers {
 
     /// The built-ins, and for any other name a plug-in: `cursus-render-NAME` on PATH, or a path
     /// from the manifest's folder.
-    public static let registry = RendererRegistry(
-        all,
-        locator: { name, directory throws(CursusError) in try ExternalRenderer.locate(name, from: directory) },
-        lookedIn: { name, directory in ExternalRenderer.places(name, from: directory) })
+    public static let registry = registry(adding: [])
+
+    /// The built-ins and `renderers` of one's own (written in Swift, as `Renderer`s), listed after
+    /// them, and for any other name a plug-in: what a program that uses Cursus as a library
+    /// renders manifests with. A name already built in stays the built-in's.
+    public static func registry(adding renderers: [any Renderer]) -> RendererRegistry {
+        RendererRegistry(
+            all + renderers,
+            locator: { name, directory throws(CursusError) in try ExternalRenderer.locate(name, from: directory) },
+            lookedIn: { name, directory in ExternalRenderer.places(name, from: directory) })
+    }
 }

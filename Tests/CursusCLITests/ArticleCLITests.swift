@@ -81,7 +81,7 @@ import Testing
         let handle = try FileHandle(
             forWritingTo: {
                 let url = workspace.url.appendingPathComponent("big.txt")
-                FileManager.default.createFile(atPath: url.path, contents: nil)
+                _ = FileManager.default.createFile(atPath: url.path, contents: nil)
                 return url
             }())
         for _ in 0..<(64 * 1024 * 1024 / line.utf8.count + 2) { handle.write(Data(line.utf8)) }

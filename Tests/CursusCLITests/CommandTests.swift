@@ -10,9 +10,29 @@ import Testing
         #expect(created.status == 0, "\(created.stderr)")
         #expect(created.stdout == "cursus.yml\ndossier.yml\n")
         #expect(try workspace.run(["validate"]).status == 0)
+        #expect(created.stderr.components(separatedBy: "as_of is today").count == 2, "said once: \(created.stderr)")
+        let today = try #require(
+            String(decoding: try workspace.read("cursus.yml"), as: UTF8.self).firstMatch(of: /as_of: (\d{4}-\d\d-\d\d)/))
+        #expect(created.stderr.contains("as_of is today, \(today.output.1)"))
         let rendered = try workspace.run(["render"])
         #expect(rendered.status == 0, "\(rendered.stderr)")
-        #expect(rendered.stdout == "out/tenures.csv\nout/events.csv\n")
+        let written = rendered.stdout.split(separator: "\n").map(String.init)
+        #expect(written.allSatisfy(workspace.exists))
+        // Every built-in renderer, each named once in the starter manifest.
+        let manifest = String(decoding: try workspace.read("cursus.yml"), as: UTF8.self)
+        let named = Set(manifest.matches(of: /renderer: ([a-z]+)/).map { String($0.output.1) })
+        let builtIn = try workspace.run(["renderers"]).stdout.split(separator: "\n").map { String($0.prefix { $0 != " " }) }
+        #expect(named == Set(builtIn.filter { !$0.isEmpty }), "\(named) against \(builtIn)")
+        #expect(written.contains("out/career.svg") && written.contains("out/career.png"), "Graphviz is installed here: the chart's images")
+        for file in ["out/career.html", "out/career.xlsx", "out/career.sqlite", "out/chronology.txt"] { #expect(written.contains(file)) }
+
+        // Without Graphviz on PATH, the chart is DOT alone, and a note says how to get the images.
+        let bare = try Workspace()
+        defer { bare.remove() }
+        let withoutGraphviz = try bare.run(["init"], environment: ["PATH": "/nonexistent"])
+        #expect(withoutGraphviz.status == 0)
+        #expect(withoutGraphviz.stderr.contains("Graphviz is not installed"))
+        #expect(String(decoding: try bare.read("cursus.yml"), as: UTF8.self).contains("{renderer: gantt, path: career.dot}\n"))
 
         try workspace.write("cursus.yml", "mine\n")
         let again = try workspace.run(["init"])

@@ -156,6 +156,53 @@ public struct RunningCLI {
     }
 }
 
+/// A `cursus` process whose standard output is read line by line as it comes (for commands
+/// that go on, like `render --watch`): reading blocks on the pipe until the line is there.
+public final class StreamingCLI {
+    /// The running process.
+    public let process = Process()
+    private let output = Pipe()
+    private var pending = Data()
+    /// Every line read so far.
+    public private(set) var lines: [String] = []
+
+    /// Starts `cursus` with `arguments` in `folder`; standard error goes to `stderr` there.
+    public init(_ arguments: [String], in folder: URL) throws {
+        process.executableURL = cursusBinary
+        process.arguments = arguments
+        process.currentDirectoryURL = folder
+        process.standardOutput = output
+        let errors = folder.appendingPathComponent("stderr")
+        _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
+        process.standardError = try FileHandle(forWritingTo: errors)
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+    }
+
+    /// Reads until a line that contains `text`, and returns it; nil when the output ends first.
+    public func line(containing text: String) -> String? {
+        while true {
+            while let newline = pending.firstIndex(of: 0x0A) {
+                let line = String(decoding: pending[pending.startIndex..<newline], as: UTF8.self)
+                pending.removeSubrange(pending.startIndex...newline)
+                lines.append(line)
+                if line.contains(text) { return line }
+            }
+            let data = output.fileHandleForReading.availableData
+            if data.isEmpty { return nil }
+            pending.append(data)
+        }
+    }
+
+    /// Sends `signal` (SIGINT is Ctrl-C) and waits for the process to end; its exit status, or
+    /// 128 + the signal when the signal ended it.
+    public func stop(with signal: Int32 = SIGINT) -> Int32 {
+        kill(process.processIdentifier, signal)
+        process.waitUntilExit()
+        return process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus
+    }
+}
+
 /// What a real reader shows of an output (Chromium for SVG, poppler for PDF, LibreOffice Calc for
 /// workbooks), through `Tests/Support/readers.py`.
 public func realReader(_ command: String, _ path: String) throws -> [String: Any] {

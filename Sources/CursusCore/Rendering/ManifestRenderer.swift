@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Runs a manifest: loads its dossiers, renders each output to a temporary file and,
 /// only when every output succeeded, moves them all into place.
@@ -118,16 +119,52 @@ public struct ManifestRenderer: Sendable {
         try bag.throwIfErrors()
     }
 
-    /// Renders `outputs` of `dossier` (from `prepare`) as of `asOf`; returns the files written, in order.
-    public func render(_ outputs: [OutputSpec], dossier: Dossier, asOf: CalendarDay) throws(CursusError) -> [String] {
+    /// Renders `outputs` of `dossier` (from `prepare`) as of `asOf`, `jobs` outputs at a time;
+    /// returns the files written, in manifest order. Every output is written to a file of its
+    /// own, so the bytes are the same whatever `jobs` is; with more than one job, each output's
+    /// notes wait and are told in manifest order once all are done.
+    public func render(_ outputs: [OutputSpec], dossier: Dossier, asOf: CalendarDay, jobs: Int = 1) throws(CursusError) -> [String] {
         let transaction = OutputTransaction()
-        do {
+        do throws(CursusError) {
+            // Places first, in manifest order: folders made and files listed as the manifest lists them.
+            var placed: [OutputFile] = []
             for output in outputs {
                 try attributing(to: output) { () throws(CursusError) in
-                    let path = try OutputLocation.resolve(output.path, in: manifest.outputDirectory, at: nil, transaction: transaction)
-                    let filtered = output.filter.apply(to: dossier, asOf: asOf)
-                    try output.implementation.render(request(for: output, dossier: filtered, asOf: asOf), to: transaction.add(path))
+                    placed.append(
+                        transaction.add(
+                            try OutputLocation.resolve(output.path, in: manifest.outputDirectory, at: nil, transaction: transaction)))
                 }
+            }
+            let files = placed
+            let concurrent = jobs > 1 && outputs.count > 1
+            let heldNotes = outputs.map { _ in NoteBuffer() }
+            let failures = Mutex<[Int: CursusError]>([:])
+            let next = Atomic<Int>(0)
+            let workers = concurrent ? min(jobs, outputs.count) : 1
+            DispatchQueue.concurrentPerform(iterations: workers) { _ in
+                while true {
+                    let index = next.add(1, ordering: .relaxed).oldValue
+                    guard index < outputs.count else { return }
+                    let output = outputs[index]
+                    let buffer = concurrent ? heldNotes[index] : nil
+                    do throws(CursusError) {
+                        try attributing(to: output) { () throws(CursusError) in
+                            let filtered = output.filter.apply(to: dossier, asOf: asOf)
+                            try output.implementation.render(
+                                request(for: output, dossier: filtered, asOf: asOf, notes: buffer), to: files[index])
+                        }
+                    } catch {
+                        failures.withLock { $0[index] = error }
+                        // One at a time, the first failure stops the run, as it always has.
+                        if !concurrent { return }
+                    }
+                }
+            }
+            for buffer in heldNotes { buffer.flush(to: notes) }
+            let failed = failures.withLock { $0 }
+            if !failed.isEmpty {
+                let errors = failed.keys.sorted().compactMap { failed[$0] }
+                throw CursusError(errors[0].kind, errors.flatMap(\.diagnostics))
             }
             return try transaction.commit()
         } catch {
@@ -136,8 +173,9 @@ public struct ManifestRenderer: Sendable {
         }
     }
 
-    private func request(for output: OutputSpec, dossier: Dossier, asOf: CalendarDay) -> RenderRequest {
-        RenderRequest(
+    private func request(for output: OutputSpec, dossier: Dossier, asOf: CalendarDay, notes buffer: NoteBuffer? = nil) -> RenderRequest {
+        let notes = buffer.map { buffer in { @Sendable (note: Diagnostic) in buffer.append(note) } } ?? self.notes
+        return RenderRequest(
             dossier: dossier, options: output.options, asOf: asOf, title: manifest.title, baseDirectory: manifest.directory,
             displayDirectory: manifest.displayDirectory, progress: progress, outputName: output.path,
             presentation: presentation(for: output),
@@ -166,5 +204,16 @@ public struct ManifestRenderer: Sendable {
 
     private func manifestLine(_ number: Int) -> String? {
         (try? InputFile.read(manifest.path, what: "manifest"))?.line(number)
+    }
+}
+
+/// Notes an output gives while it renders beside others, told later in manifest order.
+final class NoteBuffer: Sendable {
+    private let held = Mutex<[Diagnostic]>([])
+
+    func append(_ note: Diagnostic) { held.withLock { $0.append(note) } }
+
+    func flush(to notes: (Diagnostic) -> Void) {
+        for note in held.withLock({ $0 }) { notes(note) }
     }
 }

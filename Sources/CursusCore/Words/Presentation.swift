@@ -46,6 +46,7 @@ public struct Presentation: Sendable {
         let unknown = words.text("date.unknown")
         let start = tenure.start.map(date) ?? unknown
         let end = tenure.ongoing ? words.text("date.present") : (tenure.end.map(date) ?? unknown)
+        if start == end { return start }  // a post begun and ended within one known period: "69 BC"
         return compact ? "\(start)–\(end)" : words.text("date.span", ["start": start, "end": end])
     }
 

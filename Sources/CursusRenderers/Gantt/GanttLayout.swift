@@ -119,7 +119,8 @@ struct GanttLayout {
         let step = [1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000].first { Double($0) * yearWidth >= 50 } ?? 1000
         for year in firstYear...(lastYear + 1) {
             let gx = x(Double(CalendarDay(year: year, month: 1, day: 1).daysSinceEpoch))
-            let major = year % step == 0
+            // Years BC are labelled on their own round numbers (85 BC, 80 BC), as AD years are.
+            let major = (year > 0 ? year : 1 - year) % step == 0
             if major || yearWidth >= 6 { chart.grid.append((gx, major)) }
             if major && year <= lastYear + 1 {
                 for axisY in [topAxis, plotBottom + 9] {
@@ -260,6 +261,7 @@ struct GanttLayout {
             let first = yearOnly(tenure.start)
             if tenure.ongoing { return "\(first)–" }
             let last = yearOnly(tenure.end)
+            if first == last { return first }
             if first.count == 4, last.count == 4, first.prefix(2) == last.prefix(2) { return "\(first)–\(last.suffix(2))" }
             return "\(first)–\(last)"
         }

@@ -110,7 +110,7 @@ struct GanttPlanner {
             let day = GanttPlan.point(event.date, end: false)
             return day >= plan.scaleStart && day <= plan.scaleEnd ? GanttPlan.Mark(event: event, day: day) : nil
         }
-        plan.title = title(firstYear: plan.firstYear, lastYear: plan.lastYear, spans: visible)
+        plan.title = title(plan, spans: visible)
         return plan
     }
 
@@ -221,10 +221,10 @@ struct GanttPlanner {
         }
     }
 
-    func title(firstYear: Int, lastYear: Int, spans: [Span]) -> String {
+    func title(_ plan: GanttPlan, spans: [Span]) -> String {
         if let title = options.title { return title }
         let ongoing = spans.contains { $0.tenure.ongoing }
-        let range = "\(firstYear)–\(ongoing ? presentation.text("date.present") : String(lastYear))"
+        let range = "\(plan.yearText(plan.firstYear))–\(ongoing ? presentation.text("date.present") : plan.yearText(plan.lastYear))"
         let people = Set(spans.map(\.tenure.person))
         if people.count <= 1, let person = dossier.people.first(where: { people.contains($0.id) }) ?? dossier.people.first {
             let native = person.nativeName.map { " (\($0))" } ?? ""

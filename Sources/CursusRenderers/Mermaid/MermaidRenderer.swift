@@ -48,7 +48,8 @@ public struct MermaidRenderer: Renderer {
         for row in plan.rows {
             // A row of one office is named by the office; other rows as the chart labels them.
             let section = plan.rowsBy == .office ? row.tenures.first?.office ?? row.label.bold : row.label.bold
-            lines.append("    section \(Self.text(section))")
+            // A section is written with its first task: one whose posts Mermaid cannot draw is left out.
+            var header: String? = "    section \(Self.text(section))"
             for span in row.lanes.flatMap({ $0 }).sorted(by: { $0.start < $1.start }) {
                 let start = CalendarDay(daysSinceEpoch: Int(span.start.rounded(.down)))
                 let end = CalendarDay(daysSinceEpoch: max(Int(span.end.rounded(.up)), Int(span.start.rounded(.down)) + 1))
@@ -57,6 +58,8 @@ public struct MermaidRenderer: Renderer {
                     continue
                 }
                 task += 1
+                if let pending = header { lines.append(pending) }
+                header = nil
                 let tenure = span.tenure
                 let dates = request.presentation.span(tenure)
                 let name = plan.rowsBy == .office ? (tenure.role ?? tenure.office) : tenure.office
