@@ -218,6 +218,16 @@ import Testing
         let messages = warnings.map(\.message)
         #expect(messages.contains { $0.hasPrefix("lacks ") && $0.contains("date.onwards") })
         #expect(messages.contains("'date.present' names {weekday}, which Cursus does not fill there"))
+        // A file that is not a words file is an error at its line, not English in disguise.
+        try "language: x\nplural: one-other\n".write(to: folder.appendingPathComponent("xy.yml"), atomically: true, encoding: .utf8)
+        #expect(throws: CursusError.self) { try Words.resolve("xy", folder: folder.path) }
+        try "cursus-words: 1\nplural: dual\n".write(to: folder.appendingPathComponent("xz.yml"), atomically: true, encoding: .utf8)
+        do {
+            _ = try Words.resolve("xz", folder: folder.path)
+            Issue.record("an unknown plural rule is refused")
+        } catch {
+            #expect(error.diagnostics.first?.message.contains("'plural' must be one of one-other") == true)
+        }
         let (fallback, unknown) = try Words.resolve("xx", folder: folder.path)
         #expect(fallback.tag == "en" && unknown.count == 1 && unknown[0].severity == .warning)
     }
