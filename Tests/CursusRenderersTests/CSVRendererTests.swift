@@ -54,7 +54,7 @@ import Testing
         String(decoding: try renderBytes(options), as: UTF8.self)
     }
 
-    func renderBytes(_ options: [String: OptionValue]) throws -> Data {
+    func renderBytes(_ options: [String: OptionValue], of dossier: Dossier? = nil) throws -> Data {
         let renderer = CSVRenderer()
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cursus-csv-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -62,11 +62,30 @@ import Testing
         let transaction = OutputTransaction()
         let output = transaction.add(folder.appendingPathComponent("t.csv").path)
         let request = RenderRequest(
-            dossier: dossier, options: RenderOptions(options, defaults: renderer.descriptor),
+            dossier: dossier ?? self.dossier, options: RenderOptions(options, defaults: renderer.descriptor),
             asOf: CalendarDay(year: 2026, month: 1, day: 1), title: nil, baseDirectory: folder.path)
         try renderer.render(request, to: output)
         try transaction.commit()
         return try Data(contentsOf: folder.appendingPathComponent("t.csv"))
+    }
+
+    /// Rows are made in chunks on every core; the file is byte for byte what a row-by-row write
+    /// gives, for a table of several chunks whose order differs from the dossier's.
+    @Test func chunkedRowsWriteTheSameBytesAsOneByOne() throws {
+        var big = Dossier(people: [Person(id: "p", name: "P")])
+        let count = CSVRenderer.rowsPerChunk * 2 + 123
+        big.tenures = (0..<count).map { index in
+            Tenure(
+                id: "t\(index)", person: "p", office: "Office \(index), \"\(index % 7)\"",
+                start: try! EDTF(String(format: "%04d", 1000 + (index * 7919) % 1000)), end: nil, ongoing: index % 3 == 0)
+        }
+        let written = try renderBytes([:], of: big)
+        var expected: [UInt8] = []
+        let encoder = CSVEncoder()
+        encoder.appendLine(DossierTable.tenures.columns.map(TableCell.text), to: &expected)
+        DossierTable.tenures.forEachRow(of: big) { encoder.appendLine($0, to: &expected) }
+        #expect(written == Data(expected))
+        #expect(String(decoding: written, as: UTF8.self).components(separatedBy: "\r\n").count == count + 2)
     }
 
     @Test func tenuresHaveTheDocumentedColumnsInChronologicalOrder() throws {

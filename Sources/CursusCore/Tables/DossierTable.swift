@@ -107,11 +107,40 @@ public enum DossierTable: String, Sendable, CaseIterable {
     /// Each row in the table's order (tenures and events chronological, people and sources as in
     /// the dossier), made one at a time so that a table is never held whole.
     public func forEachRow(of dossier: Dossier, dates: DateWriter = .standard, _ body: ([TableCell]) throws -> Void) rethrows {
+        let rows = rows(of: dossier, dates: dates)
+        for index in 0..<rows.count { try body(rows[index]) }
+    }
+
+    /// The table's rows by index, in the table's order, each made when asked for: rows can be
+    /// made on several cores at once and written in order.
+    public func rows(of dossier: Dossier, dates: DateWriter = .standard) -> Rows {
         switch self {
-        case .tenures: for index in dossier.chronologicalTenureOrder { try body(Self.row(dossier.tenures[index], dates: dates)) }
-        case .events: for index in dossier.chronologicalEventOrder { try body(Self.row(dossier.events[index])) }
-        case .people: for person in dossier.people { try body(Self.row(person)) }
-        case .sources: for source in dossier.sources { try body(Self.row(source)) }
+        case .tenures: return Rows(table: self, dossier: dossier, order: dossier.chronologicalTenureOrder, dates: dates)
+        case .events: return Rows(table: self, dossier: dossier, order: dossier.chronologicalEventOrder, dates: dates)
+        case .people, .sources: return Rows(table: self, dossier: dossier, order: nil, dates: dates)
+        }
+    }
+
+    /// A table's rows by index (see `rows(of:dates:)`).
+    public struct Rows: Sendable {
+        let table: DossierTable
+        let dossier: Dossier
+        /// Record indices in the table's order; nil: the dossier's order.
+        let order: [Int]?
+        let dates: DateWriter
+
+        /// How many rows there are.
+        public var count: Int { table.rowCount(in: dossier) }
+
+        /// Row `index`, in the table's order.
+        public subscript(index: Int) -> [TableCell] {
+            let record = order?[index] ?? index
+            switch table {
+            case .tenures: return DossierTable.row(dossier.tenures[record], dates: dates)
+            case .events: return DossierTable.row(dossier.events[record])
+            case .people: return DossierTable.row(dossier.people[record])
+            case .sources: return DossierTable.row(dossier.sources[record])
+            }
         }
     }
 
