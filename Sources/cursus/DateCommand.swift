@@ -7,11 +7,19 @@ struct DateCommand: ParsableCommand {
         abstract: "Explain EDTF dates: canonical form, precision, earliest and latest day, display form.",
         discussion: "Exit 0 when every date is valid, 65 when any is not.")
 
-    @Flag(name: .long, help: "One JSON object per date: input, valid, edtf, earliest, latest, precision, display (or error).")
+    @Flag(name: .long, help: "One JSON object per date: input, valid, edtf, level, earliest, latest, precision, display (or error).")
     var json = false
 
-    @Argument(parsing: .allUnrecognized, help: "EDTF dates such as 2008-07-26, 2016-23, 2004~, 201X, 1981/1985, -0044-03-15.")
-    var dates: [String]
+    @Argument(
+        parsing: .allUnrecognized,
+        help: "EDTF dates such as 2008-07-26, 2016-23, 2004~, 201X, 1981/1985, -0044-03-15 ('--' ends the options: cursus date -- -1985).")
+    var arguments: [String]
+
+    /// The dates given: `--` ends the options, and is not a date.
+    var dates: [String] {
+        guard let end = arguments.firstIndex(of: "--") else { return arguments }
+        return Array(arguments[..<end] + arguments[(end + 1)...])
+    }
 
     func validate() throws {
         if dates.isEmpty { throw ValidationError("give at least one date, e.g. 'cursus date 2016-23'") }
@@ -43,7 +51,7 @@ struct DateCommand: ParsableCommand {
 
     static func json(_ date: EDTF) -> String {
         JSONText.object([
-            ("input", JSONText.quote(date.text)), ("valid", "true"), ("edtf", JSONText.quote(date.edtf)),
+            ("input", JSONText.quote(date.text)), ("valid", "true"), ("edtf", JSONText.quote(date.edtf)), ("level", String(date.level)),
             ("earliest", JSONText.optional(date.earliest?.iso)), ("latest", JSONText.optional(date.latest?.iso)),
             ("precision", JSONText.quote(date.precisionName)), ("display", JSONText.quote(date.display)),
         ])

@@ -142,6 +142,18 @@ public struct EDTF: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// The EDTF level the date needs: a single date's (see `EDTFDate.level`); an interval's is
+    /// its ends' highest, and at least 1 when an end is open, unknown or qualified.
+    public var level: Int {
+        switch value {
+        case .date(let date): return date.level
+        case .interval(let start, let end):
+            let ends = [start.date, end.date]
+            let highest = ends.compactMap { $0?.level }.max() ?? 1
+            return ends.contains { $0 == nil || $0!.isQualified } ? max(1, highest) : highest
+        }
+    }
+
     /// `day`, `month`, `season`, `year`, `decade`, `century` or `millennium`;
     /// for an interval both ends joined by `/` (`open` or `unknown` for a missing end).
     public var precisionName: String {

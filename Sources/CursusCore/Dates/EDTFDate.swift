@@ -129,6 +129,25 @@ public struct EDTFDate: Sendable, Hashable {
     /// The form people read, no finer than `coarsest` ("Jul 2008" for 26 July 2008 at `.month`).
     public func display(atMost coarsest: Precision) -> String { DateWriter.standard.write(self, atMost: coarsest) }
 
+    /// The EDTF level the date needs (Library of Congress, 2019): 0 for a plain day, month or
+    /// year (with a time); 1 for a negative or `Y` year, a season, a qualifier on the whole
+    /// date, or unspecified digits from the right (`201X`, `1985-04-XX`); 2 for a qualifier on
+    /// some components only (`2004-06-~11`) or unspecified digits elsewhere (`156X-12-25`).
+    public var level: Int {
+        let digits = [yearDigits, monthDigits ?? "", dayDigits ?? ""]
+        let all = digits.joined()
+        if let firstX = all.firstIndex(of: "X") {
+            // Level 1 only when every digit after the first X is X, and a month or day is all X or none.
+            let fromTheRight = all[firstX...].allSatisfy { $0 == "X" }
+            let wholeParts = digits.dropFirst().allSatisfy { $0.allSatisfy { $0 == "X" } || !$0.contains("X") }
+            if !fromTheRight || !wholeParts { return 2 }
+        }
+        let qualified = [yearQualifier] + [monthDigits.map { _ in monthQualifier }, dayDigits.map { _ in dayQualifier }].compactMap { $0 }
+        if Set(qualified.map(\.rawValue)).count > 1 { return 2 }
+        if isNegative || isYPrefixed || season != nil || !qualifiers.isEmpty || all.contains("X") { return 1 }
+        return 0
+    }
+
     /// EDTF Level 1 seasons (codes 21–24), northern-hemisphere months.
     public enum Season: Int, Sendable {
         case spring = 21
