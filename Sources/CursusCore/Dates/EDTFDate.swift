@@ -143,28 +143,39 @@ public struct EDTFDate: Sendable, Hashable {
             if !fromTheRight || !wholeParts { return 2 }
         }
         let qualified = [yearQualifier] + [monthDigits.map { _ in monthQualifier }, dayDigits.map { _ in dayQualifier }].compactMap { $0 }
-        if Set(qualified.map(\.rawValue)).count > 1 { return 2 }
+        if Set(qualified.map(\.rawValue)).count > 1 || (season?.rawValue ?? 0) > 24 { return 2 }
         if isNegative || isYPrefixed || season != nil || !qualifiers.isEmpty || all.contains("X") { return 1 }
         return 0
     }
 
-    /// EDTF Level 1 seasons (codes 21–24), northern-hemisphere months.
-    public enum Season: Int, Sendable {
+    /// EDTF's sub-year groupings: the Level 1 seasons (21–24, which Cursus reads as the
+    /// northern hemisphere's meteorological seasons) and the Level 2 groupings 25–41: seasons of
+    /// each hemisphere, quarters, quadrimesters (thirds) and semesters (halves).
+    public enum Season: Int, Sendable, CaseIterable {
         case spring = 21
         case summer, autumn, winter
+        case northernSpring, northernSummer, northernAutumn, northernWinter
+        case southernSpring, southernSummer, southernAutumn, southernWinter
+        case firstQuarter, secondQuarter, thirdQuarter, fourthQuarter
+        case firstQuadrimester, secondQuadrimester, thirdQuadrimester
+        case firstSemester, secondSemester
 
-        /// First and last day of the season in `year` (winter runs into February of the next year).
+        /// The month each grouping starts in and how many months it spans.
+        private static let months: [Int: (first: Int, count: Int)] = [
+            21: (3, 3), 22: (6, 3), 23: (9, 3), 24: (12, 3), 25: (3, 3), 26: (6, 3), 27: (9, 3), 28: (12, 3),
+            29: (9, 3), 30: (12, 3), 31: (3, 3), 32: (6, 3), 33: (1, 3), 34: (4, 3), 35: (7, 3), 36: (10, 3),
+            37: (1, 4), 38: (5, 4), 39: (9, 4), 40: (1, 6), 41: (7, 6),
+        ]
+
+        /// First and last day of the grouping in `year` (a winter runs into the next year).
         func bounds(in year: Int) -> (CalendarDay, CalendarDay) {
-            switch self {
-            case .spring: return (CalendarDay(year: year, month: 3, day: 1), CalendarDay(year: year, month: 5, day: 31))
-            case .summer: return (CalendarDay(year: year, month: 6, day: 1), CalendarDay(year: year, month: 8, day: 31))
-            case .autumn: return (CalendarDay(year: year, month: 9, day: 1), CalendarDay(year: year, month: 11, day: 30))
-            case .winter:
-                return (
-                    CalendarDay(year: year, month: 12, day: 1),
-                    CalendarDay(year: year + 1, month: 2, day: CalendarDay.daysInMonth(2, year: year + 1))
-                )
-            }
+            let (first, count) = Self.months[rawValue]!
+            let lastMonth = first + count - 1
+            let (endYear, endMonth) = lastMonth > 12 ? (year + 1, lastMonth - 12) : (year, lastMonth)
+            return (
+                CalendarDay(year: year, month: first, day: 1),
+                CalendarDay(year: endYear, month: endMonth, day: CalendarDay.daysInMonth(endMonth, year: endYear))
+            )
         }
     }
 }

@@ -211,17 +211,16 @@ enum EDTFParser {
             if let (monthDigits, offset) = month, !monthDigits.contains("X"), let value = Int(monthDigits) {
                 switch value {
                 case 1...12: break
-                case 21...24:
-                    if day != nil { throw EDTFError("a season has no day", at: dayOffset) }
-                    if years.unspecified > 0 { throw EDTFError("a season needs a complete year", at: offset) }
+                case 21...41:
+                    if day != nil { throw EDTFError("a season or other part of a year has no day", at: dayOffset) }
+                    if years.unspecified > 0 { throw EDTFError("a season or other part of a year needs a complete year", at: offset) }
                     let year = Int(yearDigits)! * (negative ? -1 : 1)
                     (earliest, latest) = EDTFDate.Season(rawValue: value)!.bounds(in: year)
                     return
-                case 25...41:
-                    throw EDTFError(
-                        "seasons 25–41 are EDTF Level 2 and not supported; use 21 spring, 22 summer, 23 autumn, 24 winter", at: offset)
                 default:
-                    throw EDTFError("there is no month \(monthDigits); months are 01–12 (21–24 for seasons)", at: offset)
+                    throw EDTFError(
+                        "there is no month \(monthDigits); months are 01–12 (21–24 for seasons, 25–41 for hemispheres' seasons, quarters, thirds and halves)",
+                        at: offset)
                 }
             }
             if let (dayDigits, offset) = day, !dayDigits.contains("X"), let value = Int(dayDigits), !(1...31).contains(value) {

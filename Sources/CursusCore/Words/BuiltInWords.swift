@@ -17,6 +17,7 @@ date:
   uncertain: "{date}?"
   bc: "{date} v. Chr."
   seasons: [Frühling, Sommer, Herbst, Winter]
+  groupings: ["Frühling (Nordhalbkugel)", "Sommer (Nordhalbkugel)", "Herbst (Nordhalbkugel)", "Winter (Nordhalbkugel)", "Frühling (Südhalbkugel)", "Sommer (Südhalbkugel)", "Herbst (Südhalbkugel)", "Winter (Südhalbkugel)", "1. Quartal", "2. Quartal", "3. Quartal", "4. Quartal", "1. Tertial", "2. Tertial", "3. Tertial", "1. Halbjahr", "2. Halbjahr"]
   season: "{season} {year}"
   decade: "{decade}er"
   century: "{number}. Jahrhundert"
@@ -107,6 +108,8 @@ date:
   uncertain: "{date}?"
   bc: "{date} BC"
   seasons: [spring, summer, autumn, winter]
+  # 25–41: the hemispheres' seasons, quarters, thirds (quadrimesters) and halves (semesters).
+  groupings: ["spring (northern hemisphere)", "summer (northern hemisphere)", "autumn (northern hemisphere)", "winter (northern hemisphere)", "spring (southern hemisphere)", "summer (southern hemisphere)", "autumn (southern hemisphere)", "winter (southern hemisphere)", "1st quarter", "2nd quarter", "3rd quarter", "4th quarter", "1st third", "2nd third", "3rd third", "1st half", "2nd half"]
   season: "{season} {year}"
   decade: "{decade}s"
   # {ordinal} is 1st, 2nd, 21st …; {number} is 20; {roman} is XX.
@@ -196,6 +199,7 @@ date:
   uncertain: "{date}?"
   bc: "{date} a. C."
   seasons: [primavera, verano, otoño, invierno]
+  groupings: ["primavera (hemisferio norte)", "verano (hemisferio norte)", "otoño (hemisferio norte)", "invierno (hemisferio norte)", "primavera (hemisferio sur)", "verano (hemisferio sur)", "otoño (hemisferio sur)", "invierno (hemisferio sur)", "primer trimestre", "segundo trimestre", "tercer trimestre", "cuarto trimestre", "primer cuatrimestre", "segundo cuatrimestre", "tercer cuatrimestre", "primer semestre", "segundo semestre"]
   season: "{season} de {year}"
   decade: "años {decade}"
   century: "siglo {roman}"
@@ -279,6 +283,7 @@ date:
   uncertain: "{date} ?"
   bc: "{date} av. J.-C."
   seasons: [printemps, été, automne, hiver]
+  groupings: ["printemps (hémisphère nord)", "été (hémisphère nord)", "automne (hémisphère nord)", "hiver (hémisphère nord)", "printemps (hémisphère sud)", "été (hémisphère sud)", "automne (hémisphère sud)", "hiver (hémisphère sud)", "1er trimestre", "2e trimestre", "3e trimestre", "4e trimestre", "1er quadrimestre", "2e quadrimestre", "3e quadrimestre", "1er semestre", "2e semestre"]
   season: "{season} {year}"
   decade: "années {decade}"
   century: "{roman}e siècle"
@@ -362,6 +367,7 @@ date:
   uncertain: "{date}?"
   bc: "{date} до н. э."
   seasons: [весна, лето, осень, зима]
+  groupings: ["весна (северное полушарие)", "лето (северное полушарие)", "осень (северное полушарие)", "зима (северное полушарие)", "весна (южное полушарие)", "лето (южное полушарие)", "осень (южное полушарие)", "зима (южное полушарие)", "I квартал", "II квартал", "III квартал", "IV квартал", "1-я треть", "2-я треть", "3-я треть", "1-е полугодие", "2-е полугодие"]
   season: "{season} {year}"
   decade: "{decade}-е"
   century: "{roman} век"
@@ -447,6 +453,7 @@ date:
   uncertain: "{date}?"
   bc: "{date} до н. е."
   seasons: [весна, літо, осінь, зима]
+  groupings: ["весна (північна півкуля)", "літо (північна півкуля)", "осінь (північна півкуля)", "зима (північна півкуля)", "весна (південна півкуля)", "літо (південна півкуля)", "осінь (південна півкуля)", "зима (південна півкуля)", "I квартал", "II квартал", "III квартал", "IV квартал", "1-ша третина", "2-га третина", "3-тя третина", "1-ше півріччя", "2-ге півріччя"]
   season: "{season} {year}"
   decade: "{decade}-ті"
   century: "{roman} століття"

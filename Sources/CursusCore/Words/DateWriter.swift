@@ -35,6 +35,8 @@ public struct DateWriter: Sendable {
     private let months: [MonthForm: [String]]
     private let about: String
     private let seasons: [String]
+    /// The sub-year groupings 25–41, by their order.
+    private let groupings: [String]
 
     /// English in the reading style: what `EDTF.display` writes.
     public static let standard = DateWriter(words: .english, style: .reading, locale: "en")
@@ -77,6 +79,7 @@ public struct DateWriter: Sendable {
         self.months = months
         about = words.texts["date.styles.\(style.rawValue).about"] ?? words.text("date.about")
         seasons = words.list("date.seasons")
+        groupings = words.list("date.groupings")
     }
 
     // MARK: - Writing
@@ -126,8 +129,10 @@ public struct DateWriter: Sendable {
         case .day: text = fill(dayPattern, day: Int(date.dayDigits!)!, month: Int(date.monthDigits!)!, year: year)
         case .month: text = fill(monthPattern, day: 1, month: Int(date.monthDigits!)!, year: year)
         case .season:
-            let season =
-                seasons.indices.contains(date.season!.rawValue - 21) ? seasons[date.season!.rawValue - 21] : "\(date.season!.rawValue)"
+            let code = date.season!.rawValue
+            let names = code <= 24 ? seasons : groupings
+            let index = code - (code <= 24 ? 21 : 25)
+            let season = names.indices.contains(index) ? names[index] : String(code)
             text = words.text("date.season", ["season": season, "year": fill(yearPattern, day: 1, month: 1, year: year)])
         case .year: text = fill(yearPattern, day: 1, month: 1, year: year)
         case .decade where !date.isNegative:
