@@ -173,6 +173,17 @@ import Testing
         #expect(warnings.map(\.message) == ["date_style 'ap' is for English; writing 'long' dates in Deutsch"])
     }
 
+    /// The Level 2 parts of a year, in each language's words.
+    @Test func partsOfTheYearReadInEveryLanguage() throws {
+        let expected = [
+            "en": "2nd quarter 2001", "de": "2. Quartal 2001", "fr": "2e trimestre 2001", "es": "segundo trimestre de 2001",
+            "ru": "II квартал 2001\u{202F}г.", "uk": "II квартал 2001\u{202F}р.",
+        ]
+        for (locale, text) in expected {
+            #expect(try writer(locale, .reading).write(try EDTF("2001-34")) == text, "\(locale)")
+        }
+    }
+
     @Test func countsTakeTheFormsOfTheLanguage() throws {
         let russian = try Presentation.resolve(locale: "ru", style: .reading, directory: nil).0.words
         #expect(
