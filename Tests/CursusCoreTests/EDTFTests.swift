@@ -42,7 +42,14 @@ let specificationExamples = [
         ("-0000", "no year -0000"),
         ("2008/2009/2010", "exactly one '/'"),
         ("/", "at least one side"),
-        ("../..", "at least one side"),
+        ("Y00001", "no leading zeros"),
+        ("1950S2", "significant digits (1950S2) are EDTF Level 2"),
+        ("Y-17E7", "exponential years (Y-17E7) are EDTF Level 2"),
+        ("1985-04-12T23:20:30-00:00", "-00:00 is not a time zone"),
+        ("1985-04-12T23:20:30+14:01", "at most 14 hours"),
+        ("1985-04-12T24:00:01", "24 is an hour only in 24:00:00"),
+        ("2004-06-11T10:00:00/2005", "without a time of day"),
+        ("/..", "at least one side"),
         ("..", "expected a year"),
         ("2001-21-01", "a season or other part of a year has no day"),
         ("2001-34-01", "a season or other part of a year has no day"),
@@ -73,6 +80,14 @@ let specificationExamples = [
         } catch {
             #expect(error.offset == 8)
         }
+    }
+
+    /// `../..`: open at both ends, nothing known; no chart draws it.
+    @Test func anIntervalOpenAtBothEndsIsValidAndUnbounded() throws {
+        let date = try EDTF("../..")
+        #expect(date.earliest == nil && date.latest == nil && !date.isBounded)
+        #expect(date.display == "? – ?" && date.level == 1)
+        #expect(try EDTF("1985/..").isBounded)
     }
 
     @Test(arguments: [
@@ -113,6 +128,11 @@ let specificationExamples = [
         ("0000", "0000-01-01", "0000-12-31", "year", "1 BC"),
         ("-1XXX", "-1999-01-01", "-1000-12-31", "millennium", "-1XXX"),
         ("1985-04-12T23:20:30Z", "1985-04-12", "1985-04-12", "day", "12 Apr 1985"),
+        // What the specification allows that Cursus once refused: fractions of a second, the end of
+        // the day, zones in the basic format, and an interval open at both ends.
+        ("1985-04-12T23:20:30.5Z", "1985-04-12", "1985-04-12", "day", "12 Apr 1985"),
+        ("1985-04-12T24:00:00", "1985-04-12", "1985-04-12", "day", "12 Apr 1985"),
+        ("1985-04-12T23:20:30+0230", "1985-04-12", "1985-04-12", "day", "12 Apr 1985"),
     ])
     func boundsPrecisionAndDisplay(_ text: String, _ earliest: String, _ latest: String, _ precision: String, _ display: String) throws {
         let date = try EDTF(text)

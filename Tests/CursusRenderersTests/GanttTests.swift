@@ -81,6 +81,16 @@ import Testing
         #expect(chart.events[1].label.text == "Resigns, 3 Jun 1974")
     }
 
+    /// A date open at both ends (`../..`) is no day at all: never drawn at the epoch.
+    @Test func datesOpenAtBothEndsAreNotDrawn() throws {
+        var milestoneOnly = tenure("a", "A", "2001", "2003")
+        milestoneOnly.milestones = [Milestone(date: try EDTF("../.."), title: "Sometime")]
+        let chart = layout(
+            [tenure("b", "B", "../..", "2001"), milestoneOnly], events: [Event(id: "e", date: try EDTF("../.."), title: "E")])
+        #expect(chart.bars.count == 2 && chart.milestones.isEmpty && chart.events.isEmpty)
+        #expect(!chart.axisLabels.contains { $0.text.hasPrefix("19") }, "the scale stays near the dates that are known")
+    }
+
     @Test func barsAreExactToTheDayAndPartialDatesSitMidPeriod() throws {
         let chart = layout([tenure("a", "A", "2000-01-01", "2000-12-31"), tenure("b", "B", "2001", "2001")])
         let plot = chart.plot

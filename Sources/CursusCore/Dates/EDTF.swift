@@ -142,6 +142,9 @@ public struct EDTF: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// False only for `../..`, open at both ends: no day is known on either side.
+    public var isBounded: Bool { earliestDay != Self.none || latestDay != Self.none }
+
     /// The EDTF level the date needs: a single date's (see `EDTFDate.level`); an interval's is
     /// its ends' highest, and at least 1 when an end is open, unknown or qualified.
     public var level: Int {

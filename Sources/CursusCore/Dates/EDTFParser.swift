@@ -21,8 +21,11 @@ enum EDTFParser {
             let slash = slashes[0]
             let start = try parseEnd(scalars[..<slash], base: 0)
             let end = try parseEnd(scalars[(slash + 1)...], base: slash + 1)
-            if start.date == nil && end.date == nil {
-                throw EDTFError("an interval needs a date on at least one side of '/'", at: slash)
+            if start.date == nil && end.date == nil && !(start == .open && end == .open) {
+                throw EDTFError("an interval needs a date on at least one side of '/' (or '..' on both: ../..)", at: slash)
+            }
+            if start.date?.time != nil || end.date?.time != nil {
+                throw EDTFError("an interval's ends are dates without a time of day", at: start.date?.time != nil ? 0 : slash + 1)
             }
             if let a = start.date, let b = end.date, a.earliest > b.latest {
                 throw EDTFError(
@@ -141,10 +144,20 @@ enum EDTFParser {
             let found = cursor.current.map { "'\($0)'" } ?? "the end"
             throw EDTFError("expected a year, found \(found); \(hint)", at: cursor.offset)
         }
+        if cursor.current == "E" || cursor.current == "S" {
+            let what = cursor.current == "E" ? "exponential years (Y-17E7)" : "significant digits (1950S2)"
+            throw EDTFError("\(what) are EDTF Level 2, which Cursus does not read yet", at: cursor.offset)
+        }
         if yPrefixed {
             if digits.contains("X") { throw EDTFError("a Y-prefixed year cannot have X digits", at: offset) }
             if digits.count <= 4 {
                 throw EDTFError("the Y prefix is for years of more than four digits; write \(negative ? "-" : "")\(digits)", at: offset)
+            }
+            if digits.first == "0" {
+                let trimmed = String(digits.drop { $0 == "0" })
+                throw EDTFError(
+                    "a Y-prefixed year has no leading zeros; write \(trimmed.count > 4 ? "Y" : "")\(negative ? "-" : "")\(trimmed.count > 4 ? trimmed : String(repeating: "0", count: max(0, 4 - trimmed.count)) + trimmed)",
+                    at: offset)
             }
             // Nine digits keep every day count well inside Int (found by fuzzing: 18 overflowed).
             if digits.count > 9 { throw EDTFError("years of more than nine digits are beyond what Cursus handles", at: offset) }
@@ -173,24 +186,53 @@ enum EDTFParser {
         return (digits, prefix, cursor.qualifier(), offset)
     }
 
+    /// `hh:mm:ss`, with a fraction of a second (`.5`), then `Z` or a zone (`+02:30`, `+0230`,
+    /// `-05`); `24:00:00` is the end of the day. A zone is at most 14 hours off; `-00:00` is not one.
     private static func parseTime(_ cursor: inout Cursor) throws(EDTFError) -> String {
         let start = cursor.index
-        func twoDigits(_ name: String, max: Int) throws(EDTFError) {
+        func twoDigits(_ name: String, max: Int) throws(EDTFError) -> Int {
             let offset = cursor.offset
-            let digits = cursor.digits()
+            var digits = ""
+            for _ in 0..<2 {
+                guard let c = cursor.current, ("0"..."9").contains(c) else { break }
+                digits.unicodeScalars.append(c)
+                cursor.index += 1
+            }
             guard digits.count == 2, let value = Int(digits), value <= max else {
                 throw EDTFError("expected the \(name) as two digits 00–\(max)", at: offset)
             }
+            return value
         }
-        try twoDigits("hour", max: 23)
+        let hourOffset = cursor.offset
+        let hour = try twoDigits("hour", max: 24)
         guard cursor.take(":") else { throw EDTFError("expected ':' in the time (hh:mm:ss)", at: cursor.offset) }
-        try twoDigits("minutes", max: 59)
+        let minutes = try twoDigits("minutes", max: 59)
         guard cursor.take(":") else { throw EDTFError("expected ':' in the time (hh:mm:ss)", at: cursor.offset) }
-        try twoDigits("seconds", max: 59)
-        if !cursor.take("Z"), cursor.current == "+" || cursor.current == "-" {
+        let seconds = try twoDigits("seconds", max: 59)
+        var fraction = false
+        if cursor.current == "." || cursor.current == "," {
             cursor.index += 1
-            try twoDigits("zone hours", max: 14)
-            if cursor.take(":") { try twoDigits("zone minutes", max: 59) }
+            let digits = cursor.digits()
+            guard !digits.isEmpty, !digits.contains("X") else {
+                throw EDTFError("expected the fraction of a second as digits", at: cursor.offset)
+            }
+            fraction = digits.contains { $0 != "0" }
+        }
+        if hour == 24 && (minutes != 0 || seconds != 0 || fraction) {
+            throw EDTFError("24 is an hour only in 24:00:00, the end of the day", at: hourOffset)
+        }
+        if !cursor.take("Z"), let sign = cursor.current, sign == "+" || sign == "-" {
+            let zoneOffset = cursor.offset
+            cursor.index += 1
+            let hours = try twoDigits("zone hours", max: 14)
+            var zoneMinutes = 0
+            if cursor.take(":") || cursor.current.map({ ("0"..."9").contains($0) }) == true {
+                zoneMinutes = try twoDigits("zone minutes", max: 59)
+            }
+            if hours == 14 && zoneMinutes > 0 { throw EDTFError("a time zone is at most 14 hours off (+14:00)", at: zoneOffset) }
+            if sign == "-" && hours == 0 && zoneMinutes == 0 {
+                throw EDTFError("-00:00 is not a time zone; write Z or +00:00", at: zoneOffset)
+            }
         }
         var text = ""
         text.unicodeScalars.append(contentsOf: cursor.scalars[start..<cursor.index])

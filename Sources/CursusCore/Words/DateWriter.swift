@@ -109,7 +109,9 @@ public struct DateWriter: Sendable {
             case (.date(let a), _): return words.text("date.unknown_end", ["date": write(a)])
             case (.open, .date(let b)): return words.text("date.until", ["date": write(b)])
             case (_, .date(let b)): return words.text("date.unknown_start", ["date": write(b)])
-            default: return date.edtf
+            default:  // ../..: open at both ends, nothing known
+                let unknown = words.text("date.unknown")
+                return words.text("date.span", ["start": unknown, "end": unknown])
             }
         }
     }

@@ -87,7 +87,7 @@ struct GanttLayout {
                             label: barLabel(span, rect: rect, room: nextObstacle - right),
                             tooltip: tooltip(span.tenure), tenure: span.tenure.id, category: span.tenure.category))
                     for dispute in span.tenure.disputed where dispute.field == "start" || dispute.field == "end" {
-                        guard let date = try? EDTF(dispute.value) else { continue }
+                        guard let date = try? EDTF(dispute.value), date.isBounded else { continue }
                         let isEnd = dispute.field == "end"
                         let day = GanttPlan.point(date, end: isEnd)
                         guard day >= scaleStart, day <= scaleEnd else { continue }
@@ -101,7 +101,7 @@ struct GanttLayout {
                                 tooltip:
                                     words.text(isEnd ? "text.end" : "text.start", ["date": said])))
                     }
-                    for milestone in span.tenure.milestones {
+                    for milestone in span.tenure.milestones where milestone.date.isBounded {
                         let day = GanttPlan.point(milestone.date, end: false)
                         guard day >= scaleStart, day <= scaleEnd else { continue }
                         chart.milestones.append(

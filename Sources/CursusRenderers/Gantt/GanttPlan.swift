@@ -86,7 +86,7 @@ struct GanttPlanner {
         let events = selectedEvents()
 
         // Time scale: whole years around everything shown, or the from/to window.
-        let days = spans.flatMap { [$0.start, $0.end] } + events.map { GanttPlan.point($0.date, end: false) }
+        let days = spans.flatMap { [$0.start, $0.end] } + events.filter(\.date.isBounded).map { GanttPlan.point($0.date, end: false) }
         plan.firstYear = options.from?.earliest?.year ?? days.min().map { CalendarDay(daysSinceEpoch: Int($0)).year } ?? asOf.year - 1
         plan.lastYear = max(
             plan.firstYear, options.to?.latest?.year ?? days.max().map { CalendarDay(daysSinceEpoch: Int($0) - 1).year } ?? asOf.year)
@@ -107,6 +107,7 @@ struct GanttPlanner {
             return row
         }
         plan.events = events.compactMap { event in
+            guard event.date.isBounded else { return nil }
             let day = GanttPlan.point(event.date, end: false)
             return day >= plan.scaleStart && day <= plan.scaleEnd ? GanttPlan.Mark(event: event, day: day) : nil
         }
@@ -116,8 +117,9 @@ struct GanttPlanner {
 
     func span(_ tenure: Tenure) -> Span? {
         let asOfDay = Double(asOf.daysSinceEpoch + 1)
-        let start = tenure.start.map { GanttPlan.point($0, end: false) }
-        var end = tenure.end.map { GanttPlan.point($0, end: true) }
+        // A date with no day on either side (../..) says nothing the chart can draw.
+        let start = tenure.start.flatMap { $0.isBounded ? GanttPlan.point($0, end: false) : nil }
+        var end = tenure.end.flatMap { $0.isBounded ? GanttPlan.point($0, end: true) : nil }
         if tenure.ongoing { end = max(asOfDay, start ?? asOfDay) }
         switch (start, end) {
         case (nil, nil):

@@ -64,7 +64,7 @@ public struct MermaidRenderer: Renderer {
                 let dates = request.presentation.span(tenure)
                 let name = plan.rowsBy == .office ? (tenure.role ?? tenure.office) : tenure.office
                 lines.append("    \(Self.text("\(name) (\(dates))")) :t\(task), \(start.iso), \(end.iso)")
-                for milestone in tenure.milestones {
+                for milestone in tenure.milestones where milestone.date.isBounded {
                     let day = CalendarDay(daysSinceEpoch: Int(GanttPlan.point(milestone.date, end: false)))
                     guard (1000...9999).contains(day.year) else { continue }
                     task += 1
