@@ -43,8 +43,9 @@ let specificationExamples = [
         ("2008/2009/2010", "exactly one '/'"),
         ("/", "at least one side"),
         ("Y00001", "no leading zeros"),
-        ("1950S2", "significant digits (1950S2) are EDTF Level 2"),
-        ("Y-17E7", "exponential years (Y-17E7) are EDTF Level 2"),
+        ("1950S5", "significant digits are S and how many"),
+        ("1950E2", "an exponential year is a Y year"),
+        ("Y-17E7-01", "a year with E or S stands alone"),
         ("1985-04-12T23:20:30-00:00", "-00:00 is not a time zone"),
         ("1985-04-12T23:20:30+14:01", "at most 14 hours"),
         ("1985-04-12T24:00:01", "24 is an hour only in 24:00:00"),
@@ -133,6 +134,12 @@ let specificationExamples = [
         ("1985-04-12T23:20:30.5Z", "1985-04-12", "1985-04-12", "day", "12 Apr 1985"),
         ("1985-04-12T24:00:00", "1985-04-12", "1985-04-12", "day", "12 Apr 1985"),
         ("1985-04-12T23:20:30+0230", "1985-04-12", "1985-04-12", "day", "12 Apr 1985"),
+        // Level 2: significant digits give an estimate within a range; exponential years are Y years.
+        ("1950S2", "1900-01-01", "1999-12-31", "year", "c. 1950 (1900 – 1999)"),
+        ("1950S2~", "1900-01-01", "1999-12-31", "year", "c. 1950 (1900 – 1999)"),
+        ("Y171010000S3", "171000000-01-01", "171999999-12-31", "year", "c. 171010000 (171000000 – 171999999)"),
+        ("Y-17E7", "-170000000-01-01", "-170000000-12-31", "year", "170000001 BC"),
+        ("Y3388E2S3", "338000-01-01", "338999-12-31", "year", "c. 338800 (338000 – 338999)"),
     ])
     func boundsPrecisionAndDisplay(_ text: String, _ earliest: String, _ latest: String, _ precision: String, _ display: String) throws {
         let date = try EDTF(text)

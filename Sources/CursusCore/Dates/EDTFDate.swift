@@ -50,6 +50,20 @@ public struct EDTFDate: Sendable, Hashable {
     public let dayQualifier: Qualifier
     /// The time of day as written (after `T`), when given.
     public let time: String?
+    /// An exponential year (`Y-17E7`): its digits and exponent as written; `yearDigits` then
+    /// holds the year in full (170000000).
+    public let exponential: Exponential?
+
+    /// An exponential year's digits and exponent, as written (`17` and `7` in `Y-17E7`).
+    public struct Exponential: Sendable, Hashable {
+        /// The digits before `E`.
+        public let digits: String
+        /// The power of ten after `E`.
+        public let exponent: Int
+    }
+    /// Significant digits (`1950S2`): how many of the year's digits are known; the year is an
+    /// estimate within the range the others leave open (1900–1999).
+    public let significantDigits: Int?
     /// The first day the date can be.
     public let earliest: CalendarDay
     /// The last day the date can be.
@@ -74,8 +88,10 @@ public struct EDTFDate: Sendable, Hashable {
     init(
         isNegative: Bool, yearDigits: String, isYPrefixed: Bool, monthDigits: String?, dayDigits: String?,
         yearQualifier: Qualifier, monthQualifier: Qualifier, dayQualifier: Qualifier, time: String?,
-        earliest: CalendarDay, latest: CalendarDay
+        earliest: CalendarDay, latest: CalendarDay, exponential: Exponential? = nil, significantDigits: Int? = nil
     ) {
+        self.exponential = exponential
+        self.significantDigits = significantDigits
         self.isNegative = isNegative
         self.yearDigits = yearDigits
         self.isYPrefixed = isYPrefixed
@@ -121,7 +137,10 @@ public struct EDTFDate: Sendable, Hashable {
         return text
     }
 
-    var yearText: String { (isYPrefixed ? "Y" : "") + (isNegative ? "-" : "") + yearDigits }
+    var yearText: String {
+        let digits = exponential.map { "\($0.digits)E\($0.exponent)" } ?? yearDigits
+        return (isYPrefixed ? "Y" : "") + (isNegative ? "-" : "") + digits + (significantDigits.map { "S\($0)" } ?? "")
+    }
 
     /// The form people read ("26 Jul 2008", "Jul 2008", "autumn 2016", "1981", "2010s", "c. 2004", "2017?").
     public var display: String { display(atMost: .day) }
@@ -144,6 +163,7 @@ public struct EDTFDate: Sendable, Hashable {
         }
         let qualified = [yearQualifier] + [monthDigits.map { _ in monthQualifier }, dayDigits.map { _ in dayQualifier }].compactMap { $0 }
         if Set(qualified.map(\.rawValue)).count > 1 || (season?.rawValue ?? 0) > 24 { return 2 }
+        if exponential != nil || significantDigits != nil { return 2 }
         if isNegative || isYPrefixed || season != nil || !qualifiers.isEmpty || all.contains("X") { return 1 }
         return 0
     }

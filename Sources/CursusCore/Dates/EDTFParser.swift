@@ -91,12 +91,42 @@ enum EDTFParser {
         let yearStart = cursor.offset
         let yPrefixed = cursor.take("Y")
         let negative = cursor.take("-")
-        let yearDigits = cursor.digits()
+        var yearDigits = cursor.digits()
+        // Level 2: an exponential year (Y-17E7, Y-prefixed only) and significant digits (1950S2).
+        var exponential: EDTFDate.Exponential?
+        if cursor.current == "E" {
+            let offset = cursor.offset
+            cursor.index += 1
+            let exponent = cursor.digits()
+            guard yPrefixed, !yearDigits.isEmpty, !yearDigits.contains("X"), let power = Int(exponent), !exponent.contains("X"), power > 0
+            else {
+                throw EDTFError("an exponential year is a Y year, digits, E and a power of ten: Y-17E7", at: offset)
+            }
+            guard yearDigits.count + power <= 9 else {
+                throw EDTFError("years of more than nine digits are beyond what Cursus handles", at: yearStart)
+            }
+            exponential = EDTFDate.Exponential(digits: yearDigits, exponent: power)
+            yearDigits += String(repeating: "0", count: power)
+        }
         try checkYear(yearDigits, yPrefixed: yPrefixed, negative: negative, at: yearStart, cursor: cursor)
+        var significantDigits: Int?
+        if cursor.current == "S" {
+            let offset = cursor.offset
+            cursor.index += 1
+            let count = cursor.digits()
+            guard let value = Int(count), !count.contains("X"), (1...yearDigits.count).contains(value), !yearDigits.contains("X") else {
+                throw EDTFError(
+                    "significant digits are S and how many of the year's digits are known (1 to \(yearDigits.count)): 1950S2", at: offset)
+            }
+            significantDigits = value
+        }
         let yearSuffix = cursor.qualifier()
 
         var month: (digits: String, prefix: EDTFDate.Qualifier, suffix: EDTFDate.Qualifier, offset: Int)?
         var day: (digits: String, prefix: EDTFDate.Qualifier, suffix: EDTFDate.Qualifier, offset: Int)?
+        if (exponential != nil || significantDigits != nil) && cursor.current == "-" {
+            throw EDTFError("a year with E or S stands alone, without a month or day", at: cursor.offset)
+        }
         if cursor.take("-") {
             month = try component(&cursor, name: "month")
             if cursor.take("-") {
@@ -125,8 +155,10 @@ enum EDTFParser {
         let monthQualifier = (month?.prefix ?? []).union(monthSuffix)
         let dayQualifier = (day?.prefix ?? []).union(daySuffix)
 
+        // The digits past the significant ones may be anything: bounded as unspecified digits are.
+        let boundedDigits = significantDigits.map { String(yearDigits.prefix($0)) + String(repeating: "X", count: yearDigits.count - $0) }
         let bounds = try Bounds(
-            yearDigits: yearDigits, negative: negative,
+            yearDigits: boundedDigits ?? yearDigits, negative: negative,
             month: month.map { ($0.digits, $0.offset) }, day: day.map { ($0.digits, $0.offset) },
             dayOffset: day?.offset ?? 0)
         return EDTFDate(
@@ -134,7 +166,7 @@ enum EDTFParser {
             monthDigits: month?.digits, dayDigits: day?.digits,
             yearQualifier: yearQualifier, monthQualifier: month == nil ? [] : monthQualifier,
             dayQualifier: day == nil ? [] : dayQualifier,
-            time: time, earliest: bounds.earliest, latest: bounds.latest)
+            time: time, earliest: bounds.earliest, latest: bounds.latest, exponential: exponential, significantDigits: significantDigits)
     }
 
     private static func checkYear(
@@ -143,10 +175,6 @@ enum EDTFParser {
         if digits.isEmpty {
             let found = cursor.current.map { "'\($0)'" } ?? "the end"
             throw EDTFError("expected a year, found \(found); \(hint)", at: cursor.offset)
-        }
-        if cursor.current == "E" || cursor.current == "S" {
-            let what = cursor.current == "E" ? "exponential years (Y-17E7)" : "significant digits (1950S2)"
-            throw EDTFError("\(what) are EDTF Level 2, which Cursus does not read yet", at: cursor.offset)
         }
         if yPrefixed {
             if digits.contains("X") { throw EDTFError("a Y-prefixed year cannot have X digits", at: offset) }

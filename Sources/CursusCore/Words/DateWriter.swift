@@ -150,8 +150,17 @@ public struct DateWriter: Sendable {
             beforeChrist = false
         }
         if beforeChrist { text = words.text("date.bc", ["date": text]) }
+        if date.significantDigits != nil {
+            // An estimate within a range: "c. 1950 (1900 – 1999)".
+            let range = [date.earliest.year, date.latest.year].map { year in
+                let plain = fill(yearPattern, day: 1, month: 1, year: year <= 0 ? 1 - year : year)
+                return year <= 0 ? words.text("date.bc", ["date": plain]) : plain
+            }
+            text = Words.fill(about, ["date": text]) + " (" + words.text("date.span", ["start": range[0], "end": range[1]]) + ")"
+        }
         let qualifiers = date.qualifiers
-        if qualifiers.contains(.approximate) { text = Words.fill(about, ["date": text]) }
+        // An estimate from significant digits already says "about".
+        if qualifiers.contains(.approximate) && date.significantDigits == nil { text = Words.fill(about, ["date": text]) }
         if qualifiers.contains(.uncertain) { text = words.text("date.uncertain", ["date": text]) }
         return text
     }
