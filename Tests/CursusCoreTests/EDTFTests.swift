@@ -57,8 +57,12 @@ let specificationExamples = [
         ("2001-42", "there is no month 42"),
         ("2008-07-26T25:00:00", "hour"),
         ("2008-07T10:00:00", "complete day"),
-        ("{1667,1668}", "Level 2"),
-        ("[1667,1668]", "Level 2"),
+        ("[1672..1670]", "the range ends before it starts"),
+        ("[1667,", "a set is closed by ']'"),
+        ("[]", "names at least one date"),
+        ("[1667,,1668]", "an empty member"),
+        ("{1667,1668/1670}", "not intervals"),
+        ("[..]", "'..' needs a date"),
         ("2004~~", "unexpected '~'"),
         ("July 2008", "EDTF dates look like 2008-07-26"),
         ("July", "expected a year"),
@@ -136,6 +140,12 @@ let specificationExamples = [
         ("1985-04-12T23:20:30+0230", "1985-04-12", "1985-04-12", "day", "12 Apr 1985"),
         // Level 2: significant digits give an estimate within a range; exponential years are Y years.
         ("1950S2", "1900-01-01", "1999-12-31", "year", "c. 1950 (1900 – 1999)"),
+        // Level 2 sets: one of (`[…]`) or all of (`{…}`) their members; bounds are the members' extremes.
+        ("[1667,1668,1670..1672]", "1667-01-01", "1672-12-31", "set", "1667, 1668 or 1670–1672"),
+        ("{1960,1961-12}", "1960-01-01", "1961-12-31", "set", "1960 and Dec 1961"),
+        ("[1760-01,1760-02,1760-12..]", "1760-01-01", "", "set", "Jan 1760, Feb 1760 or Dec 1760 onwards"),
+        ("[..1760-12-03]", "", "1760-12-03", "set", "until 3 Dec 1760"),
+        ("{..1984}", "", "1984-12-31", "set", "until 1984"),
         ("1950S2~", "1900-01-01", "1999-12-31", "year", "c. 1950 (1900 – 1999)"),
         ("Y171010000S3", "171000000-01-01", "171999999-12-31", "year", "c. 171010000 (171000000 – 171999999)"),
         ("Y-17E7", "-170000000-01-01", "-170000000-12-31", "year", "170000001 BC"),
@@ -143,8 +153,8 @@ let specificationExamples = [
     ])
     func boundsPrecisionAndDisplay(_ text: String, _ earliest: String, _ latest: String, _ precision: String, _ display: String) throws {
         let date = try EDTF(text)
-        #expect(date.earliest?.iso == earliest)
-        #expect(date.latest?.iso == latest)
+        #expect((date.earliest?.iso ?? "") == earliest, "an open start has none")
+        #expect((date.latest?.iso ?? "") == latest, "an open end has none")
         #expect(date.precisionName == precision)
         #expect(date.display == display)
     }

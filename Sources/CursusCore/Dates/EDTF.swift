@@ -16,10 +16,11 @@ public struct EDTF: Sendable, Hashable, CustomStringConvertible {
     private static let qualified: UInt8 = 1
     private static let exactDay: UInt8 = 2
 
-    /// A single date or an interval.
+    /// A single date, an interval, or a set (Level 2).
     public enum Value: Sendable, Hashable {
         case date(EDTFDate)
         case interval(start: IntervalEnd, end: IntervalEnd)
+        case set(EDTFSet)
     }
 
     /// One end of an interval: a date, open (`..`), or unknown (empty).
@@ -54,6 +55,8 @@ public struct EDTF: Sendable, Hashable, CustomStringConvertible {
             if date.precision == .day && !date.isQualified { flags |= Self.exactDay }
         case .interval(let start, let end):
             if start.date?.isQualified == true || end.date?.isQualified == true { flags |= Self.qualified }
+        case .set(let set):
+            if set.isQualified { flags |= Self.qualified }
         }
         self.flags = flags
     }
@@ -107,6 +110,7 @@ public struct EDTF: Sendable, Hashable, CustomStringConvertible {
         switch value {
         case .date(let date): return date.edtf
         case .interval(let start, let end): return Self.edtf(start) + "/" + Self.edtf(end)
+        case .set(let set): return set.edtf
         }
     }
 
@@ -132,6 +136,7 @@ public struct EDTF: Sendable, Hashable, CustomStringConvertible {
         switch value {
         case .date(let date): return date.earliest
         case .interval(let start, _): return start.date?.earliest
+        case .set(let set): return set.earliest
         }
     }
 
@@ -139,6 +144,7 @@ public struct EDTF: Sendable, Hashable, CustomStringConvertible {
         switch value {
         case .date(let date): return date.latest
         case .interval(_, let end): return end.date?.latest
+        case .set(let set): return set.latest
         }
     }
 
@@ -154,15 +160,17 @@ public struct EDTF: Sendable, Hashable, CustomStringConvertible {
             let ends = [start.date, end.date]
             let highest = ends.compactMap { $0?.level }.max() ?? 1
             return ends.contains { $0 == nil || $0!.isQualified } ? max(1, highest) : highest
+        case .set: return 2
         }
     }
 
-    /// `day`, `month`, `season`, `year`, `decade`, `century` or `millennium`;
+    /// `day`, `month`, `season`, `year`, `decade`, `century` or `millennium`; `set` for a set;
     /// for an interval both ends joined by `/` (`open` or `unknown` for a missing end).
     public var precisionName: String {
         switch value {
         case .date(let date): return date.precision.rawValue
         case .interval(let start, let end): return Self.precisionName(start) + "/" + Self.precisionName(end)
+        case .set: return "set"
         }
     }
 
@@ -173,6 +181,7 @@ public struct EDTF: Sendable, Hashable, CustomStringConvertible {
         switch value {
         case .date(let date): return date.precision
         case .interval(let start, let end): return (start.date ?? end.date)?.precision ?? .year
+        case .set(let set): return set.members.first?.dates.first?.precision ?? .year
         }
     }
 

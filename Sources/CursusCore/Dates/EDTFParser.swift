@@ -10,9 +10,7 @@ enum EDTFParser {
             let letters = scalars.contains { $0.properties.isAlphabetic && $0 != "X" && $0 != "Y" && $0 != "T" && $0 != "Z" }
             throw EDTFError("EDTF allows no spaces; remove the one at position \(space + 1)\(letters ? "; " + hint : "")", at: space)
         }
-        if let first = scalars.first, first == "[" || first == "{" {
-            throw EDTFError("sets ([…] and {…}) are EDTF Level 2 and not supported", at: 0)
-        }
+        if let first = scalars.first, first == "[" || first == "{" { return .set(try parseSet(scalars)) }
         let slashes = scalars.indices.filter { scalars[$0] == "/" }
         switch slashes.count {
         case 0:
@@ -36,6 +34,48 @@ enum EDTFParser {
         default:
             throw EDTFError("an interval has exactly one '/'", at: slashes[1])
         }
+    }
+
+    /// `[a,b,c..d]` (one of) or `{a,b}` (all of); members are dates, ranges `a..b`, and dates
+    /// open on one side (`..a`, `a..`).
+    private static func parseSet(_ scalars: [Unicode.Scalar]) throws(EDTFError) -> EDTFSet {
+        let close: Unicode.Scalar = scalars[0] == "[" ? "]" : "}"
+        guard scalars.count > 2, scalars.last == close else {
+            throw EDTFError("a set is closed by '\(close)' and names at least one date: [1667,1668] or {1960,1961-12}", at: scalars.count)
+        }
+        if let slash = scalars.firstIndex(of: "/") { throw EDTFError("a set's members are dates, not intervals (use a..b)", at: slash) }
+        var members: [EDTFSet.Member] = []
+        var start = 1
+        let end = scalars.count - 1
+        while start <= end {
+            let stop = scalars[start..<end].firstIndex(of: ",") ?? end
+            let item = scalars[start..<stop]
+            guard !item.isEmpty else { throw EDTFError("an empty member in the set", at: start) }
+            let dots = item.indices.first { $0 + 1 < item.endIndex && item[$0] == "." && item[$0 + 1] == "." }
+            if let dots {
+                let before = item[item.startIndex..<dots]
+                let after = item[(dots + 2)..<item.endIndex]
+                switch (before.isEmpty, after.isEmpty) {
+                case (true, true): throw EDTFError("'..' needs a date on at least one side", at: dots)
+                case (true, false): members.append(.upTo(try parseDate(after, base: dots + 2)))
+                case (false, true): members.append(.onwards(try parseDate(before, base: start)))
+                case (false, false):
+                    let first = try parseDate(before, base: start)
+                    let last = try parseDate(after, base: dots + 2)
+                    if first.earliest > last.latest {
+                        throw EDTFError("the range ends before it starts; put the earlier date first", at: dots)
+                    }
+                    members.append(.range(first, last))
+                }
+            } else {
+                members.append(.date(try parseDate(item, base: start)))
+            }
+            start = stop + 1
+        }
+        if members.contains(where: { $0.dates.contains { $0.time != nil } }) {
+            throw EDTFError("a set's members are dates without a time of day", at: 0)
+        }
+        return EDTFSet(kind: close == "]" ? .oneOf : .allOf, members: members)
     }
 
     private static func parseEnd(_ scalars: ArraySlice<Unicode.Scalar>, base: Int) throws(EDTFError) -> EDTF.IntervalEnd {

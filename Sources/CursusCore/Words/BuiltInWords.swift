@@ -27,6 +27,8 @@ date:
   unknown_end: "{date} – ?"
   unknown_start: "? – {date}"
   unknown: "?"
+  one_of: "{list} oder {last}"
+  all_of: "{list} und {last}"
   present: heute
   year_pattern: "y"
   precision: {day: Tag, month: Monat, season: Jahreszeit, year: Jahr, decade: Jahrzehnt, century: Jahrhundert, millennium: Jahrtausend}
@@ -120,6 +122,9 @@ date:
   unknown_end: "{date} – ?"
   unknown_start: "? – {date}"
   unknown: "?"
+  # A set: one of its members, or all of them ({list} is all but the last, joined by commas).
+  one_of: "{list} or {last}"
+  all_of: "{list} and {last}"
   present: present
   # The year alone, as a CLDR pattern ("y 'г'." in Russian); y is the year.
   year_pattern: "y"
@@ -209,6 +214,8 @@ date:
   unknown_end: "{date} – ?"
   unknown_start: "? – {date}"
   unknown: "?"
+  one_of: "{list} o {last}"
+  all_of: "{list} y {last}"
   present: actualidad
   year_pattern: "y"
   precision: {day: día, month: mes, season: estación, year: año, decade: década, century: siglo, millennium: milenio}
@@ -293,6 +300,8 @@ date:
   unknown_end: "{date} – ?"
   unknown_start: "? – {date}"
   unknown: "?"
+  one_of: "{list} ou {last}"
+  all_of: "{list} et {last}"
   present: aujourd’hui
   year_pattern: "y"
   precision: {day: jour, month: mois, season: saison, year: année, decade: décennie, century: siècle, millennium: millénaire}
@@ -377,6 +386,8 @@ date:
   unknown_end: "{date} – ?"
   unknown_start: "? – {date}"
   unknown: "?"
+  one_of: "{list} или {last}"
+  all_of: "{list} и {last}"
   present: н. в.
   # Russian writes "г." after a year standing alone, as CLDR does after a day or month
   # (after a narrow no-break space, U+202F, as CLDR's patterns have it).
@@ -463,6 +474,8 @@ date:
   unknown_end: "{date} – ?"
   unknown_start: "? – {date}"
   unknown: "?"
+  one_of: "{list} або {last}"
+  all_of: "{list} і {last}"
   present: тепер
   year_pattern: "y 'р'."
   precision: {day: дня, month: місяця, season: сезону, year: року, decade: десятиліття, century: століття, millennium: тисячоліття}

@@ -113,6 +113,8 @@ public struct DateWriter: Sendable {
                 let unknown = words.text("date.unknown")
                 return words.text("date.span", ["start": unknown, "end": unknown])
             }
+        case .set(let set):
+            return write(set)
         }
     }
 
@@ -163,6 +165,21 @@ public struct DateWriter: Sendable {
         if qualifiers.contains(.approximate) && date.significantDigits == nil { text = Words.fill(about, ["date": text]) }
         if qualifiers.contains(.uncertain) { text = words.text("date.uncertain", ["date": text]) }
         return text
+    }
+
+    /// A set as people read it: "1667, 1668 or 1670–1672" (one of them), "1960 and Dec 1961" (all).
+    public func write(_ set: EDTFSet) -> String {
+        let items = set.members.map { member -> String in
+            switch member {
+            case .date(let date): return write(date)
+            case .range(let first, let last): return "\(write(first))–\(write(last))"
+            case .upTo(let date): return words.text("date.until", ["date": write(date)])
+            case .onwards(let date): return words.text("date.onwards", ["date": write(date)])
+            }
+        }
+        guard items.count > 1, let last = items.last else { return items.first ?? "" }
+        let key = set.kind == .oneOf ? "date.one_of" : "date.all_of"
+        return words.text(key, ["list": items.dropLast().joined(separator: ", "), "last": last])
     }
 
     /// "day", "season" … in the language, for "known to the season".
