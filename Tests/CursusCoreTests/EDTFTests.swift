@@ -140,6 +140,10 @@ let specificationExamples = [
         ("1985-04-12T23:20:30+0230", "1985-04-12", "1985-04-12", "day", "12 Apr 1985"),
         // Level 2: significant digits give an estimate within a range; exponential years are Y years.
         ("1950S2", "1900-01-01", "1999-12-31", "year", "c. 1950 (1900 – 1999)"),
+        // The README's table of choices: BC decades and centuries by their digits, shown as written.
+        ("-019X", "-0199-01-01", "-0190-12-31", "decade", "-019X"),
+        ("-01XX", "-0199-01-01", "-0100-12-31", "century", "-01XX"),
+        ("-1985", "-1985-01-01", "-1985-12-31", "year", "1986 BC"),
         // Level 2 sets: one of (`[…]`) or all of (`{…}`) their members; bounds are the members' extremes.
         ("[1667,1668,1670..1672]", "1667-01-01", "1672-12-31", "set", "1667, 1668 or 1670–1672"),
         ("{1960,1961-12}", "1960-01-01", "1961-12-31", "set", "1960 and Dec 1961"),
