@@ -31,18 +31,21 @@ struct RenderCommand: ParsableCommand {
             try Console.run { throw CursusError(.usage, Diagnostic(.error, "--jobs must be at least 1, found \(jobs)")) }
         }
         guard watch else {
-            try Console.run { try renderOnce() }
+            try Console.run { try render(try loadManifest()) }
             return
         }
         InterruptCleanup.shared.installSignalHandlers()
         var watcher = FileWatcher()
         while true {
+            // One reading of the manifest a round: it renders, and it names what to watch.
+            var manifest: Manifest?
             do {
-                try renderOnce()
+                manifest = try loadManifest()
+                try render(manifest!)
             } catch {
                 Console.report(error.diagnostics)
             }
-            watcher.watch(watchedPaths())
+            watcher.watch(watchedPaths(of: manifest))
             print("watching \(watcher.paths.count) files for changes (Ctrl-C stops)")
             fflush(nil)
             let changed = watcher.waitForChange()
@@ -50,9 +53,12 @@ struct RenderCommand: ParsableCommand {
         }
     }
 
-    /// Reads the manifest and its inputs and renders the outputs, listing the files written.
-    private func renderOnce() throws(CursusError) {
-        let manifest = try Manifest.load(self.manifest, registry: BuiltInRenderers.registry)
+    private func loadManifest() throws(CursusError) -> Manifest {
+        try Manifest.load(self.manifest, registry: BuiltInRenderers.registry)
+    }
+
+    /// Reads the manifest's inputs and renders its outputs, listing the files written.
+    private func render(_ manifest: Manifest) throws(CursusError) {
         let progress = ProgressLine.forTerminal(quiet: quiet)
         let renderer = ManifestRenderer(manifest: manifest, progress: progress) { [quiet] note in
             if !quiet { progress.interject(note.formatted) }
@@ -79,8 +85,8 @@ struct RenderCommand: ParsableCommand {
 
     /// What a render reads: the manifest, its inputs, the templates and plug-ins it names by
     /// path, and the words files beside it (only the manifest when it cannot be read).
-    private func watchedPaths() -> [String] {
-        guard let manifest = try? Manifest.load(self.manifest, registry: BuiltInRenderers.registry) else { return [self.manifest] }
+    private func watchedPaths(of manifest: Manifest?) -> [String] {
+        guard let manifest else { return [self.manifest] }
         let folder = manifest.directory as NSString
         var paths = [self.manifest] + manifest.inputs.map(\.path)
         for output in manifest.outputs {
@@ -89,7 +95,7 @@ struct RenderCommand: ParsableCommand {
                 paths.append(folder.appendingPathComponent(template))
             }
         }
-        let locales = folder.appendingPathComponent("locales")
+        let locales = Words.folder(beside: manifest.directory)
         let words = (try? FileManager.default.contentsOfDirectory(atPath: locales)) ?? []
         paths += words.filter { $0.hasSuffix(".yml") }.map { (locales as NSString).appendingPathComponent($0) }
         return paths

@@ -107,9 +107,6 @@ public struct OptionGroup: Sendable, Hashable {
         self.options = options
     }
 
-    /// The option named `name`.
-    public func option(named name: String) -> RendererOption? { options.first { $0.name == name } }
-
     /// Same option names, in the same order.
     public static func == (left: Self, right: Self) -> Bool { left.options.map(\.name) == right.options.map(\.name) }
     /// Hashes the option names.

@@ -23,7 +23,7 @@ public struct Presentation: Sendable {
     /// The presentation for `locale` and `style`, with words from the `locales` folder in
     /// `directory` or built in; warns when the locale has no words or the style no form in it.
     public static func resolve(locale: String, style: DateStyle, directory: String?) throws(CursusError) -> (Presentation, [Diagnostic]) {
-        var (words, warnings) = try Words.resolve(locale, folder: directory.map { ($0 as NSString).appendingPathComponent("locales") })
+        var (words, warnings) = try Words.resolve(locale, folder: directory.map(Words.folder(beside:)))
         let dates = DateWriter(words: words, style: style, locale: locale)
         if dates.style != style {
             warnings.append(
@@ -36,6 +36,11 @@ public struct Presentation: Sendable {
 
     /// The date as people read it.
     public func date(_ date: EDTF) -> String { dates.write(date) }
+
+    /// A date and where it happened, as people read them: "7 Sep 1950, Moscow" (a birth, a death).
+    public func dateAndPlace(_ date: EDTF, _ place: String?) -> String {
+        ([self.date(date)] + [place].compactMap { $0 }).joined(separator: ", ")
+    }
 
     /// A calendar day as people read it (as_of).
     public func day(_ day: CalendarDay) -> String { (try? EDTF(day.iso)).map(date) ?? day.iso }

@@ -11,6 +11,11 @@ extension Words {
         }
     }()
 
+    /// The folder beside a manifest where words files of one's own go: `locales`.
+    public static func folder(beside directory: String) -> String {
+        (directory as NSString).appendingPathComponent("locales")
+    }
+
     /// The languages built in, by tag.
     public static var builtIn: [String] { BuiltInWords.files.keys.sorted() }
 

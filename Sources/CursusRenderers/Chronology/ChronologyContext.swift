@@ -32,9 +32,7 @@ struct ChronologyContext {
             values["death_place"] = person.deathPlace.map(escape)
             values["nationality"] = person.nationality.map(escape)
             values["attributes"] = person.attributes.map { TemplateRecord(["key": escape($0.key), "value": escape($0.value)]) }
-            values["birth"] = person.born.map { born in
-                ([date(born)] + [person.birthPlace.map(escape)].compactMap { $0 }).joined(separator: ", ")
-            }
+            values["birth"] = person.born.map { escape(presentation.dateAndPlace($0, person.birthPlace)) }
             return TemplateRecord(values)
         }
         let title =

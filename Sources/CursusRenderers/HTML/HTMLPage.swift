@@ -101,12 +101,10 @@ struct HTMLPage {
                 parts[0] += " (<span\(language.map { " lang=\"\(Escaping.xml($0))\"" } ?? "")>\(Escaping.xml(native))</span>)"
             }
             if let born = person.born {
-                let birth = ([presentation.date(born)] + [person.birthPlace].compactMap { $0 }).joined(separator: ", ")
-                parts.append(word("text.born_lower", ["birth": birth]))
+                parts.append(word("text.born_lower", ["birth": presentation.dateAndPlace(born, person.birthPlace)]))
             }
             if let died = person.died {
-                let death = ([presentation.date(died)] + [person.deathPlace].compactMap { $0 }).joined(separator: ", ")
-                parts.append(word("text.died_lower", ["death": death]))
+                parts.append(word("text.died_lower", ["death": presentation.dateAndPlace(died, person.deathPlace)]))
             }
             if let nationality = person.nationality { parts.append(Escaping.xml(nationality)) }
             lines.append("<p class=\"person\">" + parts.joined(separator: " · ") + "</p>")
