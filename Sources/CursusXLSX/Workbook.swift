@@ -197,7 +197,8 @@ struct SheetPrinting {
     init(paper: UInt8, words: Words) {
         self.paper = paper
         // In a footer `&` starts a code (&P the page, &N the count): the words' own are doubled.
-        let page = words.text("text.page_footer", ["page": "\u{E000}P", "pages": "\u{E000}N"]).replacingOccurrences(of: "&", with: "&&")
-        footer = "&L&A&R" + page.replacingOccurrences(of: "\u{E000}", with: "&")
+        let page = words.text(
+            "text.page_footer", escapedBy: { $0.replacingOccurrences(of: "&", with: "&&") }, ["page": "&P", "pages": "&N"])
+        footer = "&L&A&R" + page
     }
 }

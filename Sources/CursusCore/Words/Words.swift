@@ -24,8 +24,17 @@ public struct Words: Sendable {
 
     /// The text at `key` ("text.as_of"), its `{placeholders}` filled from `values`.
     public func text(_ key: String, _ values: KeyValuePairs<String, String> = [:]) -> String {
-        Self.fill(texts[key] ?? Words.english.texts[key] ?? key, values)
+        Self.fill(template(key), values)
     }
+
+    /// The text at `key` escaped for a format by `escape`, its `{placeholders}` then filled with
+    /// `values` as they are: the words are escaped, the values (markup, codes) are not.
+    public func text(_ key: String, escapedBy escape: (String) -> String, _ values: KeyValuePairs<String, String>) -> String {
+        Self.fill(escape(template(key)), values)
+    }
+
+    /// The text at `key`, from English when this language lacks it.
+    private func template(_ key: String) -> String { texts[key] ?? Words.english.texts[key] ?? key }
 
     /// The list at `key` ("date.seasons").
     public func list(_ key: String) -> [String] { lists[key] ?? Words.english.lists[key] ?? [] }

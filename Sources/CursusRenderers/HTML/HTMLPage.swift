@@ -115,8 +115,8 @@ struct HTMLPage {
         let asOf = "<time datetime=\"\(request.asOf.iso)\">\(Escaping.xml(presentation.day(request.asOf)))</time>"
         let counts = [("post", dossier.tenures.count), ("event", dossier.events.count), ("source", dossier.sources.count)]
             .map { Escaping.xml(presentation.words.count($0.0, $0.1)) }
-        // The date stands in the sentence as a <time>, placed after the sentence is escaped.
-        let sentence = word("text.as_of", ["date": "\u{E000}"]).replacingOccurrences(of: "\u{E000}", with: asOf)
+        // The date stands in the sentence as a <time>.
+        let sentence = presentation.words.text("text.as_of", escapedBy: Escaping.xml, ["date": asOf])
         lines.append("<p class=\"as-of\">\(sentence) · \(counts.joined(separator: " · "))</p>")
         lines.append("</header>")
         return lines.joined(separator: "\n") + "\n"

@@ -26,8 +26,9 @@ public struct TimelineJSRenderer: Renderer {
                 return "<a href=\"\(Escaping.xml(url))\">\(title)</a>"
             }
             // The titles are already escaped and linked: the words go in escaped around them.
-            let list = Escaping.xml(request.presentation.text("text.sources_list", ["sources": "\u{E000}"]))
-            return names.isEmpty ? "" : "<p>" + list.replacingOccurrences(of: "\u{E000}", with: names.joined(separator: "; ")) + "</p>"
+            let list = request.presentation.words.text(
+                "text.sources_list", escapedBy: Escaping.xml, ["sources": names.joined(separator: "; ")])
+            return names.isEmpty ? "" : "<p>" + list + "</p>"
         }
         var slides: [(key: EDTF.SortKey, value: EncodedValue)] = []
         func slide(
