@@ -62,6 +62,50 @@ import Testing
         }
     }
 
+    /// A JSON Lines file of several blocks, read on every core, gives what a serial read gives:
+    /// records in file order, diagnostics in line order, ids and references settled across blocks.
+    @Test func jsonLinesReadOnManyCoresKeepFileOrder() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("big.jsonl").path
+        let block = JSONLinesLoader.blockLines
+        var lines = [#"{"cursus": 1}"#, #"{"type": "person", "id": "p", "name": "Ada"}"#]
+        let badDates = [block / 2, block + 7, 2 * block + 11]
+        while lines.count < 3 * block + 50 {
+            let number = lines.count + 1
+            let start = badDates.contains(number) ? "2016-02-30" : "2001"
+            let person = number == 100 ? "late" : number == 200 ? "nobody" : "p"
+            lines.append(#"{"type": "tenure", "id": "t\#(number)", "person": "\#(person)", "office": "Envoy", "start": "\#(start)"}"#)
+        }
+        lines.append(#"{"type": "tenure", "id": "t50", "person": "p", "office": "Envoy"}"#)
+        lines.append(#"{"type": "person", "id": "late", "name": "Bob"}"#)
+        try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+
+        let file = try DossierLoader.read(path)
+        #expect(file.diagnostics.map(\.location?.line) == badDates.map { $0 } + [lines.count - 1])
+        #expect(file.diagnostics.last?.message == "duplicate tenure id 't50'; it is first defined at \(path):50")
+        let kept = (3...(lines.count - 2)).map { "t\($0)" } + ["t50"]
+        #expect(file.dossier.tenures.map(\.id) == kept, "tenures in file order, the second t50 kept for the check across files")
+        #expect(file.references.map(\.id) == ["late", "nobody"], "only references no earlier line settles are kept")
+        #expect(throws: CursusError.self) { try DossierValidator.merge([file]) }
+    }
+
+    /// Reading stops at the hundredth error, wherever the blocks fall, at that error's line.
+    @Test func jsonLinesStopAtTheHundredthErrorInLineOrder() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("bad.jsonl").path
+        let every = JSONLinesLoader.blockLines / 60
+        let lines = (1...(every * 150)).map { number in
+            number % every == 0 ? "not json" : #"{"type": "source", "id": "s\#(number)", "title": "A"}"#
+        }
+        try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        let file = try DossierLoader.read(path)
+        #expect(file.diagnostics.count == JSONLinesLoader.maximumErrors + 1)
+        #expect(file.diagnostics.dropLast().map(\.location?.line) == (1...JSONLinesLoader.maximumErrors).map { $0 * every })
+        #expect(file.diagnostics.last?.message == "too many errors; stopped reading at line \(every * JSONLinesLoader.maximumErrors)")
+    }
+
     @Test func everyProblemInAFileIsReportedAtOnce() {
         let problems = dossierProblems(
             """

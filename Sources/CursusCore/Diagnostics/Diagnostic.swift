@@ -2,16 +2,32 @@
 public struct SourceLocation: Sendable, Hashable {
     /// The file, as messages name it.
     public var file: String
+    // Every record read keeps its place: 32 bits a number keep millions of them small.
+    private var storedLine: Int32
+    private var storedColumn: Int32
+    private static let unknown = Int32.min
+
     /// The 1-based line, when known.
-    public var line: Int?
+    public var line: Int? {
+        get { storedLine == Self.unknown ? nil : Int(storedLine) }
+        set { storedLine = Self.stored(newValue) }
+    }
+
     /// The 1-based column in Unicode scalars, when known.
-    public var column: Int?
+    public var column: Int? {
+        get { storedColumn == Self.unknown ? nil : Int(storedColumn) }
+        set { storedColumn = Self.stored(newValue) }
+    }
 
     /// A place in `file`.
     public init(file: String, line: Int? = nil, column: Int? = nil) {
         self.file = file
-        self.line = line
-        self.column = column
+        storedLine = Self.stored(line)
+        storedColumn = Self.stored(column)
+    }
+
+    private static func stored(_ number: Int?) -> Int32 {
+        number.map { Int32(clamping: $0) } ?? unknown
     }
 }
 

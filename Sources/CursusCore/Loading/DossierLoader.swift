@@ -130,7 +130,7 @@ struct RecordReader {
     /// A whole dossier document: `cursus`, `person` or `people`, `sources`, `tenures`, `events`.
     mutating func read<R: RecordFields>(_ top: R) {
         top.checkKeys(DossierLoader.topKeys)
-        checkVersion(top)
+        Self.checkVersion(top)
         if top.has("person") && top.has("people") {
             top.report("people", "a dossier has either 'person' (one) or 'people' (a list), not both")
         }
@@ -143,7 +143,7 @@ struct RecordReader {
         for event in top.records("events", what: "event") { readEvent(event, defaultPerson: owner) }
     }
 
-    func checkVersion<R: RecordFields>(_ top: R) {
+    static func checkVersion<R: RecordFields>(_ top: R) {
         guard top.has("cursus") else {
             top.reportHere("a dossier starts with 'cursus: 1' (the format version); add it as the first line")
             return
@@ -157,60 +157,36 @@ struct RecordReader {
         }
     }
 
-    /// The record's id when it is a usable identifier (one the field table read); else nil,
-    /// reported. A usable id is defined at once, even when the record is dropped, so that
-    /// references to it raise no second error.
-    private mutating func checkedID<R: RecordFields>(_ id: String, _ kind: Reference.Kind, in reader: R) -> String? {
-        guard !id.isEmpty else { return nil }
-        guard Self.isWord(id) else {
-            reader.report("id", "the id '\(id)' contains spaces; ids are single words like 'us-ambassador'")
-            return nil
+    /// Settles a record read on its own against the ids read before it, and keeps it when it
+    /// is whole: its id is defined (a second definition is kept for `finish` to report), the
+    /// references no earlier record settles are kept for the checks across files.
+    mutating func accept(_ draft: RecordDraft) {
+        let kind = draft.kind
+        let unsettled = draft.references.filter { !(ids[$0.kind]?.contains($0.id) ?? false) }
+        if let id = draft.id, !ids[kind, default: []].insert(id).inserted {
+            duplicates.append((kind, id, draft.idLocation))
         }
-        define(kind, id, in: reader)
-        return id
-    }
-
-    /// A reference met while reading a record that nothing read so far settles: kept until the
-    /// record is known to be kept.
-    private struct Unsettled {
-        var kind: Reference.Kind
-        var id: String
-        var location: SourceLocation
-        /// Made by one of a tenure's milestones, not by the tenure itself.
-        var ofMilestone = false
-    }
-
-    /// The reference to `id` when no record read so far settles it; an id that can never be
-    /// defined is reported here rather than as "unknown id" later.
-    private func unsettled<R: RecordFields>(_ kind: Reference.Kind, _ id: String, key: String, in reader: R) -> Unsettled? {
-        guard !id.isEmpty, !(ids[kind]?.contains(id) ?? false) else { return nil }
-        guard Self.isWord(id) else {
-            reader.report(key, "'\(id)' is not an id: ids are single words like 'us-ambassador'")
-            return nil
-        }
-        return Unsettled(kind: kind, id: id, location: reader.location(of: key))
-    }
-
-    /// Keeps the references of a record that is kept, made `from` it.
-    private mutating func keep(_ unsettled: [Unsettled], from: String) {
+        guard let id = draft.id, draft.isKept else { return }
         for reference in unsettled {
+            let from = "\(kind.rawValue) '\(id)'"
             references.append(
                 Reference(
                     kind: reference.kind, id: reference.id, from: reference.ofMilestone ? "a milestone of \(from)" : from,
                     location: reference.location))
         }
-    }
-
-    /// True for a usable id: no spaces or control characters.
-    private static func isWord(_ id: String) -> Bool {
-        // Most ids are ASCII: check bytes, and Unicode properties only when there is more.
-        id.utf8.allSatisfy { $0 > 0x20 && $0 < 0x7F }
-            || !id.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.value <= 0x20 || $0.value == 0x7F })
-    }
-
-    private mutating func define<R: RecordFields>(_ kind: Reference.Kind, _ id: String, in reader: R) {
-        if !ids[kind, default: []].insert(id).inserted {
-            duplicates.append((kind, id, reader.location(of: "id")))
+        switch draft.record {
+        case .person(let person):
+            peopleRead += 1
+            if firstPerson == nil { firstPerson = person.id }
+            if retaining { dossier.people.append(person) }
+        case .tenure(let tenure):
+            if draft.awaitsOwner { ownerless.append((dossier.tenures.count, true, draft.location)) }
+            if retaining { dossier.tenures.append(tenure) }
+        case .event(let event):
+            if draft.awaitsOwner { ownerless.append((dossier.events.count, false, draft.location)) }
+            if retaining { dossier.events.append(event) }
+        case .source(let source):
+            if retaining { dossier.sources.append(source) }
         }
     }
 
@@ -226,89 +202,18 @@ struct RecordReader {
         }
     }
 
-    mutating func readPerson<R: RecordFields>(_ reader: R) {
-        var person = Person(id: "", name: "")
-        var found: [Unsettled] = []
-        let complete = Person.fields.read(
-            reader, into: &person,
-            reference: { kind, id, key in
-                if let reference = unsettled(kind, id, key: key, in: reader) { found.append(reference) }
-            })
-        guard let id = checkedID(person.id, .person, in: reader), complete else { return }
-        keep(found, from: "person '\(id)'")
-        person.location = reader.location(of: "id")
-        peopleRead += 1
-        if firstPerson == nil { firstPerson = person.id }
-        if retaining { dossier.people.append(person) }
-    }
+    mutating func readPerson<R: RecordFields>(_ reader: R) { accept(.person(reader)) }
 
-    mutating func readSource<R: RecordFields>(_ reader: R) {
-        var source = Source(id: "", title: "")
-        let complete = Source.fields.read(reader, into: &source)
-        guard checkedID(source.id, .source, in: reader) != nil, complete else { return }
-        source.location = reader.location(of: "id")
-        if retaining { dossier.sources.append(source) }
-    }
+    mutating func readSource<R: RecordFields>(_ reader: R) { accept(.source(reader)) }
 
     /// With `deferring`, a tenure that names no person is kept with an empty owner until the
     /// whole stream has been read (JSON Lines may list the person last).
     mutating func readTenure<R: RecordFields>(_ reader: R, defaultPerson: String?, deferring: Bool) {
-        var tenure = Tenure(id: "", person: "", office: "")
-        var found: [Unsettled] = []
-        let complete = Tenure.fields.read(reader, into: &tenure) { reader, key in
-            reader.records(key, what: "milestone").compactMap { milestoneReader in
-                var milestone = Milestone(date: Milestone.undated, title: "")
-                var ofMilestone: [Unsettled] = []
-                let complete = Milestone.fields.read(
-                    milestoneReader, into: &milestone,
-                    reference: { kind, id, key in
-                        if var reference = unsettled(kind, id, key: key, in: milestoneReader) {
-                            reference.ofMilestone = true
-                            ofMilestone.append(reference)
-                        }
-                    })
-                guard complete else { return nil }
-                found += ofMilestone
-                return milestone
-            }
-        } reference: { kind, id, key in
-            if let reference = unsettled(kind, id, key: key, in: reader) { found.append(reference) }
-        }
-        let id = checkedID(tenure.id, .tenure, in: reader)
-        let named = reader.has("person")
-        if !named, let defaultPerson { tenure.person = defaultPerson }
-        if !named && defaultPerson == nil && !deferring {
-            reader.reportHere("a tenure needs 'person' (a person id) unless the dossier has exactly one person")
-        }
-        if let start = tenure.start, let end = tenure.end, Tenure.endsBeforeStart(start, end) {
-            reader.report("end", "the tenure ends (\(end.text)) before it starts (\(start.text)); check both dates")
-        }
-        if tenure.ongoing && tenure.end != nil {
-            reader.report("ongoing", "an ongoing tenure has no end; remove 'end' or set 'ongoing: false'")
-        }
-        guard let id, complete, named || defaultPerson != nil || deferring else { return }
-        // Only a tenure that is kept waits for its owner (found by fuzzing: a dropped one left a stale index).
-        if !named && defaultPerson == nil { ownerless.append((dossier.tenures.count, true, reader.location)) }
-        keep(found, from: "tenure '\(id)'")
-        tenure.location = reader.location(of: "id")
-        if retaining { dossier.tenures.append(tenure) }
+        accept(.tenure(reader, defaultPerson: defaultPerson, deferring: deferring))
     }
 
     mutating func readEvent<R: RecordFields>(_ reader: R, defaultPerson: String?, deferring: Bool = false) {
-        var event = Event(id: "", date: Milestone.undated, title: "")
-        var found: [Unsettled] = []
-        let complete = Event.fields.read(
-            reader, into: &event,
-            reference: { kind, id, key in
-                if let reference = unsettled(kind, id, key: key, in: reader) { found.append(reference) }
-            })
-        let named = reader.has("people")
-        if !named { event.people = defaultPerson.map { [$0] } ?? [] }
-        guard let id = checkedID(event.id, .event, in: reader), complete else { return }
-        if deferring && !named { ownerless.append((dossier.events.count, false, reader.location)) }
-        keep(found, from: "event '\(id)'")
-        event.location = reader.location(of: "id")
-        if retaining { dossier.events.append(event) }
+        accept(.event(reader, defaultPerson: defaultPerson, deferring: deferring))
     }
 
     /// Ends a file: settles records that named no person, reports duplicate ids, and gives the

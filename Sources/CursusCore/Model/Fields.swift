@@ -294,9 +294,10 @@ extension FieldTable {
                         if let value = map.string(key) { entries.append((key, value)) }
                     }
                 }
-                record[keyPath: path] = entries
+                if !entries.isEmpty { record[keyPath: path] = entries }
             case .milestones(let path):
-                record[keyPath: path] = milestones(reader, field.key)
+                let list = milestones(reader, field.key)
+                if !list.isEmpty { record[keyPath: path] = list }
             case .citations(let path):
                 var citations: [Citation] = []
                 for item in reader.citations(field.key) {
@@ -311,7 +312,8 @@ extension FieldTable {
                 }
                 if !citations.isEmpty { record[keyPath: path] = citations }
             case .disputes(let path):
-                record[keyPath: path] = disputes(reader, field.key, reference: reference)
+                let list = disputes(reader, field.key, reference: reference)
+                if !list.isEmpty { record[keyPath: path] = list }
             }
         }
         return complete

@@ -65,12 +65,8 @@ public struct Tenure: Sendable {
     public var office: String
     /// Short title, e.g. "Ambassador".
     public var role: String?
-    /// The body the post belongs to ("Embassy of Russia in the United States").
-    public var organization: String?
     /// Where the post was held ("Washington, D.C.").
     public var place: String?
-    /// The country of the post.
-    public var country: String?
     /// Free tag used for colours and filters.
     public var category: String?
     /// When the post began.
@@ -79,28 +75,94 @@ public struct Tenure: Sendable {
     public var end: EDTF?
     /// Held to this day ("present"); the end is then absent and resolved against `as_of`.
     public var ongoing: Bool
-    /// Who held the post before.
-    public var predecessor: String?
-    /// Who held it after.
-    public var successor: String?
-    /// Who appointed the holder, in order.
-    public var appointedBy: [String]
-    /// Under whom the post was held, in order.
-    public var servedUnder: [String]
-    /// Who held the post at the same time (co-holders).
-    public var alongside: [String]
-    /// Dated steps within the post.
-    public var milestones: [Milestone]
-    /// The post's ids in other databases (a Wikidata statement id), so that imports merge.
-    public var ids: [(key: String, value: String)]
-    /// Free text about the post.
-    public var notes: String?
-    /// The sources this comes from: ids, each perhaps with the passage that states it.
-    public var sources: [Citation]
-    /// What other sources say of its fields, kept beside the values preferred here.
-    public var disputed: [Dispute] = []
     /// Where the record stands in its file, for messages.
     public var location: SourceLocation?
+    /// The fields most tenures leave empty, out of line: a million tenures stay small.
+    private var more = OutOfLine<Details>()
+
+    struct Details: OutOfLineFields {
+        var organization: String?
+        var country: String?
+        var predecessor: String?
+        var successor: String?
+        var appointedBy: [String] = []
+        var servedUnder: [String] = []
+        var alongside: [String] = []
+        var milestones: [Milestone] = []
+        var ids: [(key: String, value: String)] = []
+        var notes: String?
+        var sources: [Citation] = []
+        var disputed: [Dispute] = []
+
+        static let empty = Details()
+
+        var isEmpty: Bool {
+            organization == nil && country == nil && predecessor == nil && successor == nil && appointedBy.isEmpty
+                && servedUnder.isEmpty && alongside.isEmpty && milestones.isEmpty && ids.isEmpty && notes == nil && sources.isEmpty
+                && disputed.isEmpty
+        }
+    }
+
+    /// The body the post belongs to ("Embassy of Russia in the United States").
+    public var organization: String? {
+        get { more.value.organization }
+        set { more.value.organization = newValue }
+    }
+    /// The country of the post.
+    public var country: String? {
+        get { more.value.country }
+        set { more.value.country = newValue }
+    }
+    /// Who held the post before.
+    public var predecessor: String? {
+        get { more.value.predecessor }
+        set { more.value.predecessor = newValue }
+    }
+    /// Who held it after.
+    public var successor: String? {
+        get { more.value.successor }
+        set { more.value.successor = newValue }
+    }
+    /// Who appointed the holder, in order.
+    public var appointedBy: [String] {
+        get { more.value.appointedBy }
+        set { more.value.appointedBy = newValue }
+    }
+    /// Under whom the post was held, in order.
+    public var servedUnder: [String] {
+        get { more.value.servedUnder }
+        set { more.value.servedUnder = newValue }
+    }
+    /// Who held the post at the same time (co-holders).
+    public var alongside: [String] {
+        get { more.value.alongside }
+        set { more.value.alongside = newValue }
+    }
+    /// Dated steps within the post.
+    public var milestones: [Milestone] {
+        get { more.value.milestones }
+        set { more.value.milestones = newValue }
+    }
+    /// The post's ids in other databases (a Wikidata statement id), so that imports merge.
+    public var ids: [(key: String, value: String)] {
+        get { more.value.ids }
+        set { more.value.ids = newValue }
+    }
+    /// Free text about the post.
+    public var notes: String? {
+        get { more.value.notes }
+        set { more.value.notes = newValue }
+    }
+    /// The sources this comes from: ids, each perhaps with the passage that states it.
+    public var sources: [Citation] {
+        get { more.value.sources }
+        set { more.value.sources = newValue }
+    }
+    /// What other sources say of its fields, kept beside the values preferred here.
+    public var disputed: [Dispute] {
+        get { more.value.disputed }
+        set { more.value.disputed = newValue }
+    }
 
     /// True when `end` is over before `start` begins: dates no tenure can have.
     public static func endsBeforeStart(_ start: EDTF?, _ end: EDTF?) -> Bool {
@@ -121,23 +183,17 @@ public struct Tenure: Sendable {
         self.person = person
         self.office = office
         self.role = role
-        self.organization = organization
         self.place = place
-        self.country = country
         self.category = category
         self.start = start
         self.end = end
         self.ongoing = ongoing
-        self.predecessor = predecessor
-        self.successor = successor
-        self.appointedBy = appointedBy
-        self.servedUnder = servedUnder
-        self.alongside = alongside
-        self.milestones = milestones
-        self.ids = ids
-        self.notes = notes
-        self.sources = sources
         self.location = location
+        more = OutOfLine(
+            Details(
+                organization: organization, country: country, predecessor: predecessor, successor: successor,
+                appointedBy: appointedBy, servedUnder: servedUnder, alongside: alongside, milestones: milestones, ids: ids, notes: notes,
+                sources: sources))
     }
 }
 

@@ -1,6 +1,5 @@
 import CursusCore
 import Foundation
-import Synchronization
 
 /// Writes one dossier table as RFC 4180 CSV in UTF-8.
 public struct CSVRenderer: Renderer {
@@ -62,29 +61,17 @@ public struct CSVRenderer: Renderer {
         let rows = table.rows(of: request.dossier, dates: request.presentation.dates)
         var task = request.progress.task(request.outputName, total: rows.count)
         defer { task.finish() }
-        let chunks = (rows.count + Self.rowsPerChunk - 1) / Self.rowsPerChunk
-        let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
-        var first = 0
-        while first < chunks {
-            let round = min(cores, chunks - first)
-            let start = first
-            let encoded = Mutex<[Int: [UInt8]]>([:])
-            DispatchQueue.concurrentPerform(iterations: round) { offset in
-                let chunk = start + offset
+        // A round of chunks, one a core, made at once and written in order.
+        let chunks = Parallel.chunks(of: rows.count, size: Self.rowsPerChunk)
+        for round in Parallel.chunks(of: chunks.count, size: Parallel.cores) {
+            let encoded = Parallel.map(Array(chunks[round])) { rowRange in
                 var bytes: [UInt8] = []
-                bytes.reserveCapacity(Self.rowsPerChunk * 160)
-                for index in (chunk * Self.rowsPerChunk)..<min(rows.count, (chunk + 1) * Self.rowsPerChunk) {
-                    encoder.appendLine(rows[index], to: &bytes)
-                }
-                encoded.withLock { $0[chunk] = bytes }
+                bytes.reserveCapacity(rowRange.count * 160)
+                for index in rowRange { encoder.appendLine(rows[index], to: &bytes) }
+                return bytes
             }
-            let done = encoded.withLock { $0 }
-            for chunk in first..<(first + round) {
-                let bytes = done[chunk] ?? []
-                writer.write(bytes: bytes)
-            }
-            task.advance(by: min(rows.count, (first + round) * Self.rowsPerChunk) - first * Self.rowsPerChunk)
-            first += round
+            for bytes in encoded { writer.write(bytes: bytes) }
+            task.advance(by: chunks[round].reduce(0) { $0 + $1.count })
         }
         try writer.close()
     }

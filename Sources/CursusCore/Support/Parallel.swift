@@ -1,0 +1,57 @@
+import Dispatch
+import Foundation
+import Synchronization
+
+/// Work spread over every core, its results given back in order: the one way Cursus runs a
+/// loop on many cores, so that what it writes never depends on which core finished first.
+package enum Parallel {
+    /// The cores work is spread over.
+    package static var cores: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
+
+    /// `body` run on each range at once, one range a core; the results in the ranges' order.
+    package static func map<Result: Sendable>(_ ranges: [Range<Int>], _ body: @escaping @Sendable (Range<Int>) -> Result) -> [Result] {
+        start(ranges, body).wait()
+    }
+
+    /// Starts `body` on each range at once and returns at once: the caller does other work
+    /// meanwhile, then waits for the results.
+    package static func start<Result: Sendable>(
+        _ ranges: [Range<Int>], _ body: @escaping @Sendable (Range<Int>) -> Result
+    ) -> Pending<Result> {
+        Pending(ranges, body)
+    }
+
+    /// `0..<count` cut into consecutive ranges of at most `size` items.
+    package static func chunks(of count: Int, size: Int) -> [Range<Int>] {
+        stride(from: 0, to: count, by: size).map { $0..<min(count, $0 + size) }
+    }
+
+    /// `0..<count` cut into one range a core, of near-equal size (none empty).
+    package static func split(_ count: Int) -> [Range<Int>] {
+        chunks(of: count, size: max(1, (count + cores - 1) / cores))
+    }
+
+    /// Work started on many cores, whose results are waited for.
+    package final class Pending<Result: Sendable>: Sendable {
+        private let group = DispatchGroup()
+        private let results: Mutex<[Int: Result]> = Mutex([:])
+        private let count: Int
+
+        fileprivate init(_ ranges: [Range<Int>], _ body: @escaping @Sendable (Range<Int>) -> Result) {
+            count = ranges.count
+            for (index, range) in ranges.enumerated() {
+                DispatchQueue.global().async(group: group) {
+                    let result = body(range)
+                    self.results.withLock { $0[index] = result }
+                }
+            }
+        }
+
+        /// The results, in the ranges' order, once all are done.
+        package func wait() -> [Result] {
+            group.wait()
+            let done = results.withLock { $0 }
+            return (0..<count).map { done[$0]! }
+        }
+    }
+}
