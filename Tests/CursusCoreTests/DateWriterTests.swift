@@ -34,12 +34,43 @@ import Testing
         (
             "2004-06-~11",
             [
-                "c. 11 Jun 2004", "c. Jun 11, 2004", "um 11. Juni 2004", "vers 11 juin 2004", "hacia 11 jun 2004",
-                "около 11 июня 2004\u{202F}г.", "близько 11 черв. 2004\u{202F}р.",
+                "11 Jun 2004 (day approximate)", "Jun 11, 2004 (day approximate)", "11. Juni 2004 (Tag ungefähr)",
+                "11 juin 2004 (jour approximatif)", "11 jun 2004 (día aproximado)", "11 июня 2004\u{202F}г. (день примерный)",
+                "11 черв. 2004\u{202F}р. (день приблизний)",
+            ]
+        ),
+        (
+            "?2004-%06-11",
+            [
+                "11 Jun 2004 (year uncertain, month approximate and uncertain)",
+                "Jun 11, 2004 (year uncertain, month approximate and uncertain)",
+                "11. Juni 2004 (Jahr unsicher, Monat ungefähr und unsicher)",
+                "11 juin 2004 (année incertaine, mois approximatif et incertain)",
+                "11 jun 2004 (año incierto, mes aproximado e incierto)",
+                "11 июня 2004\u{202F}г. (год под вопросом, месяц примерный и под вопросом)",
+                "11 черв. 2004\u{202F}р. (рік під питанням, місяць приблизний і під питанням)",
             ]
         ),
         ("201X", ["2010s", "2010s", "2010er", "années 2010", "años 2010", "2010-е", "2010-ті"]),
         ("19XX", ["20th century", "20th century", "20. Jahrhundert", "XXe siècle", "siglo XX", "XX век", "XX століття"]),
+        (
+            "1XXX",
+            ["2nd millennium", "2nd millennium", "2. Jahrtausend", "IIe millénaire", "II milenio", "II тысячелетие", "II тисячоліття"]
+        ),
+        (
+            "156X-12-25",
+            [
+                "25 Dec, 1560s", "Dec 25, 1560s", "25. Dez., 1560er", "25 déc., années 1560", "25 dic, años 1560", "25 дек., 1560-е",
+                "25 груд., 1560-ті",
+            ]
+        ),
+        (
+            "XXXX-12",
+            [
+                "Dec, year unknown", "Dec, year unknown", "Dez, Jahr unbekannt", "déc., année inconnue", "dic, año desconocido",
+                "дек., год неизвестен", "груд., рік невідомий",
+            ]
+        ),
         ("1985-04-XX", ["Apr 1985", "Apr 1985", "Apr. 1985", "avr. 1985", "abr 1985", "апр. 1985\u{202F}г.", "квіт. 1985\u{202F}р."]),
         (
             "1981/1985",

@@ -81,6 +81,40 @@ import Testing
         #expect(chart.events[1].label.text == "Resigns, 3 Jun 1974")
     }
 
+    /// A set is drawn member by member on its event's line: a dot at each date (hollow for one
+    /// of them, filled for all of them), a stroke along each range, a thin line joining them;
+    /// the label stands clear of them all, and a member beyond the window is left out.
+    @Test func setsAreDrawnMemberByMember() throws {
+        let oneOf = Event(id: "o", date: try EDTF("[2003-03-01,2004..2005,2019]"), title: "One of")
+        let allOf = Event(id: "a", date: try EDTF("{2006-05-01,2006-09-01}"), title: "All of")
+        var window = GanttOptions()
+        window.to = try EDTF("2009")
+        let chart = layout([tenure("t", "A", "2002", "2009")], events: [oneOf, allOf], options: window)
+        let perDay =
+            chart.plot.width
+            / Double(CalendarDay(year: 2010, month: 1, day: 1).daysSinceEpoch - CalendarDay(year: 2002, month: 1, day: 1).daysSinceEpoch)
+        let x = { (day: CalendarDay) in
+            chart.plot.x + perDay * Double(day.daysSinceEpoch - CalendarDay(year: 2002, month: 1, day: 1).daysSinceEpoch)
+        }
+        let one = try #require(chart.events.first { $0.event == "o" })
+        #expect(one.members.count == 2, "2019 lies beyond the window")
+        #expect(one.dots.map(\.hollow) == [true])
+        #expect(abs(one.dots[0].x - x(CalendarDay(year: 2003, month: 3, day: 1))) < 0.01)
+        #expect(abs(one.x - one.dots[0].x) < 0.01, "the event's line stands at its first member")
+        let range = try #require(one.strokes.first { $0.height > 1 })
+        #expect(abs(range.x - x(CalendarDay(year: 2004, month: 1, day: 1))) < 0.01)
+        #expect(abs(range.maxX - x(CalendarDay(year: 2006, month: 1, day: 1))) < 0.01)
+        #expect(one.strokes.contains { $0.height < 1 && abs($0.x - one.dots[0].x) < 0.01 }, "a thin line joins the members")
+        let label = one.label.frame()
+        #expect(label.maxX < one.dots[0].x || label.x > range.maxX, "the label stands clear of the members")
+        let all = try #require(chart.events.first { $0.event == "a" })
+        #expect(all.dots.map(\.hollow) == [false, false])
+        #expect(all.label.text.contains("1 May 2006 and 1 Sep 2006"))
+        var writer = GanttDOTWriter(chart: chart)
+        let dot = writer.write()
+        #expect(dot.contains("fillcolor=\"#FFFFFF\", color=\"#AA0000\""), "a hollow dot in DOT")
+    }
+
     /// A date open at both ends (`../..`) is no day at all: never drawn at the epoch.
     @Test func datesOpenAtBothEndsAreNotDrawn() throws {
         var milestoneOnly = tenure("a", "A", "2001", "2003")

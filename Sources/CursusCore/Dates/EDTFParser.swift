@@ -6,11 +6,14 @@ enum EDTFParser {
     static func parse(_ text: String) throws(EDTFError) -> EDTF.Value {
         let scalars = Array(text.unicodeScalars)
         guard !scalars.isEmpty else { throw EDTFError("the date is empty", at: 0) }
-        if let space = scalars.firstIndex(where: { $0.properties.isWhitespace }) {
+        // A set may have a space after a comma, as other implementations and the 2012 draft's examples do.
+        let afterComma = { (index: Int) in index > 0 && scalars[index] == " " && scalars[index - 1] == "," }
+        let isSet = scalars.first == "[" || scalars.first == "{"
+        if let space = scalars.indices.first(where: { scalars[$0].properties.isWhitespace && !(isSet && afterComma($0)) }) {
             let letters = scalars.contains { $0.properties.isAlphabetic && $0 != "X" && $0 != "Y" && $0 != "T" && $0 != "Z" }
             throw EDTFError("EDTF allows no spaces; remove the one at position \(space + 1)\(letters ? "; " + hint : "")", at: space)
         }
-        if let first = scalars.first, first == "[" || first == "{" { return .set(try parseSet(scalars)) }
+        if isSet { return .set(try parseSet(scalars)) }
         let slashes = scalars.indices.filter { scalars[$0] == "/" }
         switch slashes.count {
         case 0:
@@ -71,6 +74,7 @@ enum EDTFParser {
                 members.append(.date(try parseDate(item, base: start)))
             }
             start = stop + 1
+            if start < end, scalars[start] == " " { start += 1 }
         }
         if members.contains(where: { $0.dates.contains { $0.time != nil } }) {
             throw EDTFError("a set's members are dates without a time of day", at: 0)
@@ -148,7 +152,7 @@ enum EDTFParser {
             exponential = EDTFDate.Exponential(digits: yearDigits, exponent: power)
             yearDigits += String(repeating: "0", count: power)
         }
-        try checkYear(yearDigits, yPrefixed: yPrefixed, negative: negative, at: yearStart, cursor: cursor)
+        try checkYear(yearDigits, yPrefixed: yPrefixed, exponential: exponential != nil, negative: negative, at: yearStart, cursor: cursor)
         var significantDigits: Int?
         if cursor.current == "S" {
             let offset = cursor.offset
@@ -210,7 +214,7 @@ enum EDTFParser {
     }
 
     private static func checkYear(
-        _ digits: String, yPrefixed: Bool, negative: Bool, at offset: Int, cursor: Cursor
+        _ digits: String, yPrefixed: Bool, exponential: Bool, negative: Bool, at offset: Int, cursor: Cursor
     ) throws(EDTFError) {
         if digits.isEmpty {
             let found = cursor.current.map { "'\($0)'" } ?? "the end"
@@ -218,7 +222,8 @@ enum EDTFParser {
         }
         if yPrefixed {
             if digits.contains("X") { throw EDTFError("a Y-prefixed year cannot have X digits", at: offset) }
-            if digits.count <= 4 {
+            // An exponential year may be of any size (Y20E2 is 2000): the exponent is why it has a Y.
+            if digits.count <= 4 && !exponential {
                 throw EDTFError("the Y prefix is for years of more than four digits; write \(negative ? "-" : "")\(digits)", at: offset)
             }
             if digits.first == "0" {
@@ -255,7 +260,7 @@ enum EDTFParser {
     }
 
     /// `hh:mm:ss`, with a fraction of a second (`.5`), then `Z` or a zone (`+02:30`, `+0230`,
-    /// `-05`); `24:00:00` is the end of the day. A zone is at most 14 hours off; `-00:00` is not one.
+    /// `-05`); `24:00:00` is the end of the day. A zone is from -12:00 to +14:00; `-00:00` is not one.
     private static func parseTime(_ cursor: inout Cursor) throws(EDTFError) -> String {
         let start = cursor.index
         func twoDigits(_ name: String, max: Int) throws(EDTFError) -> Int {
@@ -297,7 +302,10 @@ enum EDTFParser {
             if cursor.take(":") || cursor.current.map({ ("0"..."9").contains($0) }) == true {
                 zoneMinutes = try twoDigits("zone minutes", max: 59)
             }
-            if hours == 14 && zoneMinutes > 0 { throw EDTFError("a time zone is at most 14 hours off (+14:00)", at: zoneOffset) }
+            // The zones in use run from -12:00 to +14:00.
+            if sign == "+" ? hours * 60 + zoneMinutes > 14 * 60 : hours * 60 + zoneMinutes > 12 * 60 {
+                throw EDTFError("a time zone is from -12:00 to +14:00", at: zoneOffset)
+            }
             if sign == "-" && hours == 0 && zoneMinutes == 0 {
                 throw EDTFError("-00:00 is not a time zone; write Z or +00:00", at: zoneOffset)
             }

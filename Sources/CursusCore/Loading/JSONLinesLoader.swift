@@ -14,8 +14,8 @@ enum JSONLinesLoader {
     /// Reading stops after this many errors: the file is likely not JSON Lines at all.
     static let maximumErrors = 100
     /// A block ends at this many lines or bytes, whichever comes first.
-    static let blockLines = 32_768
-    static let blockBytes = 16 << 20
+    static let blockLines = 4_096
+    static let blockBytes = 4 << 20
 
     /// The file's dossier; with `retaining` false, its records are checked and dropped, so that
     /// memory grows with its ids alone.

@@ -21,6 +21,9 @@ date:
   season: "{season} {year}"
   decade: "{decade}er"
   century: "{number}. Jahrhundert"
+  millennium: "{number}. Jahrtausend"
+  within: "{date}, {period}"
+  year_unknown: "Jahr unbekannt"
   span: "{start} – {end}"
   onwards: "ab {date}"
   until: "bis {date}"
@@ -32,6 +35,11 @@ date:
   present: heute
   year_pattern: "y"
   precision: {day: Tag, month: Monat, season: Jahreszeit, year: Jahr, decade: Jahrzehnt, century: Jahrhundert, millennium: Jahrtausend}
+  qualified: "{date} ({parts})"
+  parts:
+    year: {approximate: "Jahr ungefähr", uncertain: "Jahr unsicher", both: "Jahr ungefähr und unsicher"}
+    month: {approximate: "Monat ungefähr", uncertain: "Monat unsicher", both: "Monat ungefähr und unsicher"}
+    day: {approximate: "Tag ungefähr", uncertain: "Tag unsicher", both: "Tag ungefähr und unsicher"}
 
 count:
   post: {one: "{count} Amt", other: "{count} Ämter"}
@@ -116,6 +124,10 @@ date:
   decade: "{decade}s"
   # {ordinal} is 1st, 2nd, 21st …; {number} is 20; {roman} is XX.
   century: "{ordinal} century"
+  millennium: "{ordinal} millennium"
+  # A month or day known in a year known only in part ("156X-12-25"): "25 Dec, 1560s".
+  within: "{date}, {period}"
+  year_unknown: "year unknown"
   span: "{start} – {end}"
   onwards: "{date} onwards"
   until: "until {date}"
@@ -133,6 +145,13 @@ date:
     ap: {about: "about {date}", months: [Jan., Feb., March, April, May, June, July, Aug., Sept., Oct., Nov., Dec.]}
     chicago: {about: "ca. {date}"}
   precision: {day: day, month: month, season: season, year: year, decade: decade, century: century, millennium: millennium}
+  # A date whose parts are qualified differently ("?2004-06-~11"): the date, then what is
+  # approximate (~) or uncertain (?) or both (%), part by part, joined by commas.
+  qualified: "{date} ({parts})"
+  parts:
+    year: {approximate: "year approximate", uncertain: "year uncertain", both: "year approximate and uncertain"}
+    month: {approximate: "month approximate", uncertain: "month uncertain", both: "month approximate and uncertain"}
+    day: {approximate: "day approximate", uncertain: "day uncertain", both: "day approximate and uncertain"}
 
 count:
   post: {one: "{count} post", other: "{count} posts"}
@@ -208,6 +227,9 @@ date:
   season: "{season} de {year}"
   decade: "años {decade}"
   century: "siglo {roman}"
+  millennium: "{roman} milenio"
+  within: "{date}, {period}"
+  year_unknown: "año desconocido"
   span: "{start} – {end}"
   onwards: "desde {date}"
   until: "hasta {date}"
@@ -219,6 +241,11 @@ date:
   present: actualidad
   year_pattern: "y"
   precision: {day: día, month: mes, season: estación, year: año, decade: década, century: siglo, millennium: milenio}
+  qualified: "{date} ({parts})"
+  parts:
+    year: {approximate: "año aproximado", uncertain: "año incierto", both: "año aproximado e incierto"}
+    month: {approximate: "mes aproximado", uncertain: "mes incierto", both: "mes aproximado e incierto"}
+    day: {approximate: "día aproximado", uncertain: "día incierto", both: "día aproximado e incierto"}
 
 count:
   post: {one: "{count} cargo", other: "{count} cargos"}
@@ -294,6 +321,9 @@ date:
   season: "{season} {year}"
   decade: "années {decade}"
   century: "{roman}e siècle"
+  millennium: "{roman}e millénaire"
+  within: "{date}, {period}"
+  year_unknown: "année inconnue"
   span: "{start} – {end}"
   onwards: "depuis {date}"
   until: "jusqu’à {date}"
@@ -305,6 +335,11 @@ date:
   present: aujourd’hui
   year_pattern: "y"
   precision: {day: jour, month: mois, season: saison, year: année, decade: décennie, century: siècle, millennium: millénaire}
+  qualified: "{date} ({parts})"
+  parts:
+    year: {approximate: "année approximative", uncertain: "année incertaine", both: "année approximative et incertaine"}
+    month: {approximate: "mois approximatif", uncertain: "mois incertain", both: "mois approximatif et incertain"}
+    day: {approximate: "jour approximatif", uncertain: "jour incertain", both: "jour approximatif et incertain"}
 
 count:
   post: {one: "{count} poste", other: "{count} postes"}
@@ -380,6 +415,9 @@ date:
   season: "{season} {year}"
   decade: "{decade}-е"
   century: "{roman} век"
+  millennium: "{roman} тысячелетие"
+  within: "{date}, {period}"
+  year_unknown: "год неизвестен"
   span: "{start} – {end}"
   onwards: "с {date}"
   until: "до {date}"
@@ -393,6 +431,11 @@ date:
   # (after a narrow no-break space, U+202F, as CLDR's patterns have it).
   year_pattern: "y 'г'."
   precision: {day: дня, month: месяца, season: сезона, year: года, decade: десятилетия, century: века, millennium: тысячелетия}
+  qualified: "{date} ({parts})"
+  parts:
+    year: {approximate: "год примерный", uncertain: "год под вопросом", both: "год примерный и под вопросом"}
+    month: {approximate: "месяц примерный", uncertain: "месяц под вопросом", both: "месяц примерный и под вопросом"}
+    day: {approximate: "день примерный", uncertain: "день под вопросом", both: "день примерный и под вопросом"}
 
 count:
   post: {one: "{count} должность", few: "{count} должности", many: "{count} должностей"}
@@ -468,6 +511,9 @@ date:
   season: "{season} {year}"
   decade: "{decade}-ті"
   century: "{roman} століття"
+  millennium: "{roman} тисячоліття"
+  within: "{date}, {period}"
+  year_unknown: "рік невідомий"
   span: "{start} – {end}"
   onwards: "з {date}"
   until: "до {date}"
@@ -479,6 +525,11 @@ date:
   present: тепер
   year_pattern: "y 'р'."
   precision: {day: дня, month: місяця, season: сезону, year: року, decade: десятиліття, century: століття, millennium: тисячоліття}
+  qualified: "{date} ({parts})"
+  parts:
+    year: {approximate: "рік приблизний", uncertain: "рік під питанням", both: "рік приблизний і під питанням"}
+    month: {approximate: "місяць приблизний", uncertain: "місяць під питанням", both: "місяць приблизний і під питанням"}
+    day: {approximate: "день приблизний", uncertain: "день під питанням", both: "день приблизний і під питанням"}
 
 count:
   post: {one: "{count} посада", few: "{count} посади", many: "{count} посад"}

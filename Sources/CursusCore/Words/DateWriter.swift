@@ -32,6 +32,9 @@ public struct DateWriter: Sendable {
     private let dayPattern: [PatternPart]
     private let monthPattern: [PatternPart]
     private let yearPattern: [PatternPart]
+    /// A day and month, and a month, without the year (for a year known only in part).
+    private let dayMonthPattern: [PatternPart]
+    private let monthAlonePattern: [PatternPart]
     private let months: [MonthForm: [String]]
     private let about: String
     private let seasons: [String]
@@ -65,15 +68,20 @@ public struct DateWriter: Sendable {
         case .ap:
             months[.short] = words.list("date.styles.ap.months")
             (dayPattern, monthPattern) = (PatternPart.parse("MMM d, y"), PatternPart.parse("MMMM y"))
+            (dayMonthPattern, monthAlonePattern) = (PatternPart.parse("MMM d"), PatternPart.parse("MMMM"))
         case .chicago:
             (dayPattern, monthPattern) = (PatternPart.parse("MMMM d, y"), PatternPart.parse("MMMM y"))
+            (dayMonthPattern, monthAlonePattern) = (PatternPart.parse("MMMM d"), PatternPart.parse("MMMM"))
         case .long:
             (dayPattern, monthPattern) = (pattern("yMMMMd"), pattern("yMMMM"))
+            (dayMonthPattern, monthAlonePattern) = (pattern("MMMMd"), pattern("MMMM"))
         case .medium:
             formatter.dateStyle = .medium
             (dayPattern, monthPattern) = (PatternPart.parse(formatter.dateFormat), pattern("yMMM"))
+            (dayMonthPattern, monthAlonePattern) = (pattern("MMMd"), pattern("MMM"))
         case .reading, .iso:
             (dayPattern, monthPattern) = (pattern("yMMMd"), pattern("yMMM"))
+            (dayMonthPattern, monthAlonePattern) = (pattern("MMMd"), pattern("MMM"))
         }
         yearPattern = PatternPart.parse(words.texts["date.year_pattern"] ?? "y")
         self.months = months
@@ -147,11 +155,26 @@ public struct DateWriter: Sendable {
             text = words.text(
                 "date.century", ["ordinal": Self.englishOrdinal(number), "number": String(number), "roman": Self.roman(number)])
             beforeChrist = false
+        case .millennium where !date.isNegative && !date.isYPrefixed && date.yearDigits.first != "X":
+            let number = Int(date.yearDigits.prefix(1))! + 1
+            text = words.text(
+                "date.millennium", ["ordinal": Self.englishOrdinal(number), "number": String(number), "roman": Self.roman(number)])
+            beforeChrist = false
+        case .millennium where date.yearDigits.allSatisfy({ $0 == "X" }):
+            text = words.text("date.year_unknown")
+            beforeChrist = false
         default:
             text = date.yearText
             beforeChrist = false
         }
         if beforeChrist { text = words.text("date.bc", ["date": text]) }
+        // A month (and day) known in a year known only in part: "25 Dec, 1560s".
+        if [.decade, .century, .millennium].contains(precision), let monthDigits = date.monthDigits, let month = Int(monthDigits),
+            (1...12).contains(month)
+        {
+            let known = date.dayDigits.flatMap { Int($0) }.map { fill(dayMonthPattern, day: $0, month: month, year: 1) }
+            text = words.text("date.within", ["date": known ?? fill(monthAlonePattern, day: 1, month: month, year: 1), "period": text])
+        }
         if date.significantDigits != nil {
             // An estimate within a range: "c. 1950 (1900 – 1999)".
             let range = [date.earliest.year, date.latest.year].map { year in
@@ -159,6 +182,17 @@ public struct DateWriter: Sendable {
                 return year <= 0 ? words.text("date.bc", ["date": plain]) : plain
             }
             text = Words.fill(about, ["date": text]) + " (" + words.text("date.span", ["start": range[0], "end": range[1]]) + ")"
+        }
+        // Parts qualified differently ("?2004-06-~11") are named one by one; a date qualified
+        // as a whole is "c. 2004" or "2004?".
+        let parts = [("year", date.yearQualifier), ("month", date.monthQualifier), ("day", date.dayQualifier)]
+            .prefix(precision == .day ? 3 : precision == .month ? 2 : 1)
+        if Set(parts.map(\.1.rawValue)).count > 1 {
+            let named = parts.filter { !$0.1.isEmpty }.map { part, qualifier in
+                let kind = qualifier == [.approximate, .uncertain] ? "both" : qualifier == .approximate ? "approximate" : "uncertain"
+                return words.text("date.parts.\(part).\(kind)")
+            }
+            return words.text("date.qualified", ["date": text, "parts": named.joined(separator: ", ")])
         }
         let qualifiers = date.qualifiers
         // An estimate from significant digits already says "about".

@@ -132,7 +132,7 @@ extension Words {
     }
 
     /// Placeholders Cursus fills beyond those the English text names (a century as 20 or XX).
-    private static let alsoFilled: [String: Set<String>] = ["date.century": ["number", "roman"]]
+    private static let alsoFilled: [String: Set<String>] = ["date.century": ["number", "roman"], "date.millennium": ["number", "roman"]]
 
     /// "count.post.few" → "count.post".
     private static func pluralStem(_ key: String) -> String {

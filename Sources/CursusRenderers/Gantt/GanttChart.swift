@@ -106,9 +106,37 @@ struct GanttChart {
         var segments: [ClosedRange<Double>] = []
         var label: Text
         var tooltip: String
+        /// A set's members on the dot's line, from left to right: a dot where a stretch is a
+        /// point, a thick stroke where it spans days; empty for a single date (one dot at `x`).
+        var members: [ClosedRange<Double>] = []
+        /// The set means all its members (filled dots), not one of them (hollow dots).
+        var allOf = false
         /// The event marked and its category, for writers that link or filter marks.
         var event: String
         var category: String?
+
+        /// A dot on the event's line: filled, or hollow for one of a set's members.
+        struct Dot {
+            var x: Double
+            var hollow: Bool
+        }
+
+        /// The dots drawn: one at `x` for a single date, one for each point of a set.
+        var dots: [Dot] {
+            guard !members.isEmpty else { return [Dot(x: x, hollow: false)] }
+            return members.filter { $0.upperBound - $0.lowerBound < 1 }.map { Dot(x: $0.lowerBound, hollow: !allOf) }
+        }
+
+        /// The strokes drawn for a set: a thin line joining its members, and a thick one for
+        /// each member that spans days.
+        var strokes: [Rect] {
+            guard let first = members.first?.lowerBound, let last = members.map(\.upperBound).max() else { return [] }
+            let join = members.count > 1 ? [Rect(x: first, y: dotY - 0.4, width: last - first, height: 0.8)] : []
+            return join
+                + members.filter { $0.upperBound - $0.lowerBound >= 1 }.map {
+                    Rect(x: $0.lowerBound, y: dotY - 2, width: $0.upperBound - $0.lowerBound, height: 4)
+                }
+        }
     }
 
     struct LegendItem {

@@ -47,9 +47,13 @@ struct GanttDOTWriter {
             for segment in event.segments {
                 vertical(x: event.x, from: segment.lowerBound, to: segment.upperBound, color: "#CC0000", tooltip: event.tooltip)
             }
-            node(
-                "shape=circle, width=\(DOT.inches(5)), height=\(DOT.inches(5)), fillcolor=\"#AA0000\", tooltip=\(DOT.quoted(event.tooltip))",
-                x: event.x, y: event.dotY)
+            for stroke in event.strokes { box(stroke, fill: Self.eventColor, extra: ", tooltip=\(DOT.quoted(event.tooltip))") }
+            for dot in event.dots {
+                node(
+                    "shape=circle, width=\(DOT.inches(5)), height=\(DOT.inches(5)), fillcolor=\"\(dot.hollow ? "#FFFFFF" : Self.eventColor)\", "
+                        + (dot.hollow ? "color=\"\(Self.eventColor)\", penwidth=1, " : "") + "tooltip=\(DOT.quoted(event.tooltip))",
+                    x: dot.x, y: event.dotY)
+            }
             text(event.label)
         }
         legend()
@@ -57,6 +61,9 @@ struct GanttDOTWriter {
         lines.append("}")
         return lines.joined(separator: "\n") + "\n"
     }
+
+    /// The colour of events' dots and strokes.
+    static let eventColor = "#AA0000"
 
     /// The sign of a disputed date: a small orange triangle, pointing at the bar.
     static let disputeColor = "#D55E00"

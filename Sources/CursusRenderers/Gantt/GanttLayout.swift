@@ -137,11 +137,14 @@ struct GanttLayout {
         for mark in plan.events {
             let event = mark.event
             let ex = x(mark.day)
+            let members = mark.members.map { x($0.lowerBound)...x($0.upperBound) }
+            // The label stands before the first member, or after the last when there is no room.
+            let reach = members.map(\.upperBound).max() ?? ex
             let title = TextMetrics.truncated(event.title, size: Self.eventSize, to: 320)
             let text = title + ", " + Bidi.isolated(words.date(event.date), in: title)
             let width = TextMetrics.width(text, size: Self.eventSize)
             let leftward = ex - 6 - width >= Self.margin
-            let extent = leftward ? (ex - 6 - width)...(ex + 4) : (ex - 4)...(ex + 6 + width)
+            let extent = leftward ? (ex - 6 - width)...(reach + 4) : (ex - 4)...(reach + 6 + width)
             let lane = lanes.firstIndex { $0.allSatisfy { !$0.overlaps((extent.lowerBound - 4)...(extent.upperBound + 4)) } } ?? lanes.count
             if lane == lanes.count { lanes.append([]) }
             lanes[lane].append(extent)
@@ -150,10 +153,10 @@ struct GanttLayout {
                 GanttChart.EventMark(
                     x: ex, lineTop: plotTop, dotY: dotY,
                     label: GanttChart.Text(
-                        text: text, x: leftward ? ex - 6 : ex + 6, y: dotY, size: Self.eventSize, color: "#AA0000",
+                        text: text, x: leftward ? ex - 6 : reach + 6, y: dotY, size: Self.eventSize, color: GanttDOTWriter.eventColor,
                         alignment: leftward ? .right : .left),
                     tooltip: [words.date(event.date) + ": " + event.title, event.description].compactMap { $0 }.joined(separator: "\n"),
-                    event: event.id, category: event.category))
+                    members: members, allOf: mark.allOf, event: event.id, category: event.category))
         }
 
         stopEventLinesShortOfTexts(&chart)

@@ -30,6 +30,11 @@ struct GanttPlan {
     struct Mark {
         var event: Event
         var day: Double
+        /// Where the members of a date that is a set stand (a point for a date, a stretch for a
+        /// range or an open side), in order; empty for any other date.
+        var members: [ClosedRange<Double>] = []
+        /// The set means all of its members, not one of them.
+        var allOf = false
     }
 
     /// The whole years shown, first to last, and the days they run from and to.
@@ -59,8 +64,36 @@ struct GanttPlan {
         let first = date.earliest ?? date.latest
         let last = date.latest ?? date.earliest
         guard let first, let last else { return 0 }
-        if date.isExactDay { return Double(first.daysSinceEpoch + (end ? 1 : 0)) }
+        return point(first, last, exactDay: date.isExactDay, end: end)
+    }
+
+    /// The day a date from `first` to `last` stands at: an exact day's start (or end), else the middle.
+    private static func point(_ first: CalendarDay, _ last: CalendarDay, exactDay: Bool, end: Bool) -> Double {
+        if exactDay { return Double(first.daysSinceEpoch + (end ? 1 : 0)) }
         return (Double(first.daysSinceEpoch) + Double(last.daysSinceEpoch + 1)) / 2
+    }
+
+    /// Where the members of a set stand within `scale`, in the order written (a point for a
+    /// date; a stretch for a range, and for an open side up to the scale's edge), and whether the
+    /// set means all of them; nil for a date that is not a set.
+    static func members(_ date: EDTF, within scale: ClosedRange<Double>) -> (stretches: [ClosedRange<Double>], allOf: Bool)? {
+        guard case .set(let set) = date.value else { return nil }
+        let point = { (date: EDTFDate) in
+            Self.point(date.earliest, date.latest, exactDay: date.precision == .day && !date.isQualified, end: false)
+        }
+        let stretches = set.members.compactMap { member -> ClosedRange<Double>? in
+            let stretch: ClosedRange<Double>
+            switch member {
+            case .date(let date): stretch = point(date)...point(date)
+            case .range(let first, let last):
+                stretch = Double(first.earliest.daysSinceEpoch)...Double(max(first.earliest, last.latest).daysSinceEpoch + 1)
+            case .upTo(let date): stretch = min(scale.lowerBound, point(date))...point(date)
+            case .onwards(let date): stretch = point(date)...max(scale.upperBound, point(date))
+            }
+            guard stretch.overlaps(scale) else { return nil }
+            return stretch.clamped(to: scale)
+        }
+        return (stretches, set.kind == .allOf)
     }
 
     /// "posting-abroad" → "Posting abroad".
@@ -108,6 +141,11 @@ struct GanttPlanner {
         }
         plan.events = events.compactMap { event in
             guard event.date.isBounded else { return nil }
+            // A set is marked at its first member shown, its members beside it.
+            if let set = GanttPlan.members(event.date, within: plan.scaleStart...plan.scaleEnd) {
+                guard let first = set.stretches.first else { return nil }
+                return GanttPlan.Mark(event: event, day: first.lowerBound, members: set.stretches, allOf: set.allOf)
+            }
             let day = GanttPlan.point(event.date, end: false)
             return day >= plan.scaleStart && day <= plan.scaleEnd ? GanttPlan.Mark(event: event, day: day) : nil
         }

@@ -52,7 +52,11 @@ struct GanttSVGWriter {
         }
         for event in chart.events {
             var parts = event.segments.map { dashedLine(x: event.x, from: $0.lowerBound, to: $0.upperBound, color: "#CC0000") }
-            parts.append("<circle cx=\"\(n(event.x))\" cy=\"\(n(event.dotY))\" r=\"2.5\" fill=\"#AA0000\"/>")
+            parts += event.strokes.map { rect($0, fill: GanttDOTWriter.eventColor) }
+            parts += event.dots.map { dot in
+                "<circle cx=\"\(n(dot.x))\" cy=\"\(n(event.dotY))\" r=\"2.5\" fill=\"\(dot.hollow ? "#FFFFFF" : GanttDOTWriter.eventColor)\""
+                    + (dot.hollow ? " stroke=\"\(GanttDOTWriter.eventColor)\" stroke-width=\"1\"" : "") + "/>"
+            }
             parts.append(text(event.label))
             lines.append(
                 mark(
