@@ -181,35 +181,62 @@ struct TableSheets {
 
     var sheetName: String { table.rawValue.prefix(1).uppercased() + table.rawValue.dropFirst() }
 
-    /// Writes the table's rows as they are made, starting a new sheet each `rowsPerSheet` rows;
-    /// returns how many sheets it took.
+    /// Rows made at once, on another core, while the rows before them are written.
+    static let rowsPerChunk = 4_096
+
+    /// A row ready to write: its cells as people read them, and how wide and tall each is.
+    struct PreparedRow: Sendable {
+        var cells: [TableCell]
+        var measures: [Measure]
+    }
+
+    /// How wide a cell's longest line is, in characters, and how many lines it takes.
+    struct Measure: Sendable {
+        var width: Double
+        var lines: Int
+    }
+
+    /// Writes the table's rows in its order, starting a new sheet each `rowsPerSheet` rows, while
+    /// the next rows are made on another core; returns how many sheets it took.
     @discardableResult
     func write(_ dossier: Dossier, into workbook: Workbook, eachRow: () -> Void = {}) throws -> Int {
         var sheet = try SheetInProgress(table.columns, named: sheetName, into: workbook, styles: styles, printing: printing)
         var part = 1
-        try table.forEachRow(of: dossier, dates: dates) { cells in
-            eachRow()
-            if sheet.rows == rowsPerSheet {
-                try sheet.finish()
-                part += 1
-                sheet = try SheetInProgress(
-                    table.columns, named: "\(sheetName) (\(part))", into: workbook, styles: styles, printing: printing)
-            }
-            sheet.rows += 1
-            // Lists read one item a line; a row is as tall as its longest cell (no reader makes it so by itself).
-            let cells = cells.map(\.forReading)
-            let measures = cells.map(Self.measure)
-            let lines = measures.map(\.lines).max() ?? 1
-            if lines > 1 { try sheet.sheet.setRowHeight(sheet.rows, min(Self.maximumRowHeight, Self.lineHeight * Double(lines))) }
-            for (column, cell) in cells.enumerated() {
-                try write(
-                    cell, wrapped: measures[column].lines > 1, row: sheet.rows, column: column, sheet: sheet.sheet, links: &sheet.links,
-                    record: cells.first)
-                sheet.widths[column] = max(sheet.widths[column], measures[column].width)
+        let rows = table.rows(of: dossier, dates: dates)
+        let chunks = Parallel.chunks(of: rows.count, size: Self.rowsPerChunk)
+        let prepare = { (range: Range<Int>) in Parallel.start([range]) { range in range.map { Self.prepared(rows[$0]) } } }
+        var next = chunks.first.map(prepare)
+        for index in chunks.indices {
+            let prepared = next!.wait()[0]
+            next = index + 1 < chunks.count ? prepare(chunks[index + 1]) : nil
+            for row in prepared {
+                eachRow()
+                if sheet.rows == rowsPerSheet {
+                    try sheet.finish()
+                    part += 1
+                    sheet = try SheetInProgress(
+                        table.columns, named: "\(sheetName) (\(part))", into: workbook, styles: styles, printing: printing)
+                }
+                sheet.rows += 1
+                let lines = row.measures.map(\.lines).max() ?? 1
+                if lines > 1 { try sheet.sheet.setRowHeight(sheet.rows, min(Self.maximumRowHeight, Self.lineHeight * Double(lines))) }
+                for (column, cell) in row.cells.enumerated() {
+                    try write(
+                        cell, wrapped: row.measures[column].lines > 1, row: sheet.rows, column: column, sheet: sheet.sheet,
+                        links: &sheet.links, record: row.cells.first)
+                    sheet.widths[column] = max(sheet.widths[column], row.measures[column].width)
+                }
             }
         }
         try sheet.finish()
         return part
+    }
+
+    /// A row's cells as people read them (lists one item a line) and their measures: a row is as
+    /// tall as its longest cell, since no reader makes it so by itself.
+    static func prepared(_ cells: [TableCell]) -> PreparedRow {
+        let cells = cells.map(\.forReading)
+        return PreparedRow(cells: cells, measures: cells.map(measure))
     }
 
     /// A sheet being written: its header, the rows so far, and the widths its columns need.
@@ -241,12 +268,12 @@ struct TableSheets {
 
     /// How wide a cell shows (its longest line, in characters) and in how many lines, once
     /// lines longer than a column holds wrap.
-    static func measure(_ cell: TableCell) -> (width: Double, lines: Int) {
+    static func measure(_ cell: TableCell) -> Measure {
         switch cell {
-        case .empty: return (0, 1)
-        case .bool: return (5, 1)
-        case .day(let day, _): return ExcelDate.serial(day) == nil ? (Double(day.iso.count), 1) : (10, 1)
-        case .url(let url): return (Double(url.count), 1)
+        case .empty: return Measure(width: 0, lines: 1)
+        case .bool: return Measure(width: 5, lines: 1)
+        case .day(let day, _): return Measure(width: ExcelDate.serial(day) == nil ? Double(day.iso.count) : 10, lines: 1)
+        case .url(let url): return Measure(width: Double(url.count), lines: 1)
         case .text(let text): return measure(text)
         case .list: return measure(cell.forReading)
         }
@@ -292,7 +319,7 @@ struct TableSheets {
 
     /// The longest line of `text` in characters (Unicode scalars, counted from UTF-8 bytes), and
     /// its lines once each wraps at the widest column.
-    static func measure(_ text: String) -> (width: Double, lines: Int) {
+    static func measure(_ text: String) -> Measure {
         let perLine = Int(maximumColumnWidth) - 2
         var longest = 0
         var count = 0
@@ -307,7 +334,7 @@ struct TableSheets {
             }
         }
         lines += max(1, (count + perLine - 1) / perLine)
-        return (Double(longest), lines)
+        return Measure(width: Double(longest), lines: lines)
     }
 
     private func writeText(

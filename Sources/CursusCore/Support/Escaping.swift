@@ -6,6 +6,14 @@ public enum Escaping {
     public static func escape(
         _ text: String, _ replacements: [Unicode.Scalar: String], control: (Unicode.Scalar) -> String
     ) -> String {
+        // Most texts need nothing: their bytes hold no control character (C1 ones start with
+        // 0xC2) and none of the table's characters, which are ASCII but for a few tables.
+        let asciiKeys = replacements.keys.compactMap { $0.isASCII ? UInt8($0.value) : nil }
+        if asciiKeys.count == replacements.count,
+            !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || asciiKeys.contains($0) })
+        {
+            return text
+        }
         var result = ""
         result.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
         for scalar in text.unicodeScalars {

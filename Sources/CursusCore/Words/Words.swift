@@ -48,21 +48,19 @@ public struct Words: Sendable {
 
     /// `template` with each `{name}` replaced by its value; unknown names stay as written.
     static func fill(_ template: String, _ values: KeyValuePairs<String, String>) -> String {
-        guard template.contains("{") else { return template }
+        // Braces are ASCII: the template is scanned as bytes (millions of entries are filled).
+        var rest = template.utf8[...]
+        guard rest.contains(UInt8(ascii: "{")) else { return template }
         var result = ""
-        var rest = Substring(template)
-        while let open = rest.firstIndex(of: "{") {
-            result += rest[..<open]
-            guard let close = rest[open...].firstIndex(of: "}") else { break }
-            let name = rest[rest.index(after: open)..<close]
-            if let value = values.first(where: { $0.key == name })?.value {
-                result += value
-            } else {
-                result += rest[open...close]
-            }
+        result.reserveCapacity(rest.count + 32)
+        while let open = rest.firstIndex(of: UInt8(ascii: "{")), let close = rest[open...].firstIndex(of: UInt8(ascii: "}")) {
+            result += Substring(rest[..<open])
+            let name = Substring(rest[rest.index(after: open)..<close])
+            result += values.first(where: { $0.key == name })?.value ?? String(Substring(rest[open...close]))
             rest = rest[rest.index(after: close)...]
         }
-        return result + rest
+        result += Substring(rest)
+        return result
     }
 
     /// The `{placeholders}` a text names.

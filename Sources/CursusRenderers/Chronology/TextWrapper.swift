@@ -48,14 +48,19 @@ enum TextWrapper {
     /// `keepingLastWords`, the end of `text` (source markers), is kept on one line with the word before it.
     static func hanging(_ text: String, width: Int, indent: Int, keepingLastWords tail: String = "") -> String {
         var text = text
-        let glue: Character = "\u{1F}"
+        // The tail's spaces become a control character no text holds, so it wraps as one word.
+        let glue: UInt8 = 0x1F
         if !tail.isEmpty, text.hasSuffix(tail), tail.count < (width - indent) / 2 {
-            text =
-                String(text.dropLast(tail.count)).trimmingTrailingSpaces() + String(glue)
-                + tail.replacingOccurrences(of: " ", with: String(glue))
+            text = String(text.dropLast(tail.count)).trimmingTrailingSpaces() + "\u{1F}" + replacing(0x20, with: glue, in: tail)
         }
         let joined = lines(text, width: width - indent).joined(separator: "\n" + String(repeating: " ", count: indent))
-        return joined.replacingOccurrences(of: String(glue), with: " ")
+        return replacing(glue, with: 0x20, in: joined)
+    }
+
+    /// `text` with every byte `old` (an ASCII character) made `new`.
+    private static func replacing(_ old: UInt8, with new: UInt8, in text: String) -> String {
+        guard text.utf8.contains(old) else { return text }
+        return String(decoding: text.utf8.map { $0 == old ? new : $0 }, as: UTF8.self)
     }
 
     /// `text` padded with spaces to `width` characters (never cut).
