@@ -71,9 +71,12 @@ let package = Package(
             name: "CursusBuiltIns",
             dependencies: ["CursusCore", "CursusRenderers", "CursusXLSX", "CursusSQLite"]
         ),
+        // glibc's mallopt, for the command's allocator settings.
+        .systemLibrary(name: "CMalloc"),
         .executableTarget(
             name: "cursus",
             dependencies: [
+                "CMalloc",
                 "CursusCore",
                 "CursusBuiltIns",
                 "CursusImport",

@@ -1,6 +1,10 @@
 import ArgumentParser
 import CursusCore
 
+#if canImport(Glibc)
+    import CMalloc
+#endif
+
 @main
 struct CursusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -20,4 +24,14 @@ struct CursusCommand: ParsableCommand {
             SchemaCommand.self, CheckCommand.self,
         ]
     )
+
+    static func main() {
+        #if canImport(Glibc)
+            // Records are read on every core; with glibc's default of an allocation arena a
+            // thread, their memory scatters over arenas that each keep their own free holes
+            // (a million events: 469 MiB, against 446 MiB in two arenas, at the same speed).
+            mallopt(M_ARENA_MAX, 2)
+        #endif
+        main(nil)
+    }
 }
