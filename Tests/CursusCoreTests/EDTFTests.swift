@@ -17,7 +17,27 @@ let specificationExamples = [
     "1984-06-02?/", "-1985",
 ]
 
+/// Every Level 2 example of the specification, with the level Cursus gives it (the
+/// specification shows `2004-06-11%`, a Level 1 form, among its group qualifications).
+let levelTwoSpecificationExamples: [(String, Int)] = [
+    ("Y-17E7", 2), ("1950S2", 2), ("Y171010000S3", 2), ("Y3388E2S3", 2), ("2001-34", 2), ("[1667,1668,1670..1672]", 2),
+    ("[..1760-12-03]", 2), ("[1760-12..]", 2), ("[1760-01,1760-02,1760-12..]", 2), ("[1667,1760-12]", 2), ("[..1984]", 2),
+    ("{1667,1668,1670..1672}", 2), ("{1960,1961-12}", 2), ("{..1984}", 2), ("2004-06-11%", 1), ("2004-06~-11", 2),
+    ("2004?-06-11", 2), ("?2004-06-~11", 2), ("2004-%06-11", 2), ("156X-12-25", 2), ("15XX-12-25", 2), ("XXXX-12-XX", 2),
+    ("1XXX-XX", 2), ("1XXX-12", 2), ("1984-1X", 2), ("2004-06-~01/2004-06-~20", 2), ("2004-06-XX/2004-07-03", 2),
+]
+
 @Suite struct EDTFTests {
+    @Test(arguments: levelTwoSpecificationExamples)
+    func levelTwoSpecificationExampleIsRead(_ text: String, _ level: Int) throws {
+        let date = try EDTF(text)
+        #expect(date.level == level)
+        #expect(try EDTF(date.edtf).edtf == date.edtf, "the canonical form reads back as itself")
+        #expect(date.isBounded)
+        if let earliest = date.earliest, let latest = date.latest { #expect(earliest <= latest) }
+        #expect(!date.display.isEmpty && !date.display.contains("X"), "people read it without EDTF's letters: \(date.display)")
+    }
+
     @Test(arguments: specificationExamples)
     func specificationExampleIsValidAndCanonical(_ text: String) throws {
         let date = try EDTF(text)

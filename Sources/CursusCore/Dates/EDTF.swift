@@ -158,6 +158,8 @@ public struct EDTF: Sendable, Hashable, CustomStringConvertible {
         case .date(let date): return date.level
         case .interval(let start, let end):
             let ends = [start.date, end.date]
+            // Unspecified digits in an interval's end are Level 2 (2004-06-XX/2004-07-03).
+            if ends.contains(where: { $0?.edtf.contains("X") == true }) { return 2 }
             let highest = ends.compactMap { $0?.level }.max() ?? 1
             return ends.contains { $0 == nil || $0!.isQualified } ? max(1, highest) : highest
         case .set: return 2

@@ -156,10 +156,11 @@ public struct EDTFDate: Sendable, Hashable {
         let digits = [yearDigits, monthDigits ?? "", dayDigits ?? ""]
         let all = digits.joined()
         if let firstX = all.firstIndex(of: "X") {
-            // Level 1 only when every digit after the first X is X, and a month or day is all X or none.
+            // Level 1 only when every digit after the first X is X, a month or day is all X or
+            // none, and at most the year's last two digits are X (201X, 20XX; 1XXX is Level 2).
             let fromTheRight = all[firstX...].allSatisfy { $0 == "X" }
             let wholeParts = digits.dropFirst().allSatisfy { $0.allSatisfy { $0 == "X" } || !$0.contains("X") }
-            if !fromTheRight || !wholeParts { return 2 }
+            if !fromTheRight || !wholeParts || yearDigits.filter({ $0 == "X" }).count > 2 { return 2 }
         }
         let qualified = [yearQualifier] + [monthDigits.map { _ in monthQualifier }, dayDigits.map { _ in dayQualifier }].compactMap { $0 }
         if Set(qualified.map(\.rawValue)).count > 1 || (season?.rawValue ?? 0) > 24 { return 2 }
