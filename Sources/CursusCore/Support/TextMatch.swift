@@ -8,6 +8,22 @@ public enum TextMatch {
             .split { !$0.isLetter && !$0.isNumber }.joined(separator: " ")
     }
 
+    /// True when `text` holds `part`, case aside ("Ambassador to the United States" names "united
+    /// states"). ASCII texts are compared byte by byte: chronologies ask it once an entry.
+    public static func contains(_ text: String, ignoringCase part: String) -> Bool {
+        if part.isEmpty { return true }
+        guard text.utf8.allSatisfy({ $0 < 0x80 }), part.utf8.allSatisfy({ $0 < 0x80 }) else {
+            return text.lowercased().contains(part.lowercased())
+        }
+        let lower = { (byte: UInt8) in byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+        let haystack = text.utf8.map(lower)
+        let needle = part.utf8.map(lower)
+        guard needle.count <= haystack.count else { return false }
+        return (0...(haystack.count - needle.count)).contains { start in
+            haystack[start..<(start + needle.count)].elementsEqual(needle)
+        }
+    }
+
     /// True when two titles share most of their words (at least 60 % of all the words either has):
     /// "Talks in Brussels" and "Talks held in Brussels".
     public static func similarTitles(_ a: String, _ b: String) -> Bool {

@@ -70,7 +70,7 @@ struct Chronology {
         var entries: [Entry] = []
         for tenure in tenures {
             let whereHeld = tenure.place ?? tenure.organization
-            let place = whereHeld.map { tenure.office.localizedCaseInsensitiveContains($0) ? "" : ", \($0)" } ?? ""
+            let place = whereHeld.map { TextMatch.contains(tenure.office, ignoringCase: $0) ? "" : ", \($0)" } ?? ""
             let who = several ? names[tenure.person] : nil
             if parts.contains(.tenures), let start = tenure.start {
                 entries.append(

@@ -68,7 +68,7 @@ struct ChronologyContext {
         let summary = chronology.posts.map { post -> [String: Any] in
             let office = escape(post.office)
             let place = post.place.map(escape) ?? ""
-            let held = place.isEmpty || post.office.localizedCaseInsensitiveContains(post.place ?? "") ? office : "\(office) (\(place))"
+            let held = place.isEmpty || TextMatch.contains(post.office, ignoringCase: post.place ?? "") ? office : "\(office) (\(place))"
             let holder = post.holder.map(escape)
             let text = holder.map { "\($0): \(held)" } ?? held
             return [

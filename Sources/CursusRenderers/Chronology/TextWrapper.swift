@@ -72,7 +72,11 @@ enum TextWrapper {
     /// Each line of `document` (without a last empty line), re-wrapped to `width` when longer,
     /// keeping its leading indent.
     static func forEachEnforcedLine(_ document: String, width: Int, _ body: (String) -> Void) {
-        var lines = document.split(separator: "\n", omittingEmptySubsequences: false)
+        // Without CR (whose CRLF is one character), lines are split on the byte, not on characters.
+        var lines =
+            document.utf8.contains(0x0D)
+            ? document.split(separator: "\n", omittingEmptySubsequences: false)
+            : document.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { Substring($0) }
         if lines.last?.isEmpty == true { lines.removeLast() }
         for line in lines {
             // UTF-8 bytes bound the characters from above: most lines need no counting at all.

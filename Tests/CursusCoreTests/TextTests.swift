@@ -17,3 +17,18 @@ import Testing
         #expect(Words.fill(template, ["date": "1 Jun 2004", "end": "?"]) == expected)
     }
 }
+
+/// Whether an office already names its place, case aside, in ASCII and beyond.
+@Suite struct TextMatchTests {
+    @Test(arguments: [
+        ("Ambassador of Russia to the United States", "united states", true),
+        ("Ambassador of Russia to the United States", "Washington", false),
+        ("Posol Rossii v SShA", "", true),
+        ("Посол России в США", "сша", true),
+        ("Botschafter in Österreich", "ÖSTERREICH", true),
+        ("Envoy", "Envoy to Paris", false),
+    ])
+    func containsIgnoringCase(_ text: String, _ part: String, _ expected: Bool) {
+        #expect(TextMatch.contains(text, ignoringCase: part) == expected)
+    }
+}
