@@ -118,6 +118,27 @@ import Testing
         #expect(bytes[0] == bytes[1])
     }
 
+    /// A calendar event says how precisely a single date is known; a span or a set says itself.
+    @Test func calendarDescriptionsReadEachKindOfDate() throws {
+        let workspace = try Workspace([
+            "cursus.yml": "cursus: 1\ninputs: [d.yml]\nas_of: 2026-01-01\noutputs:\n  - {renderer: ics, path: c.ics}\n",
+            "d.yml": """
+            cursus: 1
+            person: {id: p, name: P}
+            events:
+              - {id: month, date: 2012-03, title: A month}
+              - {id: span, date: 2012-03/2012-05, title: A span}
+              - {id: set, date: "[2012-03-01, 2013..2014]", title: A set}
+            """,
+        ])
+        defer { workspace.remove() }
+        #expect(try workspace.run(["render"]).status == 0)
+        let calendar = String(decoding: try workspace.read("out/c.ics"), as: UTF8.self).replacingOccurrences(of: "\r\n ", with: "")
+        #expect(calendar.contains("DESCRIPTION:Known to the month: Mar 2012 (EDTF 2012-03)"))
+        #expect(calendar.contains("DESCRIPTION:Mar 2012 – May 2012 (EDTF 2012-03/2012-05)"))
+        #expect(calendar.contains(#"DESCRIPTION:1 Mar 2012 or 2013–2014 (EDTF [2012-03-01\, 2013..2014])"#))
+    }
+
     /// Notes given by outputs rendered at once are told in manifest order; a failure among them
     /// leaves nothing written and names every output that failed.
     @Test func notesKeepManifestOrderAndFailuresWriteNothing() throws {

@@ -75,9 +75,11 @@ public struct ICSRenderer: Renderer {
             }
             var description: [String] = []
             if !entry.date.isExactDay || entry.date.latest == nil {
-                var precision = entry.date.precisionName
-                if case .date(let single) = entry.date.value { precision = words.dates.precisionName(single.precision) }
-                let known = words.text("text.known_to", ["precision": precision, "date": words.date(entry.date)])
+                // A single date says how precisely it is known; a span or a set says itself.
+                var known = words.date(entry.date)
+                if case .date(let single) = entry.date.value {
+                    known = words.text("text.known_to", ["precision": words.dates.precisionName(single.precision), "date": known])
+                }
                 description.append("\(known) (EDTF \(entry.date.text))")
             }
             if let text = entry.description, !text.isEmpty { description.append(text) }
