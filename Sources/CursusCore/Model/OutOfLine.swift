@@ -1,6 +1,5 @@
 /// Fields a record keeps out of line: they can be made empty, and tell when they are.
 protocol OutOfLineFields: Sendable {
-    init()
     /// The fields, all empty (one value shared by every record that sets none).
     static var empty: Self { get }
     var isEmpty: Bool { get }
@@ -36,7 +35,7 @@ struct OutOfLine<Fields: OutOfLineFields>: Sendable {
         }
         _modify {
             if box == nil {
-                box = Box(Fields())
+                box = Box(Fields.empty)
             } else if !isKnownUniquelyReferenced(&box!) {
                 box = Box(box!.fields)
             }

@@ -151,14 +151,10 @@ public struct DateWriter: Sendable {
             text = words.text("date.decade", ["decade": date.yearDigits.replacingOccurrences(of: "X", with: "0")])
             beforeChrist = false
         case .century where !date.isNegative && !date.isYPrefixed:
-            let number = Int(date.yearDigits.dropLast(2))! + 1
-            text = words.text(
-                "date.century", ["ordinal": Self.englishOrdinal(number), "number": String(number), "roman": Self.roman(number)])
+            text = words.text("date.century", Self.ordinalForms(Int(date.yearDigits.dropLast(2))! + 1))
             beforeChrist = false
         case .millennium where !date.isNegative && !date.isYPrefixed && date.yearDigits.first != "X":
-            let number = Int(date.yearDigits.prefix(1))! + 1
-            text = words.text(
-                "date.millennium", ["ordinal": Self.englishOrdinal(number), "number": String(number), "roman": Self.roman(number)])
+            text = words.text("date.millennium", Self.ordinalForms(Int(date.yearDigits.prefix(1))! + 1))
             beforeChrist = false
         case .millennium where date.yearDigits.allSatisfy({ $0 == "X" }):
             text = words.text("date.year_unknown")
@@ -305,6 +301,11 @@ public struct DateWriter: Sendable {
     // MARK: - Numbers
 
     /// 1st, 2nd, 3rd, 4th, 11th, 21st.
+    /// A century's or millennium's number as the words may write it: 21st, 21, XXI.
+    private static func ordinalForms(_ number: Int) -> KeyValuePairs<String, String> {
+        ["ordinal": englishOrdinal(number), "number": String(number), "roman": roman(number)]
+    }
+
     static func englishOrdinal(_ number: Int) -> String {
         let suffix: String
         switch (number % 10, number % 100) {
