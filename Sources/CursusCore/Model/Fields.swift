@@ -2,7 +2,7 @@
 /// writers (YAML, JSON), the table columns and cells (CSV, XLSX), the JSON Schema and the allowed
 /// keys all come from these declarations; what is special to a record (who owns a tenure, an
 /// ongoing post has no end) is `RecordReader`'s.
-public final class Field<Record>: @unchecked Sendable {
+public final class Field<Record>: Sendable {
     /// What a field holds, which decides how it is read, written, tabulated and described.
     public enum Kind: Sendable, Equatable {
         /// A single word naming the record (unique per kind).
@@ -29,18 +29,18 @@ public final class Field<Record>: @unchecked Sendable {
         case disputes
     }
 
-    /// Where the value lives in the record (key paths are immutable, hence the unchecked Sendable).
+    /// Where the value lives in the record.
     enum Value {
-        case text(WritableKeyPath<Record, String?>)
-        case requiredText(WritableKeyPath<Record, String>)
-        case date(WritableKeyPath<Record, EDTF?>)
-        case requiredDate(WritableKeyPath<Record, EDTF>)
-        case list(WritableKeyPath<Record, [String]>)
-        case flag(WritableKeyPath<Record, Bool>)
-        case mapping(WritableKeyPath<Record, [(key: String, value: String)]>)
-        case milestones(WritableKeyPath<Record, [Milestone]>)
-        case citations(WritableKeyPath<Record, [Citation]>)
-        case disputes(WritableKeyPath<Record, [Dispute]>)
+        case text(Accessor<Record, String?>)
+        case requiredText(Accessor<Record, String>)
+        case date(Accessor<Record, EDTF?>)
+        case requiredDate(Accessor<Record, EDTF>)
+        case list(Accessor<Record, [String]>)
+        case flag(Accessor<Record, Bool>)
+        case mapping(Accessor<Record, [(key: String, value: String)]>)
+        case milestones(Accessor<Record, [Milestone]>)
+        case citations(Accessor<Record, [Citation]>)
+        case disputes(Accessor<Record, [Dispute]>)
     }
 
     /// The key in dossier files and the heading of its table column.
@@ -72,40 +72,67 @@ public final class Field<Record>: @unchecked Sendable {
     }
 }
 
+/// How a field's value is read from its record and written to it. Closures rather than key
+/// paths: reading through a key path asks the runtime for type metadata on every access, which
+/// took a fifth of the time of a bulk table, and more on many cores.
+struct Accessor<Record, Value>: Sendable {
+    let get: @Sendable (Record) -> Value
+    let set: @Sendable (inout Record, Value) -> Void
+
+    init(_ get: @escaping @Sendable (Record) -> Value, _ set: @escaping @Sendable (inout Record, Value) -> Void) {
+        self.get = get
+        self.set = set
+    }
+}
+
+/// The declarations below give each field's value as a getter and a setter: `{ $0.role }, { $0.role = $1 }`.
 extension Field {
-    static func id(_ path: WritableKeyPath<Record, String>) -> Field { Field("id", .id, .requiredText(path)) }
-    static func text(_ key: String, _ path: WritableKeyPath<Record, String?>, help: String = "") -> Field {
-        Field(key, .text, .text(path), help: help)
+    typealias Getter<Value> = @Sendable (Record) -> Value
+    typealias Setter<Value> = @Sendable (inout Record, Value) -> Void
+
+    static func id(_ get: @escaping Getter<String>, _ set: @escaping Setter<String>) -> Field {
+        Field("id", .id, .requiredText(Accessor(get, set)))
     }
-    static func requiredText(_ key: String, _ path: WritableKeyPath<Record, String>, help: String = "") -> Field {
-        Field(key, .text, .requiredText(path), help: help)
+    static func text(_ key: String, _ get: @escaping Getter<String?>, _ set: @escaping Setter<String?>, help: String = "") -> Field {
+        Field(key, .text, .text(Accessor(get, set)), help: help)
     }
-    static func date(_ key: String, _ path: WritableKeyPath<Record, EDTF?>, help: String = "") -> Field {
-        Field(key, .date, .date(path), help: help)
+    static func requiredText(_ key: String, _ get: @escaping Getter<String>, _ set: @escaping Setter<String>, help: String = "") -> Field {
+        Field(key, .text, .requiredText(Accessor(get, set)), help: help)
     }
-    static func requiredDate(_ key: String, _ path: WritableKeyPath<Record, EDTF>, help: String = "") -> Field {
-        Field(key, .date, .requiredDate(path), help: help)
+    static func date(_ key: String, _ get: @escaping Getter<EDTF?>, _ set: @escaping Setter<EDTF?>, help: String = "") -> Field {
+        Field(key, .date, .date(Accessor(get, set)), help: help)
     }
-    static func list(_ key: String, _ path: WritableKeyPath<Record, [String]>, help: String = "") -> Field {
-        Field(key, .list, .list(path), help: help)
+    static func requiredDate(_ key: String, _ get: @escaping Getter<EDTF>, _ set: @escaping Setter<EDTF>, help: String = "") -> Field {
+        Field(key, .date, .requiredDate(Accessor(get, set)), help: help)
     }
-    static func reference(_ key: String, _ target: Reference.Kind, _ path: WritableKeyPath<Record, String?>, help: String = "") -> Field {
-        Field(key, .reference(target), .text(path), help: help)
+    static func list(_ key: String, _ get: @escaping Getter<[String]>, _ set: @escaping Setter<[String]>, help: String = "") -> Field {
+        Field(key, .list, .list(Accessor(get, set)), help: help)
     }
-    static func references(_ key: String, _ target: Reference.Kind, _ path: WritableKeyPath<Record, [String]>, help: String = "") -> Field {
-        Field(key, .references(target), .list(path), help: help)
+    static func reference(
+        _ key: String, _ target: Reference.Kind, _ get: @escaping Getter<String?>, _ set: @escaping Setter<String?>, help: String = ""
+    ) -> Field {
+        Field(key, .reference(target), .text(Accessor(get, set)), help: help)
     }
-    static func ids(_ path: WritableKeyPath<Record, [(key: String, value: String)]>) -> Field {
-        Field("ids", .mapping, .mapping(path), help: "Ids in other databases, e.g. wikidata: Q7747; imports match records by them")
+    static func references(
+        _ key: String, _ target: Reference.Kind, _ get: @escaping Getter<[String]>, _ set: @escaping Setter<[String]>, help: String = ""
+    ) -> Field {
+        Field(key, .references(target), .list(Accessor(get, set)), help: help)
     }
-    static func disputed(_ path: WritableKeyPath<Record, [Dispute]>) -> Field {
+    static func ids(_ get: @escaping Getter<[(key: String, value: String)]>, _ set: @escaping Setter<[(key: String, value: String)]>)
+        -> Field
+    {
         Field(
-            "disputed", .disputes, .disputes(path),
+            "ids", .mapping, .mapping(Accessor(get, set)),
+            help: "Ids in other databases, e.g. wikidata: Q7747; imports match records by them")
+    }
+    static func disputed(_ get: @escaping Getter<[Dispute]>, _ set: @escaping Setter<[Dispute]>) -> Field {
+        Field(
+            "disputed", .disputes, .disputes(Accessor(get, set)),
             help: "Other values sources give for its dates and names: {field, value, sources}; the field's own value is the one preferred")
     }
-    static func sources(_ path: WritableKeyPath<Record, [Citation]>) -> Field {
+    static func sources(_ get: @escaping Getter<[Citation]>, _ set: @escaping Setter<[Citation]>) -> Field {
         Field(
-            "sources", .citations, .citations(path),
+            "sources", .citations, .citations(Accessor(get, set)),
             help: "The sources this comes from: ids, or {source, quote, locator} with the passage that states it")
     }
 }
@@ -129,50 +156,55 @@ public struct FieldTable<Record>: Sendable {
 extension Person {
     /// Every field of a person.
     public static let fields = FieldTable<Person>([
-        .id(\.id),
-        .requiredText("name", \.name),
-        .text("native_name", \.nativeName, help: "The name in its own script, e.g. Сергей Иванович Кисляк"),
-        .text("native_language", \.nativeLanguage, help: "ISO 639 code of the native name's language, e.g. ru"),
-        .date("born", \.born),
-        .date("died", \.died),
-        .text("birth_place", \.birthPlace),
-        .text("death_place", \.deathPlace),
-        .text("nationality", \.nationality),
-        Field("attributes", .mapping, .mapping(\.attributes), help: "Free facts: alma mater, children …"),
-        .ids(\.ids),
-        .text("notes", \.notes),
-        .sources(\.sources),
-        .disputed(\.disputed),
+        .id({ $0.id }, { $0.id = $1 }),
+        .requiredText("name", { $0.name }, { $0.name = $1 }),
+        .text("native_name", { $0.nativeName }, { $0.nativeName = $1 }, help: "The name in its own script, e.g. Сергей Иванович Кисляк"),
+        .text(
+            "native_language", { $0.nativeLanguage }, { $0.nativeLanguage = $1 },
+            help: "ISO 639 code of the native name's language, e.g. ru"),
+        .date("born", { $0.born }, { $0.born = $1 }),
+        .date("died", { $0.died }, { $0.died = $1 }),
+        .text("birth_place", { $0.birthPlace }, { $0.birthPlace = $1 }),
+        .text("death_place", { $0.deathPlace }, { $0.deathPlace = $1 }),
+        .text("nationality", { $0.nationality }, { $0.nationality = $1 }),
+        Field(
+            "attributes", .mapping, .mapping(Accessor({ $0.attributes }, { $0.attributes = $1 })),
+            help: "Free facts: alma mater, children …"),
+        .ids({ $0.ids }, { $0.ids = $1 }),
+        .text("notes", { $0.notes }, { $0.notes = $1 }),
+        .sources({ $0.sources }, { $0.sources = $1 }),
+        .disputed({ $0.disputed }, { $0.disputed = $1 }),
     ])
 }
 
 extension Tenure {
     /// Every field of a tenure.
     public static let fields = FieldTable<Tenure>([
-        .id(\.id),
+        .id({ $0.id }, { $0.id = $1 }),
         Field(
-            "person", .reference(.person), .requiredText(\.person), required: false,
+            "person", .reference(.person), .requiredText(Accessor({ $0.person }, { $0.person = $1 })), required: false,
             help: "Person id; optional when the dossier has one person"),
-        .requiredText("office", \.office, help: "Full title, e.g. Ambassador of Russia to the United States"),
-        .text("role", \.role, help: "Short title, e.g. Ambassador"),
-        .text("organization", \.organization),
-        .text("place", \.place),
-        .text("country", \.country),
-        .text("category", \.category, help: "Free tag for colours and filters"),
-        .date("start", \.start),
-        .date("end", \.end),
-        Field("ongoing", .flag, .flag(\.ongoing), help: "Held to this day; leave out 'end'"),
-        .text("predecessor", \.predecessor),
-        .text("successor", \.successor),
-        .list("appointed_by", \.appointedBy),
-        .list("served_under", \.servedUnder),
-        .list("alongside", \.alongside),
+        .requiredText("office", { $0.office }, { $0.office = $1 }, help: "Full title, e.g. Ambassador of Russia to the United States"),
+        .text("role", { $0.role }, { $0.role = $1 }, help: "Short title, e.g. Ambassador"),
+        .text("organization", { $0.organization }, { $0.organization = $1 }),
+        .text("place", { $0.place }, { $0.place = $1 }),
+        .text("country", { $0.country }, { $0.country = $1 }),
+        .text("category", { $0.category }, { $0.category = $1 }, help: "Free tag for colours and filters"),
+        .date("start", { $0.start }, { $0.start = $1 }),
+        .date("end", { $0.end }, { $0.end = $1 }),
+        Field("ongoing", .flag, .flag(Accessor({ $0.ongoing }, { $0.ongoing = $1 })), help: "Held to this day; leave out 'end'"),
+        .text("predecessor", { $0.predecessor }, { $0.predecessor = $1 }),
+        .text("successor", { $0.successor }, { $0.successor = $1 }),
+        .list("appointed_by", { $0.appointedBy }, { $0.appointedBy = $1 }),
+        .list("served_under", { $0.servedUnder }, { $0.servedUnder = $1 }),
+        .list("alongside", { $0.alongside }, { $0.alongside = $1 }),
         Field(
-            "milestones", .milestones, .milestones(\.milestones), help: "Dated steps within the post: appointed, credentials presented …"),
-        .ids(\.ids),
-        .text("notes", \.notes),
-        .sources(\.sources),
-        .disputed(\.disputed),
+            "milestones", .milestones, .milestones(Accessor({ $0.milestones }, { $0.milestones = $1 })),
+            help: "Dated steps within the post: appointed, credentials presented …"),
+        .ids({ $0.ids }, { $0.ids = $1 }),
+        .text("notes", { $0.notes }, { $0.notes = $1 }),
+        .sources({ $0.sources }, { $0.sources = $1 }),
+        .disputed({ $0.disputed }, { $0.disputed = $1 }),
     ])
 }
 
@@ -182,11 +214,11 @@ extension Milestone {
 
     /// Every field of a milestone.
     public static let fields = FieldTable<Milestone>([
-        .requiredDate("date", \.date),
-        .requiredText("title", \.title),
-        .text("description", \.description),
-        .sources(\.sources),
-        .disputed(\.disputed),
+        .requiredDate("date", { $0.date }, { $0.date = $1 }),
+        .requiredText("title", { $0.title }, { $0.title = $1 }),
+        .text("description", { $0.description }, { $0.description = $1 }),
+        .sources({ $0.sources }, { $0.sources = $1 }),
+        .disputed({ $0.disputed }, { $0.disputed = $1 }),
     ])
 }
 
@@ -196,9 +228,9 @@ extension Dispute {
 
     /// Every field of a dispute.
     public static let fields = FieldTable<Dispute>([
-        .requiredText("field", \.field, help: "The key of the field disputed: start, end, office, born, date …"),
-        .requiredText("value", \.value, help: "The other value, as the field writes it (EDTF for a date)"),
-        .sources(\.sources),
+        .requiredText("field", { $0.field }, { $0.field = $1 }, help: "The key of the field disputed: start, end, office, born, date …"),
+        .requiredText("value", { $0.value }, { $0.value = $1 }, help: "The other value, as the field writes it (EDTF for a date)"),
+        .sources({ $0.sources }, { $0.sources = $1 }),
     ])
 
     /// The dispute as a table's cell shows it to people: `start: 2016-12-18 (europediplomatic)`.
@@ -210,9 +242,9 @@ extension Dispute {
 extension Citation {
     /// Every field of a citation written as a mapping.
     public static let fields = FieldTable<Citation>([
-        Field("source", .reference(.source), .requiredText(\.source), help: "The id of the source"),
-        .text("quote", \.quote, help: "The passage that states the fact, word for word"),
-        .text("locator", \.locator, help: "Where the passage stands: line 12, p. 3, § Diplomatic career"),
+        Field("source", .reference(.source), .requiredText(Accessor({ $0.source }, { $0.source = $1 })), help: "The id of the source"),
+        .text("quote", { $0.quote }, { $0.quote = $1 }, help: "The passage that states the fact, word for word"),
+        .text("locator", { $0.locator }, { $0.locator = $1 }, help: "Where the passage stands: line 12, p. 3, § Diplomatic career"),
     ])
 
     /// The citation as dossier files write it: the id alone when that is all it holds.
@@ -222,30 +254,31 @@ extension Citation {
 extension Event {
     /// Every field of an event.
     public static let fields = FieldTable<Event>([
-        .id(\.id),
-        .requiredDate("date", \.date, help: "When it happened; may be an interval"),
-        .requiredText("title", \.title),
-        .text("description", \.description),
-        .references("people", .person, \.people, help: "Ids of the people it concerns; default: the dossier's one person"),
-        .text("category", \.category),
-        .reference("tenure", .tenure, \.tenure, help: "Id of the tenure the event belongs to"),
-        .sources(\.sources),
-        .disputed(\.disputed),
+        .id({ $0.id }, { $0.id = $1 }),
+        .requiredDate("date", { $0.date }, { $0.date = $1 }, help: "When it happened; may be an interval"),
+        .requiredText("title", { $0.title }, { $0.title = $1 }),
+        .text("description", { $0.description }, { $0.description = $1 }),
+        .references(
+            "people", .person, { $0.people }, { $0.people = $1 }, help: "Ids of the people it concerns; default: the dossier's one person"),
+        .text("category", { $0.category }, { $0.category = $1 }),
+        .reference("tenure", .tenure, { $0.tenure }, { $0.tenure = $1 }, help: "Id of the tenure the event belongs to"),
+        .sources({ $0.sources }, { $0.sources = $1 }),
+        .disputed({ $0.disputed }, { $0.disputed = $1 }),
     ])
 }
 
 extension Source {
     /// Every field of a source.
     public static let fields = FieldTable<Source>([
-        .id(\.id),
-        .requiredText("title", \.title),
-        .text("kind", \.kind, help: "news, encyclopedia, book, archive, decree …"),
-        .text("author", \.author),
-        .text("publisher", \.publisher),
-        Field("url", .url, .text(\.url)),
-        .date("published", \.published),
-        .date("accessed", \.accessed),
-        .text("quote", \.quote),
+        .id({ $0.id }, { $0.id = $1 }),
+        .requiredText("title", { $0.title }, { $0.title = $1 }),
+        .text("kind", { $0.kind }, { $0.kind = $1 }, help: "news, encyclopedia, book, archive, decree …"),
+        .text("author", { $0.author }, { $0.author = $1 }),
+        .text("publisher", { $0.publisher }, { $0.publisher = $1 }),
+        Field("url", .url, .text(Accessor({ $0.url }, { $0.url = $1 }))),
+        .date("published", { $0.published }, { $0.published = $1 }),
+        .date("accessed", { $0.accessed }, { $0.accessed = $1 }),
+        .text("quote", { $0.quote }, { $0.quote = $1 }),
     ])
 }
 
@@ -265,40 +298,40 @@ extension FieldTable {
         for field in fields {
             // The record starts blank: only what is there is written (most fields of bulk data are not).
             switch field.value {
-            case .text(let path):
+            case .text(let access):
                 if let text = reader.string(field.key) {
-                    record[keyPath: path] = text
+                    access.set(&record, text)
                     if case .reference(let kind) = field.kind { reference(kind, text, field.key) }
                 }
-            case .requiredText(let path):
+            case .requiredText(let access):
                 if let text = reader.string(field.key, required: field.required) {
-                    record[keyPath: path] = text
+                    access.set(&record, text)
                     if case .reference(let kind) = field.kind { reference(kind, text, field.key) }
                 } else if field.required {
                     complete = false
                 }
-            case .date(let path):
-                if let date = reader.date(field.key) { record[keyPath: path] = date }
-            case .requiredDate(let path):
-                if let date = reader.date(field.key, required: true) { record[keyPath: path] = date } else { complete = false }
-            case .list(let path):
+            case .date(let access):
+                if let date = reader.date(field.key) { access.set(&record, date) }
+            case .requiredDate(let access):
+                if let date = reader.date(field.key, required: true) { access.set(&record, date) } else { complete = false }
+            case .list(let access):
                 let items = reader.strings(field.key)
-                if !items.isEmpty { record[keyPath: path] = items }
+                if !items.isEmpty { access.set(&record, items) }
                 if case .references(let kind) = field.kind { for id in items { reference(kind, id, field.key) } }
-            case .flag(let path):
-                if let flag = reader.bool(field.key) { record[keyPath: path] = flag }
-            case .mapping(let path):
+            case .flag(let access):
+                if let flag = reader.bool(field.key) { access.set(&record, flag) }
+            case .mapping(let access):
                 var entries: [(key: String, value: String)] = []
                 if let map = reader.record(field.key, what: "\(field.key) mapping") {
                     for key in map.keys {
                         if let value = map.string(key) { entries.append((key, value)) }
                     }
                 }
-                if !entries.isEmpty { record[keyPath: path] = entries }
-            case .milestones(let path):
+                if !entries.isEmpty { access.set(&record, entries) }
+            case .milestones(let access):
                 let list = milestones(reader, field.key)
-                if !list.isEmpty { record[keyPath: path] = list }
-            case .citations(let path):
+                if !list.isEmpty { access.set(&record, list) }
+            case .citations(let access):
                 var citations: [Citation] = []
                 for item in reader.citations(field.key) {
                     switch item {
@@ -310,10 +343,10 @@ extension FieldTable {
                         if Citation.fields.read(citationReader, into: &citation, reference: reference) { citations.append(citation) }
                     }
                 }
-                if !citations.isEmpty { record[keyPath: path] = citations }
-            case .disputes(let path):
+                if !citations.isEmpty { access.set(&record, citations) }
+            case .disputes(let access):
                 let list = disputes(reader, field.key, reference: reference)
-                if !list.isEmpty { record[keyPath: path] = list }
+                if !list.isEmpty { access.set(&record, list) }
             }
         }
         return complete
@@ -355,22 +388,22 @@ extension FieldTable {
         for field in fields where !omitting.contains(field.key) {
             let value: EncodedValue?
             switch field.value {
-            case .text(let path): value = record[keyPath: path].flatMap { $0.isEmpty ? nil : .string($0) }
-            case .requiredText(let path): value = record[keyPath: path].isEmpty ? nil : .string(record[keyPath: path])
-            case .date(let path): value = record[keyPath: path].map { .string($0.text) }
-            case .requiredDate(let path): value = .string(record[keyPath: path].text)
-            case .list(let path):
-                let items = record[keyPath: path]
+            case .text(let access): value = access.get(record).flatMap { $0.isEmpty ? nil : .string($0) }
+            case .requiredText(let access): value = access.get(record).isEmpty ? nil : .string(access.get(record))
+            case .date(let access): value = access.get(record).map { .string($0.text) }
+            case .requiredDate(let access): value = .string(access.get(record).text)
+            case .list(let access):
+                let items = access.get(record)
                 value = items.isEmpty && !keepingEmpty.contains(field.key) ? nil : .list(items.map(EncodedValue.string))
-            case .flag(let path): value = record[keyPath: path] ? .bool(true) : nil
-            case .mapping(let path):
-                value = record[keyPath: path].isEmpty ? nil : .map(record[keyPath: path].map { ($0.key, .string($0.value)) })
-            case .milestones(let path):
-                value = record[keyPath: path].isEmpty ? nil : .list(record[keyPath: path].map { Milestone.fields.encode($0) })
-            case .citations(let path):
-                value = record[keyPath: path].isEmpty ? nil : .list(record[keyPath: path].map(\.encoded))
-            case .disputes(let path):
-                value = record[keyPath: path].isEmpty ? nil : .list(record[keyPath: path].map { Dispute.fields.encode($0) })
+            case .flag(let access): value = access.get(record) ? .bool(true) : nil
+            case .mapping(let access):
+                value = access.get(record).isEmpty ? nil : .map(access.get(record).map { ($0.key, .string($0.value)) })
+            case .milestones(let access):
+                value = access.get(record).isEmpty ? nil : .list(access.get(record).map { Milestone.fields.encode($0) })
+            case .citations(let access):
+                value = access.get(record).isEmpty ? nil : .list(access.get(record).map(\.encoded))
+            case .disputes(let access):
+                value = access.get(record).isEmpty ? nil : .list(access.get(record).map { Dispute.fields.encode($0) })
             }
             if let value { values.append((field.key, value)) }
         }
@@ -383,22 +416,22 @@ extension FieldTable {
         cells.reserveCapacity(order.count + 8)
         for field in order {
             switch field.value {
-            case .text(let path) where field.kind == .url: cells.append(record[keyPath: path].map(TableCell.url) ?? .empty)
-            case .text(let path): cells.append(.text(orEmpty: record[keyPath: path]))
-            case .requiredText(let path): cells.append(.text(orEmpty: record[keyPath: path]))
-            case .date(let path): cells += TableCell.dateCells(record[keyPath: path])
-            case .requiredDate(let path): cells += TableCell.dateCells(record[keyPath: path])
-            case .list(let path): cells.append(.items(record[keyPath: path]))
-            case .flag(let path): cells.append(.bool(record[keyPath: path]))
-            case .mapping(let path): cells.append(.items(record[keyPath: path].map { "\($0.key): \($0.value)" }))
-            case .milestones(let path):
-                let milestones = record[keyPath: path]
+            case .text(let access) where field.kind == .url: cells.append(access.get(record).map(TableCell.url) ?? .empty)
+            case .text(let access): cells.append(.text(orEmpty: access.get(record)))
+            case .requiredText(let access): cells.append(.text(orEmpty: access.get(record)))
+            case .date(let access): cells += TableCell.dateCells(access.get(record))
+            case .requiredDate(let access): cells += TableCell.dateCells(access.get(record))
+            case .list(let access): cells.append(.items(access.get(record)))
+            case .flag(let access): cells.append(.bool(access.get(record)))
+            case .mapping(let access): cells.append(.items(access.get(record).map { "\($0.key): \($0.value)" }))
+            case .milestones(let access):
+                let milestones = access.get(record)
                 cells.append(.items(milestones.map(MilestoneItem.text), reading: milestones.map { "\(dates.write($0.date)): \($0.title)" }))
-            case .citations(let path):
-                let citations = record[keyPath: path]
+            case .citations(let access):
+                let citations = access.get(record)
                 cells.append(.items(citations.map(CitationItem.text), reading: citations.map(CitationItem.reading)))
-            case .disputes(let path):
-                let disputes = record[keyPath: path]
+            case .disputes(let access):
+                let disputes = access.get(record)
                 cells.append(
                     .items(disputes.map { DossierWriter.json(Dispute.fields.encode($0), pretty: false) }, reading: disputes.map(\.reading)))
             }
