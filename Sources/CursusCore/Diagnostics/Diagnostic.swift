@@ -1,11 +1,41 @@
+import Synchronization
+
+/// An input file's name, numbered once per run: a location holds the number, four bytes no core
+/// has to count references to, where a name would be a string shared by a million records.
+public struct SourceFile: Sendable, Hashable {
+    private let number: UInt32
+
+    private static let registry = Mutex<(numbers: [String: UInt32], names: [String])>(([:], []))
+
+    /// The file named `name` (the same number for the same name).
+    public init(_ name: String) {
+        number = Self.registry.withLock { registry in
+            if let number = registry.numbers[name] { return number }
+            let number = UInt32(registry.names.count)
+            registry.names.append(name)
+            registry.numbers[name] = number
+            return number
+        }
+    }
+
+    /// The name, as messages give it.
+    public var name: String { Self.registry.withLock { $0.names[Int(number)] } }
+}
+
 /// A position in an input file: 1-based line and column (columns count Unicode scalars).
 public struct SourceLocation: Sendable, Hashable {
-    /// The file, as messages name it.
-    public var file: String
+    /// The file.
+    public var source: SourceFile
     // Every record read keeps its place: 32 bits a number keep millions of them small.
     private var storedLine: Int32
     private var storedColumn: Int32
     private static let unknown = Int32.min
+
+    /// The file, as messages name it.
+    public var file: String {
+        get { source.name }
+        set { source = SourceFile(newValue) }
+    }
 
     /// The 1-based line, when known.
     public var line: Int? {
@@ -19,9 +49,14 @@ public struct SourceLocation: Sendable, Hashable {
         set { storedColumn = Self.stored(newValue) }
     }
 
-    /// A place in `file`.
+    /// A place in the file named `file`.
     public init(file: String, line: Int? = nil, column: Int? = nil) {
-        self.file = file
+        self.init(source: SourceFile(file), line: line, column: column)
+    }
+
+    /// A place in `source` (readers of many records number their file once).
+    public init(source: SourceFile, line: Int? = nil, column: Int? = nil) {
+        self.source = source
         storedLine = Self.stored(line)
         storedColumn = Self.stored(column)
     }

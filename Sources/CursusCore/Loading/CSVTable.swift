@@ -206,25 +206,26 @@ struct CSVRecord: RecordFields {
     func report(_ key: String, _ message: String) { context.report(message, line: line, column: columns[key] ?? enclosingCell.column) }
     func reportHere(_ message: String) { context.report(message, line: line, column: enclosingCell.column) }
     func location(of key: String) -> SourceLocation {
-        SourceLocation(file: context.path, line: line, column: columns[key] ?? enclosingCell.column)
+        SourceLocation(source: context.source, line: line, column: columns[key] ?? enclosingCell.column)
     }
-    var location: SourceLocation { SourceLocation(file: context.path, line: line, column: enclosingCell.column ?? 1) }
+    var location: SourceLocation { SourceLocation(source: context.source, line: line, column: enclosingCell.column ?? 1) }
 }
 
 /// Where a table's problems go.
 final class CSVTableContext {
-    let path: String
+    let source: SourceFile
     var bag = DiagnosticBag()
     let lines: any LineSource
 
     init(path: String, lines: any LineSource) {
-        self.path = path
+        source = SourceFile(path)
         self.lines = lines
     }
 
     func report(_ message: String, line: Int?, column: Int?, severity: Diagnostic.Severity = .error) {
         bag.append(
-            Diagnostic(severity, message, at: SourceLocation(file: path, line: line, column: column), sourceLine: line.flatMap(lines.line)))
+            Diagnostic(
+                severity, message, at: SourceLocation(source: source, line: line, column: column), sourceLine: line.flatMap(lines.line)))
     }
 }
 
@@ -319,7 +320,7 @@ public enum CSVTableLoader {
                 Diagnostic(
                     .error,
                     "--map names the column '\(heading)' for '\(field)', but the table has no such column; it has \(header.fields.joined(separator: ", "))",
-                    at: SourceLocation(file: context.path, line: 1)))
+                    at: SourceLocation(source: context.source, line: 1)))
         }
         let table: DossierTable
         if found["office"] != nil {
@@ -336,7 +337,7 @@ public enum CSVTableLoader {
                 Diagnostic(
                     .error,
                     "cannot tell which table this is: a tenures table has 'office', events 'date' and 'title', people 'name', sources 'title'",
-                    at: SourceLocation(file: context.path, line: 1), sourceLine: context.lines.line(1)))
+                    at: SourceLocation(source: context.source, line: 1), sourceLine: context.lines.line(1)))
         }
         let known = Set(table.columns)
         for (field, index) in found.sorted(by: { $0.value < $1.value }) where !known.contains(field) {

@@ -11,6 +11,8 @@ public struct InputFile: Sendable {
 
     /// The path as the user gave it (used in diagnostics).
     public let path: String
+    /// The path numbered, for the locations of what is read from it.
+    let source: SourceFile
     /// The whole text.
     public let text: String
     let lines: [Substring]
@@ -18,6 +20,7 @@ public struct InputFile: Sendable {
     /// A file at `path` (for messages) with this text, read already.
     public init(path: String, text: String) {
         self.path = path
+        source = SourceFile(path)
         self.text = text
         self.lines = text.split(separator: "\n", omittingEmptySubsequences: false)
     }
@@ -95,7 +98,7 @@ public struct InputFile: Sendable {
         _ message: String, line: Int?, column: Int?, severity: Diagnostic.Severity = .error, scope: String? = nil
     ) -> Diagnostic {
         Diagnostic(
-            severity, message, at: SourceLocation(file: path, line: line, column: column), scope: scope,
+            severity, message, at: SourceLocation(source: source, line: line, column: column), scope: scope,
             sourceLine: line.flatMap { self.line($0) })
     }
 }

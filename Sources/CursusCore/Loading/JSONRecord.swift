@@ -1,12 +1,12 @@
 /// One JSON Lines line being read: where problems go, and the line's bytes for quoting it.
 final class JSONLineContext {
-    let path: String
+    let source: SourceFile
     var number = 0
     var bytes = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
     var bag = DiagnosticBag()
 
     init(path: String) {
-        self.path = path
+        source = SourceFile(path)
     }
 
     var text: String { String(decoding: bytes, as: UTF8.self) }
@@ -19,7 +19,7 @@ final class JSONLineContext {
                 String(decoding: UnsafeBufferPointer(rebasing: bytes[0..<min(max(offset, 0), bytes.count)]), as: UTF8.self)
                 .unicodeScalars.count + 1
         }
-        return Diagnostic(.error, message, at: SourceLocation(file: path, line: number, column: column), sourceLine: text)
+        return Diagnostic(.error, message, at: SourceLocation(source: source, line: number, column: column), sourceLine: text)
     }
 
     func report(_ message: String, offset: Int?) {
@@ -177,8 +177,8 @@ struct JSONRecord: RecordFields {
     }
 
     func location(of key: String) -> SourceLocation {
-        SourceLocation(file: context.path, line: context.number, column: entry(key).map { $0.offset + 1 } ?? 1)
+        SourceLocation(source: context.source, line: context.number, column: entry(key).map { $0.offset + 1 } ?? 1)
     }
 
-    var location: SourceLocation { SourceLocation(file: context.path, line: context.number, column: offset + 1) }
+    var location: SourceLocation { SourceLocation(source: context.source, line: context.number, column: offset + 1) }
 }

@@ -240,7 +240,7 @@ extension Node {
 
 extension InputFile {
     func location(of node: Node) -> SourceLocation {
-        SourceLocation(file: path, line: node.mark?.line, column: node.mark?.column)
+        SourceLocation(source: source, line: node.mark?.line, column: node.mark?.column)
     }
 
     /// A diagnostic at `node`; `offset` moves the caret into a scalar's text.

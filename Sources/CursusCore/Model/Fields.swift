@@ -2,7 +2,7 @@
 /// writers (YAML, JSON), the table columns and cells (CSV, XLSX), the JSON Schema and the allowed
 /// keys all come from these declarations; what is special to a record (who owns a tenure, an
 /// ongoing post has no end) is `RecordReader`'s.
-public final class Field<Record>: Sendable {
+public struct Field<Record>: Sendable {
     /// What a field holds, which decides how it is read, written, tabulated and described.
     public enum Kind: Sendable, Equatable {
         /// A single word naming the record (unique per kind).
@@ -50,16 +50,19 @@ public final class Field<Record>: Sendable {
     /// A record without it is refused.
     public let required: Bool
     /// What it means, for the JSON Schema (empty when the key says it all).
-    public let help: String
+    public var help: String { helpText.description }
+    // Static text, like the key's small string, needs no reference counting: fields are read
+    // on every core for every record, and a shared count would make the cores wait on each other.
+    private let helpText: StaticString
     let value: Value
 
     /// A field; it is required when the model has no place for its absence, unless `required`
     /// says otherwise (a tenure's person, which the dossier's one person stands in for).
-    init(_ key: String, _ kind: Kind, _ value: Value, required: Bool? = nil, help: String = "") {
+    init(_ key: String, _ kind: Kind, _ value: Value, required: Bool? = nil, help: StaticString = "") {
         self.key = key
         self.kind = kind
         self.value = value
-        self.help = help
+        self.helpText = help
         switch value {
         case .requiredText, .requiredDate: self.required = required ?? true
         default: self.required = required ?? false
@@ -93,28 +96,33 @@ extension Field {
     static func id(_ get: @escaping Getter<String>, _ set: @escaping Setter<String>) -> Field {
         Field("id", .id, .requiredText(Accessor(get, set)))
     }
-    static func text(_ key: String, _ get: @escaping Getter<String?>, _ set: @escaping Setter<String?>, help: String = "") -> Field {
+    static func text(_ key: String, _ get: @escaping Getter<String?>, _ set: @escaping Setter<String?>, help: StaticString = "") -> Field {
         Field(key, .text, .text(Accessor(get, set)), help: help)
     }
-    static func requiredText(_ key: String, _ get: @escaping Getter<String>, _ set: @escaping Setter<String>, help: String = "") -> Field {
+    static func requiredText(_ key: String, _ get: @escaping Getter<String>, _ set: @escaping Setter<String>, help: StaticString = "")
+        -> Field
+    {
         Field(key, .text, .requiredText(Accessor(get, set)), help: help)
     }
-    static func date(_ key: String, _ get: @escaping Getter<EDTF?>, _ set: @escaping Setter<EDTF?>, help: String = "") -> Field {
+    static func date(_ key: String, _ get: @escaping Getter<EDTF?>, _ set: @escaping Setter<EDTF?>, help: StaticString = "") -> Field {
         Field(key, .date, .date(Accessor(get, set)), help: help)
     }
-    static func requiredDate(_ key: String, _ get: @escaping Getter<EDTF>, _ set: @escaping Setter<EDTF>, help: String = "") -> Field {
+    static func requiredDate(_ key: String, _ get: @escaping Getter<EDTF>, _ set: @escaping Setter<EDTF>, help: StaticString = "") -> Field
+    {
         Field(key, .date, .requiredDate(Accessor(get, set)), help: help)
     }
-    static func list(_ key: String, _ get: @escaping Getter<[String]>, _ set: @escaping Setter<[String]>, help: String = "") -> Field {
+    static func list(_ key: String, _ get: @escaping Getter<[String]>, _ set: @escaping Setter<[String]>, help: StaticString = "") -> Field
+    {
         Field(key, .list, .list(Accessor(get, set)), help: help)
     }
     static func reference(
-        _ key: String, _ target: Reference.Kind, _ get: @escaping Getter<String?>, _ set: @escaping Setter<String?>, help: String = ""
+        _ key: String, _ target: Reference.Kind, _ get: @escaping Getter<String?>, _ set: @escaping Setter<String?>, help: StaticString = ""
     ) -> Field {
         Field(key, .reference(target), .text(Accessor(get, set)), help: help)
     }
     static func references(
-        _ key: String, _ target: Reference.Kind, _ get: @escaping Getter<[String]>, _ set: @escaping Setter<[String]>, help: String = ""
+        _ key: String, _ target: Reference.Kind, _ get: @escaping Getter<[String]>, _ set: @escaping Setter<[String]>,
+        help: StaticString = ""
     ) -> Field {
         Field(key, .references(target), .list(Accessor(get, set)), help: help)
     }

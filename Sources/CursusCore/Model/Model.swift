@@ -391,33 +391,78 @@ public struct Dossier: Sendable {
 
     /// Indices of `tenures` in chronological order, for walking them without copying the records.
     public var chronologicalTenureOrder: [Int] {
-        Self.order(tenures) { ($0.start?.sortKey, $0.end?.sortKey, $0.id) }
+        ChronologicalKey.order(tenures, dates: { ($0.start?.sortKey, $0.end?.sortKey) }, id: { $0.id })
     }
 
     /// Indices of `events` in chronological order.
     public var chronologicalEventOrder: [Int] {
-        Self.order(events) { ($0.date.sortKey, nil, $0.id) }
+        ChronologicalKey.order(events, dates: { ($0.date.sortKey, nil) }, id: { $0.id })
     }
 
-    /// Sorts by keys computed once per record (records are large; keys are cheap to compare).
-    /// A missing date sorts first.
-    static func order<Record>(
-        _ records: [Record], by key: (Record) -> (EDTF.SortKey?, EDTF.SortKey?, String)
+}
+
+/// A record's place in chronological order: its first date, then its second (a missing date
+/// first), as plain integers, and the record's index for what ties.
+private struct ChronologicalKey: Sendable {
+    let firstDay: Int
+    let secondDay: Int
+    /// 0 for no date; else the date's precision rank plus one.
+    let firstRank: UInt8
+    let secondRank: UInt8
+    let index: Int32
+
+    init(_ dates: (EDTF.SortKey?, EDTF.SortKey?), index: Int) {
+        firstDay = dates.0?.day ?? 0
+        secondDay = dates.1?.day ?? 0
+        firstRank = dates.0.map { UInt8(clamping: $0.precision + 1) } ?? 0
+        secondRank = dates.1.map { UInt8(clamping: $0.precision + 1) } ?? 0
+        self.index = Int32(index)
+    }
+
+    /// Whether `a`'s dates come before `b`'s; nil when they are the same.
+    static func datesBefore(_ a: ChronologicalKey, _ b: ChronologicalKey) -> Bool? {
+        if let before = before(a.firstDay, a.firstRank, b.firstDay, b.firstRank) { return before }
+        return before(a.secondDay, a.secondRank, b.secondDay, b.secondRank)
+    }
+
+    private static func before(_ dayA: Int, _ rankA: UInt8, _ dayB: Int, _ rankB: UInt8) -> Bool? {
+        if rankA == 0 || rankB == 0 { return rankA == rankB ? nil : rankA == 0 }
+        if dayA != dayB { return dayA < dayB }
+        return rankA == rankB ? nil : rankA < rankB
+    }
+
+    /// Indices of `records` sorted by their dates, then id: each core sorts its share of the
+    /// keys, and the shares are merged (the order is total, so it does not depend on the cores).
+    static func order<Record: Sendable>(
+        _ records: [Record], dates: (Record) -> (EDTF.SortKey?, EDTF.SortKey?), id: @escaping @Sendable (Record) -> String
     ) -> [Int] {
-        let keys = records.map(key)
-        func less(_ a: EDTF.SortKey?, _ b: EDTF.SortKey?) -> Bool? {
-            switch (a, b) {
-            case (nil, nil): return nil
-            case (nil, _): return true
-            case (_, nil): return false
-            case (let a?, let b?): return a == b ? nil : a < b
+        let keys = records.indices.map { ChronologicalKey(dates(records[$0]), index: $0) }
+        let less: @Sendable (ChronologicalKey, ChronologicalKey) -> Bool = { a, b in
+            datesBefore(a, b) ?? (id(records[Int(a.index)]) < id(records[Int(b.index)]))
+        }
+        let shares = Parallel.map(Parallel.split(keys.count)) { range in keys[range].sorted(by: less) }
+        return shares.dropFirst().reduce(shares.first ?? []) { merge($0, $1, by: less) }.map { Int($0.index) }
+    }
+
+    /// Two sorted lists as one sorted list; `a`'s items first among equals.
+    private static func merge(
+        _ a: [ChronologicalKey], _ b: [ChronologicalKey], by less: (ChronologicalKey, ChronologicalKey) -> Bool
+    ) -> [ChronologicalKey] {
+        var merged: [ChronologicalKey] = []
+        merged.reserveCapacity(a.count + b.count)
+        var i = 0
+        var j = 0
+        while i < a.count && j < b.count {
+            if less(b[j], a[i]) {
+                merged.append(b[j])
+                j += 1
+            } else {
+                merged.append(a[i])
+                i += 1
             }
         }
-        return keys.indices.sorted { i, j in
-            let a = keys[i]
-            let b = keys[j]
-            return less(a.0, b.0) ?? less(a.1, b.1) ?? (a.2 < b.2)
-        }
+        merged += a[i...]
+        merged += b[j...]
+        return merged
     }
-
 }
