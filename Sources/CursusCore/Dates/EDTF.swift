@@ -8,11 +8,14 @@ public struct EDTF: Sendable, Hashable, CustomStringConvertible {
     public let text: String
     // What sorting, tables and charts need, kept small (dossiers hold millions of dates);
     // the parsed form is rebuilt from `text` when a date is displayed.
-    private let earliestDay: Int
-    private let latestDay: Int
+    // Days since 1970 in 32 bits (5.8 million years either way); a day beyond them (an
+    // exponential year) is found again from the text when asked for.
+    private let earliestStored: Int32
+    private let latestStored: Int32
     private let precisionRank: UInt8
     private let flags: UInt8
-    private static let none = Int.min
+    private static let none = Int32.min
+    private static let far = Int32.min + 1
     private static let qualified: UInt8 = 1
     private static let exactDay: UInt8 = 2
 
@@ -40,13 +43,14 @@ public struct EDTF: Sendable, Hashable, CustomStringConvertible {
     public init(_ text: String) throws(EDTFError) {
         self.text = text
         if let plain = Self.plainDate(text) {
-            (earliestDay, latestDay, precisionRank) = plain
+            (earliestStored, latestStored) = (Self.stored(plain.0), Self.stored(plain.1))
+            precisionRank = plain.2
             flags = precisionRank == EDTFDate.Precision.day.rank8 ? Self.exactDay : 0
             return
         }
         let value = try EDTFParser.parse(text)
-        earliestDay = Self.earliest(of: value)?.daysSinceEpoch ?? Self.none
-        latestDay = Self.latest(of: value)?.daysSinceEpoch ?? Self.none
+        earliestStored = Self.stored(Self.earliest(of: value)?.daysSinceEpoch)
+        latestStored = Self.stored(Self.latest(of: value)?.daysSinceEpoch)
         precisionRank = UInt8(Self.precision(of: value).rank)
         var flags: UInt8 = 0
         switch value {
@@ -59,6 +63,30 @@ public struct EDTF: Sendable, Hashable, CustomStringConvertible {
             if set.isQualified { flags |= Self.qualified }
         }
         self.flags = flags
+    }
+
+    private static func stored(_ day: Int?) -> Int32 {
+        guard let day else { return none }
+        guard let small = Int32(exactly: day), small > far else { return far }
+        return small
+    }
+
+    /// The earliest day as days since 1970, nil for none.
+    private var earliestDay: Int? {
+        switch earliestStored {
+        case Self.none: nil
+        case Self.far: Self.earliest(of: value)?.daysSinceEpoch
+        default: Int(earliestStored)
+        }
+    }
+
+    /// The latest day as days since 1970, nil for none.
+    private var latestDay: Int? {
+        switch latestStored {
+        case Self.none: nil
+        case Self.far: Self.latest(of: value)?.daysSinceEpoch
+        default: Int(latestStored)
+        }
     }
 
     /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD` in plain digits, read without allocating; nil for anything else
@@ -124,12 +152,12 @@ public struct EDTF: Sendable, Hashable, CustomStringConvertible {
 
     /// The first day the date can mean; nil for an open or unknown start.
     public var earliest: CalendarDay? {
-        earliestDay == Self.none ? nil : CalendarDay(daysSinceEpoch: earliestDay)
+        earliestDay.map(CalendarDay.init(daysSinceEpoch:))
     }
 
     /// The last day the date can mean; nil for an open or unknown end.
     public var latest: CalendarDay? {
-        latestDay == Self.none ? nil : CalendarDay(daysSinceEpoch: latestDay)
+        latestDay.map(CalendarDay.init(daysSinceEpoch:))
     }
 
     private static func earliest(of value: Value) -> CalendarDay? {
@@ -149,7 +177,7 @@ public struct EDTF: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// False only for `../..`, open at both ends: no day is known on either side.
-    public var isBounded: Bool { earliestDay != Self.none || latestDay != Self.none }
+    public var isBounded: Bool { earliestStored != Self.none || latestStored != Self.none }
 
     /// The EDTF level the date needs: a single date's (see `EDTFDate.level`); an interval's is
     /// its ends' highest, and at least 1 when an end is open, unknown or qualified.
@@ -204,7 +232,7 @@ public struct EDTF: Sendable, Hashable, CustomStringConvertible {
 
     /// The key `orderedBefore` compares: earliest day (or `Int.min`), then precision rank.
     public var sortKey: SortKey {
-        SortKey(day: earliestDay, precision: Int(precisionRank))
+        SortKey(day: earliestDay ?? Int.min, precision: Int(precisionRank))
     }
 
     /// Chronological order key for dates (see `orderedBefore`).

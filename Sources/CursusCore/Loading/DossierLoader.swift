@@ -190,6 +190,28 @@ struct RecordReader {
         }
     }
 
+    /// Makes room for the tenures and events still to come, projected from a block of the file
+    /// that held `tenures` and `events` as if `scale` more such blocks follow: one allocation
+    /// where doubling would copy a million records several times, and hold two copies at once.
+    mutating func expect(tenures: Int, events: Int, scale: Double) {
+        func projected(_ count: Int, inBlock: Int) -> Int? {
+            let expected = count + Int(Double(inBlock) * scale)
+            return inBlock > 0 && scale.isFinite ? expected + expected / 32 : nil
+        }
+        if retaining, let count = projected(dossier.tenures.count, inBlock: tenures), count > dossier.tenures.capacity {
+            dossier.tenures.reserveCapacity(max(count, dossier.tenures.capacity * 3 / 2))
+        }
+        if retaining, let count = projected(dossier.events.count, inBlock: events), count > dossier.events.capacity {
+            dossier.events.reserveCapacity(max(count, dossier.events.capacity * 3 / 2))
+        }
+        for (kind, inBlock) in [(Reference.Kind.tenure, tenures), (.event, events)] {
+            let known = ids[kind, default: []]
+            if let count = projected(known.count, inBlock: inBlock), count > known.capacity {
+                ids[kind, default: []].reserveCapacity(max(count, known.capacity * 3 / 2))
+            }
+        }
+    }
+
     /// Reports each id defined twice in the file, saying where it was first defined.
     private func reportDuplicates(_ report: (Diagnostic) -> Void) {
         for duplicate in duplicates {

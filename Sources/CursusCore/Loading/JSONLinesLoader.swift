@@ -30,6 +30,8 @@ enum JSONLinesLoader {
         // While the lines of one block are read on every core, those of the block before are
         // settled on this one.
         var drafted: [[LineBlock.Drafted]] = []
+        var draftedBytes = 0
+        var bytesRead = 0
         var more = true
         while more {
             let before = lines.number
@@ -44,8 +46,16 @@ enum JSONLinesLoader {
             more = !block.lines.isEmpty
             let full = block
             let drafting = Parallel.start(Parallel.split(full.lines.count)) { full.draft($0, path: path) }
+            if let size = lines.size, draftedBytes > 0 {
+                let kinds = drafted.joined().compactMap { $0.draft?.kind }
+                reader.expect(
+                    tenures: kinds.count { $0 == .tenure }, events: kinds.count { $0 == .event },
+                    scale: Double(size - bytesRead + draftedBytes) / Double(draftedBytes))
+            }
             let stopped = settle(drafted, into: &reader, bag: &bag, path: path)
             drafted = drafting.wait()
+            draftedBytes = full.bytes.count + full.lines.count
+            bytesRead += draftedBytes
             if stopped { break }
         }
         if records == 0 && bag.diagnostics.isEmpty {

@@ -24,6 +24,8 @@ package final class LineReader {
     private var lineCapacity = 0
     /// The number of the line last read (1-based).
     package private(set) var number = 0
+    /// The file's size in bytes, when it is a regular file (not a pipe).
+    package let size: Int?
 
     /// Opens `path`, or throws what a person should hear: no such file, or it cannot be read.
     package init(path: String, what: String) throws(CursusError) {
@@ -37,6 +39,8 @@ package final class LineReader {
         }
         self.path = path
         self.stream = stream
+        var status = stat()
+        size = fstat(fileno(stream), &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG ? Int(status.st_size) : nil
     }
 
     deinit {

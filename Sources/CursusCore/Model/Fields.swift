@@ -303,58 +303,61 @@ extension FieldTable {
     ) -> Bool {
         reader.checkKeys(keys)
         var complete = true
-        for field in fields {
-            // The record starts blank: only what is there is written (most fields of bulk data are not).
-            switch field.value {
-            case .text(let access):
-                if let text = reader.string(field.key) {
-                    access.set(&record, text)
-                    if case .reference(let kind) = field.kind { reference(kind, text, field.key) }
-                }
-            case .requiredText(let access):
-                if let text = reader.string(field.key, required: field.required) {
-                    access.set(&record, text)
-                    if case .reference(let kind) = field.kind { reference(kind, text, field.key) }
-                } else if field.required {
-                    complete = false
-                }
-            case .date(let access):
-                if let date = reader.date(field.key) { access.set(&record, date) }
-            case .requiredDate(let access):
-                if let date = reader.date(field.key, required: true) { access.set(&record, date) } else { complete = false }
-            case .list(let access):
-                let items = reader.strings(field.key)
-                if !items.isEmpty { access.set(&record, items) }
-                if case .references(let kind) = field.kind { for id in items { reference(kind, id, field.key) } }
-            case .flag(let access):
-                if let flag = reader.bool(field.key) { access.set(&record, flag) }
-            case .mapping(let access):
-                var entries: [(key: String, value: String)] = []
-                if let map = reader.record(field.key, what: "\(field.key) mapping") {
-                    for key in map.keys {
-                        if let value = map.string(key) { entries.append((key, value)) }
+        // In place: copying a field (its closures) cost more than reading the value through it.
+        fields.withUnsafeBufferPointer { fields in
+            for index in fields.indices {
+                // The record starts blank: only what is there is written (most fields of bulk data are not).
+                switch fields[index].value {
+                case .text(let access):
+                    if let text = reader.string(fields[index].key) {
+                        access.set(&record, text)
+                        if case .reference(let kind) = fields[index].kind { reference(kind, text, fields[index].key) }
                     }
-                }
-                if !entries.isEmpty { access.set(&record, entries) }
-            case .milestones(let access):
-                let list = milestones(reader, field.key)
-                if !list.isEmpty { access.set(&record, list) }
-            case .citations(let access):
-                var citations: [Citation] = []
-                for item in reader.citations(field.key) {
-                    switch item {
-                    case .text(let id):
-                        citations.append(Citation(id))
-                        reference(.source, id, field.key)
-                    case .record(let citationReader):
-                        var citation = Citation("")
-                        if Citation.fields.read(citationReader, into: &citation, reference: reference) { citations.append(citation) }
+                case .requiredText(let access):
+                    if let text = reader.string(fields[index].key, required: fields[index].required) {
+                        access.set(&record, text)
+                        if case .reference(let kind) = fields[index].kind { reference(kind, text, fields[index].key) }
+                    } else if fields[index].required {
+                        complete = false
                     }
+                case .date(let access):
+                    if let date = reader.date(fields[index].key) { access.set(&record, date) }
+                case .requiredDate(let access):
+                    if let date = reader.date(fields[index].key, required: true) { access.set(&record, date) } else { complete = false }
+                case .list(let access):
+                    let items = reader.strings(fields[index].key)
+                    if !items.isEmpty { access.set(&record, items) }
+                    if case .references(let kind) = fields[index].kind { for id in items { reference(kind, id, fields[index].key) } }
+                case .flag(let access):
+                    if let flag = reader.bool(fields[index].key) { access.set(&record, flag) }
+                case .mapping(let access):
+                    var entries: [(key: String, value: String)] = []
+                    if let map = reader.record(fields[index].key, what: "\(fields[index].key) mapping") {
+                        for key in map.keys {
+                            if let value = map.string(key) { entries.append((key, value)) }
+                        }
+                    }
+                    if !entries.isEmpty { access.set(&record, entries) }
+                case .milestones(let access):
+                    let list = milestones(reader, fields[index].key)
+                    if !list.isEmpty { access.set(&record, list) }
+                case .citations(let access):
+                    var citations: [Citation] = []
+                    for item in reader.citations(fields[index].key) {
+                        switch item {
+                        case .text(let id):
+                            citations.append(Citation(id))
+                            reference(.source, id, fields[index].key)
+                        case .record(let citationReader):
+                            var citation = Citation("")
+                            if Citation.fields.read(citationReader, into: &citation, reference: reference) { citations.append(citation) }
+                        }
+                    }
+                    if !citations.isEmpty { access.set(&record, citations) }
+                case .disputes(let access):
+                    let list = disputes(reader, fields[index].key, reference: reference)
+                    if !list.isEmpty { access.set(&record, list) }
                 }
-                if !citations.isEmpty { access.set(&record, citations) }
-            case .disputes(let access):
-                let list = disputes(reader, field.key, reference: reference)
-                if !list.isEmpty { access.set(&record, list) }
             }
         }
         return complete
@@ -422,26 +425,32 @@ extension FieldTable {
     func cells(_ record: Record, order: [Field<Record>], dates: DateWriter = .standard) -> [TableCell] {
         var cells: [TableCell] = []
         cells.reserveCapacity(order.count + 8)
-        for field in order {
-            switch field.value {
-            case .text(let access) where field.kind == .url: cells.append(access.get(record).map(TableCell.url) ?? .empty)
-            case .text(let access): cells.append(.text(orEmpty: access.get(record)))
-            case .requiredText(let access): cells.append(.text(orEmpty: access.get(record)))
-            case .date(let access): cells += TableCell.dateCells(access.get(record))
-            case .requiredDate(let access): cells += TableCell.dateCells(access.get(record))
-            case .list(let access): cells.append(.items(access.get(record)))
-            case .flag(let access): cells.append(.bool(access.get(record)))
-            case .mapping(let access): cells.append(.items(access.get(record).map { "\($0.key): \($0.value)" }))
-            case .milestones(let access):
-                let milestones = access.get(record)
-                cells.append(.items(milestones.map(MilestoneItem.text), reading: milestones.map { "\(dates.write($0.date)): \($0.title)" }))
-            case .citations(let access):
-                let citations = access.get(record)
-                cells.append(.items(citations.map(CitationItem.text), reading: citations.map(CitationItem.reading)))
-            case .disputes(let access):
-                let disputes = access.get(record)
-                cells.append(
-                    .items(disputes.map { DossierWriter.json(Dispute.fields.encode($0), pretty: false) }, reading: disputes.map(\.reading)))
+        // In place: copying a field (its closures) cost more than reading the value through it.
+        order.withUnsafeBufferPointer { fields in
+            for index in fields.indices {
+                switch fields[index].value {
+                case .text(let access) where fields[index].kind == .url: cells.append(access.get(record).map(TableCell.url) ?? .empty)
+                case .text(let access): cells.append(.text(orEmpty: access.get(record)))
+                case .requiredText(let access): cells.append(.text(orEmpty: access.get(record)))
+                case .date(let access): cells += TableCell.dateCells(access.get(record))
+                case .requiredDate(let access): cells += TableCell.dateCells(access.get(record))
+                case .list(let access): cells.append(.items(access.get(record)))
+                case .flag(let access): cells.append(.bool(access.get(record)))
+                case .mapping(let access): cells.append(.items(access.get(record).map { "\($0.key): \($0.value)" }))
+                case .milestones(let access):
+                    let milestones = access.get(record)
+                    cells.append(
+                        .items(milestones.map(MilestoneItem.text), reading: milestones.map { "\(dates.write($0.date)): \($0.title)" }))
+                case .citations(let access):
+                    let citations = access.get(record)
+                    cells.append(.items(citations.map(CitationItem.text), reading: citations.map(CitationItem.reading)))
+                case .disputes(let access):
+                    let disputes = access.get(record)
+                    cells.append(
+                        .items(
+                            disputes.map { DossierWriter.json(Dispute.fields.encode($0), pretty: false) }, reading: disputes.map(\.reading))
+                    )
+                }
             }
         }
         return cells

@@ -432,37 +432,43 @@ private struct ChronologicalKey: Sendable {
     }
 
     /// Indices of `records` sorted by their dates, then id: each core sorts its share of the
-    /// keys, and the shares are merged (the order is total, so it does not depend on the cores).
+    /// keys in place, and the shares are merged (the order is total, so it does not depend on the cores).
     static func order<Record: Sendable>(
         _ records: [Record], dates: (Record) -> (EDTF.SortKey?, EDTF.SortKey?), id: @escaping @Sendable (Record) -> String
     ) -> [Int] {
-        let keys = records.indices.map { ChronologicalKey(dates(records[$0]), index: $0) }
+        var keys = records.indices.map { ChronologicalKey(dates(records[$0]), index: $0) }
         let less: @Sendable (ChronologicalKey, ChronologicalKey) -> Bool = { a, b in
             datesBefore(a, b) ?? (id(records[Int(a.index)]) < id(records[Int(b.index)]))
         }
-        let shares = Parallel.map(Parallel.split(keys.count)) { range in keys[range].sorted(by: less) }
-        return shares.dropFirst().reduce(shares.first ?? []) { merge($0, $1, by: less) }.map { Int($0.index) }
-    }
-
-    /// Two sorted lists as one sorted list; `a`'s items first among equals.
-    private static func merge(
-        _ a: [ChronologicalKey], _ b: [ChronologicalKey], by less: (ChronologicalKey, ChronologicalKey) -> Bool
-    ) -> [ChronologicalKey] {
-        var merged: [ChronologicalKey] = []
-        merged.reserveCapacity(a.count + b.count)
-        var i = 0
-        var j = 0
-        while i < a.count && j < b.count {
-            if less(b[j], a[i]) {
-                merged.append(b[j])
-                j += 1
-            } else {
-                merged.append(a[i])
-                i += 1
+        let shares = Parallel.split(keys.count)
+        keys.withUnsafeMutableBufferPointer { buffer in
+            // Each core sorts its own range of the buffer, and the buffer outlives them all.
+            nonisolated(unsafe) let keys = buffer
+            _ = Parallel.map(shares) { share in
+                var part = UnsafeMutableBufferPointer(rebasing: keys[share])
+                part.sort(by: less)
             }
         }
-        merged += a[i...]
-        merged += b[j...]
-        return merged
+        return merge(keys, shares, by: less)
+    }
+
+    /// The indices of `keys`, whose `shares` are each sorted, in one sorted list; among equal
+    /// keys, those of an earlier share first.
+    private static func merge(
+        _ keys: [ChronologicalKey], _ shares: [Range<Int>], by less: (ChronologicalKey, ChronologicalKey) -> Bool
+    ) -> [Int] {
+        var merged: [Int] = []
+        merged.reserveCapacity(keys.count)
+        var next = shares.map(\.lowerBound)
+        while true {
+            var best: Int?
+            for share in shares.indices where next[share] < shares[share].upperBound {
+                if let current = best, !less(keys[next[share]], keys[next[current]]) { continue }
+                best = share
+            }
+            guard let share = best else { return merged }
+            merged.append(Int(keys[next[share]].index))
+            next[share] += 1
+        }
     }
 }
