@@ -410,3 +410,47 @@ import Testing
         #expect(contents(existing) == "b")
     }
 }
+
+@Suite struct ChronologicalOrderTests {
+    /// Tenures sort by start, then end (a missing date first, a coarser date before a finer one
+    /// of the same first day), then id, wherever the shares sorted on each core meet.
+    @Test func tenuresSortByStartEndAndIdOnEveryCore() throws {
+        let dates = [nil, "1990", "1990-01", "1990-01-01", "1990-06", "1991", "../1990", "1989/1992", "Y-170000002", "-0044-03-15"]
+        var tenures: [Tenure] = []
+        for number in 0..<5_000 {
+            var tenure = Tenure(id: "t\((number * 7_919) % 5_000)", person: "p", office: "Office")
+            tenure.start = try dates[number % dates.count].map { try EDTF($0) }
+            tenure.end = try dates[(number / dates.count) % dates.count].map { try EDTF($0) }
+            tenures.append(tenure)
+        }
+        func before(_ a: EDTF.SortKey?, _ b: EDTF.SortKey?) -> Bool? {
+            switch (a, b) {
+            case (nil, nil): return nil
+            case (nil, _): return true
+            case (_, nil): return false
+            case (let a?, let b?): return a == b ? nil : a < b
+            }
+        }
+        let expected = tenures.sorted { a, b in
+            before(a.start?.sortKey, b.start?.sortKey) ?? before(a.end?.sortKey, b.end?.sortKey) ?? (a.id < b.id)
+        }
+        let dossier = Dossier(people: [Person(id: "p", name: "P")], tenures: tenures)
+        #expect(dossier.chronologicalTenures.map(\.id) == expected.map(\.id))
+        #expect(dossier.chronologicalTenures.first?.start == nil)
+        #expect(dossier.chronologicalTenures.last?.start?.text == "1991")
+    }
+}
+
+@Suite struct SourceFileTests {
+    /// A location numbers its file once; the name comes back as given, and two names are two files.
+    @Test func locationsNumberTheirFiles() {
+        let first = CursusCore.SourceLocation(file: "dossier.jsonl", line: 3, column: 7)
+        let again = CursusCore.SourceLocation(source: SourceFile("dossier.jsonl"), line: 3, column: 7)
+        var other = first
+        other.file = "other.yml"
+        #expect(first == again)
+        #expect(first.file == "dossier.jsonl" && other.file == "other.yml")
+        #expect(first != other && other.line == 3 && other.column == 7)
+        #expect(MemoryLayout<CursusCore.SourceLocation>.size == 12, "a million records keep their places in 12 bytes each")
+    }
+}

@@ -27,13 +27,8 @@ enum JSONLinesLoader {
         var records = 0
         var task = progress.task("reading \((path as NSString).lastPathComponent)", total: nil, unit: "lines")
         defer { task.finish() }
-        // While the lines of one block are read on every core, those of the block before are
-        // settled on this one.
-        var drafted: [[LineBlock.Drafted]] = []
-        var draftedBytes = 0
         var bytesRead = 0
-        var more = true
-        while more {
+        func readBlock() throws(CursusError) -> LineBlock {
             let before = lines.number
             var block = LineBlock()
             while block.lines.count < blockLines && block.bytes.count < blockBytes, var bytes = try lines.next() {
@@ -43,20 +38,32 @@ enum JSONLinesLoader {
             }
             task.advance(by: lines.number - before)
             records += block.lines.count
-            more = !block.lines.isEmpty
+            bytesRead += block.size
+            block.end = bytesRead
+            return block
+        }
+        // While the lines of one block are read on every core, this one settles the block
+        // before and reads the block after.
+        var block = try readBlock()
+        var drafted: (lines: [[LineBlock.Drafted]], end: Int, size: Int)?
+        while true {
             let full = block
-            let drafting = Parallel.start(Parallel.split(full.lines.count)) { full.draft($0, path: path) }
-            if let size = lines.size, draftedBytes > 0 {
-                let kinds = drafted.joined().compactMap { $0.draft?.kind }
-                reader.expect(
-                    tenures: kinds.count { $0 == .tenure }, events: kinds.count { $0 == .event },
-                    scale: Double(size - bytesRead + draftedBytes) / Double(draftedBytes))
+            let drafting = full.lines.isEmpty ? nil : Parallel.start(Parallel.split(full.lines.count)) { full.draft($0, path: path) }
+            if let before = drafted {
+                if let size = lines.size {
+                    let kinds = before.lines.joined().compactMap { $0.draft?.kind }
+                    reader.expect(
+                        tenures: kinds.count { $0 == .tenure }, events: kinds.count { $0 == .event },
+                        scale: Double(size - before.end + before.size) / Double(max(before.size, 1)))
+                }
+                if settle(before.lines, into: &reader, bag: &bag, path: path) {
+                    _ = drafting?.wait()
+                    break
+                }
             }
-            let stopped = settle(drafted, into: &reader, bag: &bag, path: path)
-            drafted = drafting.wait()
-            draftedBytes = full.bytes.count + full.lines.count
-            bytesRead += draftedBytes
-            if stopped { break }
+            guard let drafting else { break }
+            block = try readBlock()
+            drafted = (drafting.wait(), full.end, full.size)
         }
         if records == 0 && bag.diagnostics.isEmpty {
             bag.append(
@@ -142,6 +149,10 @@ private struct LineBlock {
 
     var bytes: [UInt8] = []
     var lines: [Line] = []
+    /// How many bytes of the file come before the block's end.
+    var end = 0
+    /// The block's bytes in the file (each line's break counted as one).
+    var size: Int { bytes.count + lines.count }
 
     mutating func append(_ line: UnsafeBufferPointer<UInt8>, line number: Int) {
         lines.append(Line(start: bytes.count, count: line.count, number: number))

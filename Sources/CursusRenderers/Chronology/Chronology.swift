@@ -62,13 +62,16 @@ struct Chronology {
         // With several people, each post and entry says whose it is.
         let names = Dictionary(dossier.people.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         let several = dossier.people.count > 1
-        posts = tenures.map { tenure in
-            Post(
+        // Posts and entries are written on every core (a career of a million posts is still quick).
+        posts = Parallel.map(tenures.count) { index in
+            let tenure = tenures[index]
+            return Post(
                 tenure: tenure.id, dates: presentation.span(tenure), holder: several ? names[tenure.person] : nil, office: tenure.office,
                 place: tenure.place ?? tenure.organization, category: tenure.category)
         }
-        var entries: [Entry] = []
-        for tenure in tenures {
+        var entries = Parallel.map(tenures.count) { index -> [Entry] in
+            let tenure = tenures[index]
+            var entries: [Entry] = []
             let whereHeld = tenure.place ?? tenure.organization
             let place = whereHeld.map { TextMatch.contains(tenure.office, ignoringCase: $0) ? "" : ", \($0)" } ?? ""
             let who = several ? names[tenure.person] : nil
@@ -101,7 +104,8 @@ struct Chronology {
                         citations: tenure.sources,
                         category: tenure.category, alternatives: tenure.disputed.filter { $0.field == "end" }, tenure: tenure.id))
             }
-        }
+            return entries
+        }.flatMap { $0 }
         if parts.contains(.events) {
             for event in dossier.chronologicalEvents {
                 let text = [event.title, event.description].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ". ")

@@ -16,6 +16,8 @@ final class TemplateRecord: DynamicMemberLookup {
 /// The variables a chronology template sees (documented in the README, "Chronology templates").
 struct ChronologyContext {
     let values: [String: Any]
+    /// Entries written at once on one core.
+    static let entriesPerChunk = 1_024
 
     init(chronology: Chronology, request: RenderRequest, width: Int, format: ChronologyFormat) {
         let escape = format.escape
@@ -39,43 +41,51 @@ struct ChronologyContext {
             request.title ?? dossier.people.first.map { presentation.text("text.chronology_title", ["name": $0.name]) }
             ?? presentation.text("text.chronology")
 
-        // Entries can number millions: the block is built in one pass, keeping nothing per entry;
-        // records for templates that loop over `entries` are made only if one asks for them.
-        let dateWidth = (chronology.entries.map { date($0.date).count }.max() ?? 0) + 2
-        func entry(_ entry: Chronology.Entry) -> [String: Any] {
-            let display = date(entry.date)
-            let markers = chronology.markers(entry.citations)
-            let text = chronology.alternatives(entry, escape: escape) + escape(entry.text)
-            let cited = markers.isEmpty ? text : text + " " + markers
-            return [
-                "date": display, "edtf": entry.date.text, "kind": entry.kind.rawValue, "text": text,
-                "markers": markers, "cited": cited, "category": entry.category.map(escape) ?? "",
-                "line": TextWrapper.pad(display, to: dateWidth)
-                    + TextWrapper.hanging(cited, width: width, indent: min(dateWidth, width / 2), keepingLastWords: markers),
-            ]
+        // Entries can number millions: their dates and lines are made on every core, a chunk at a
+        // time, and joined in order; records for templates that loop over `entries` are made only
+        // if one asks for them.
+        let entries = chronology.entries
+        let displays = Parallel.map(entries.count) { presentation.date(entries[$0].date) }
+        let dateWidth = (displays.map(\.count).max() ?? 0) + 2
+        @Sendable func entry(_ index: Int) -> (date: String, text: String, markers: String, cited: String) {
+            let markers = chronology.markers(entries[index].citations)
+            let text = chronology.alternatives(entries[index], escape: format.escape) + format.escape(entries[index].text)
+            return (displays[index], text, markers, markers.isEmpty ? text : text + " " + markers)
         }
-        var chronologyBlock = ""
-        var task = request.progress.task(request.outputName, total: chronology.entries.count, unit: "entries")
+        /// The entry's line of a text chronology: its date in a column, its text wrapped beside it.
+        @Sendable func textLine(_ index: Int) -> String {
+            let (display, _, markers, cited) = entry(index)
+            return TextWrapper.pad(display, to: dateWidth)
+                + TextWrapper.hanging(cited, width: width, indent: min(dateWidth, width / 2), keepingLastWords: markers)
+        }
+        var task = request.progress.task(request.outputName, total: entries.count, unit: "entries")
         defer { task.finish() }
-        for (index, item) in chronology.entries.enumerated() {
-            task.advance()
-            let values = entry(item)
-            if index > 0 { chronologyBlock += "\n" }
-            chronologyBlock += format == .text ? values["line"] as! String : "- **\(values["date"]!)** — \(values["cited"]!)"
+        var lines: [String] = []
+        lines.reserveCapacity(entries.count)
+        // A round of chunks, one a core, then the progress line.
+        for round in Parallel.chunks(of: entries.count, size: Self.entriesPerChunk * Parallel.cores) {
+            lines += Parallel.map(round.count, chunk: Self.entriesPerChunk) { offset in
+                let index = round.lowerBound + offset
+                guard format == .text else { return "- **\(displays[index])** — \(entry(index).cited)" }
+                return textLine(index)
+            }
+            task.advance(by: round.count)
         }
+        let chronologyBlock = lines.joined(separator: "\n")
 
         let spanWidth = min((chronology.posts.map(\.dates.count).max() ?? 0) + 2, width / 2)
-        let summary = chronology.posts.map { post -> [String: Any] in
-            let office = escape(post.office)
-            let place = post.place.map(escape) ?? ""
+        let posts = chronology.posts
+        /// A post as the summary shows it: its texts escaped, "office (place)" unless the office names its place.
+        @Sendable func post(_ index: Int) -> (office: String, place: String, holder: String?, text: String) {
+            let post = posts[index]
+            let office = format.escape(post.office)
+            let place = post.place.map(format.escape) ?? ""
             let held = place.isEmpty || TextMatch.contains(post.office, ignoringCase: post.place ?? "") ? office : "\(office) (\(place))"
-            let holder = post.holder.map(escape)
-            let text = holder.map { "\($0): \(held)" } ?? held
-            return [
-                "dates": post.dates, "holder": holder ?? "", "office": office, "place": place, "post": text,
-                "category": post.category.map(escape) ?? "",
-                "line": TextWrapper.pad(post.dates, to: spanWidth) + TextWrapper.hanging(text, width: width, indent: spanWidth),
-            ]
+            let holder = post.holder.map(format.escape)
+            return (office, place, holder, holder.map { "\($0): \(held)" } ?? held)
+        }
+        @Sendable func summaryLine(_ index: Int) -> String {
+            TextWrapper.pad(posts[index].dates, to: spanWidth) + TextWrapper.hanging(post(index).text, width: width, indent: spanWidth)
         }
 
         let markerWidth = "[\(chronology.sources.count)] ".count
@@ -97,9 +107,13 @@ struct ChronologyContext {
 
         // The blocks the built-in templates print whole; `entries`, `summary` and `sources` give the
         // same per item, for templates of one's own.
-        let career =
-            format == .text
-            ? summary.map { $0["line"] as! String } : summary.map { "| \($0["dates"]!) | \($0["office"]!) | \($0["place"]!) |" }
+        let career = Parallel.map(posts.count) { index in
+            guard format == .text else {
+                let (office, place, _, _) = post(index)
+                return "| \(posts[index].dates) | \(office) | \(place) |"
+            }
+            return summaryLine(index)
+        }
         let notes = format == .text ? sources.map { $0["line"] as! String } : sources.map { "\($0["number"]!). \($0["text"]!)" }
 
         values = [
@@ -113,8 +127,22 @@ struct ChronologyContext {
             "rule": String(repeating: "=", count: width),
             "person": people.first ?? TemplateRecord([:]), "people": people,
             "career": career.joined(separator: "\n"), "chronology": chronologyBlock, "notes": notes.joined(separator: "\n"),
-            "summary": LazyValueWrapper(summary.map(TemplateRecord.init)),
-            "entries": LazyValueWrapper(chronology.entries.map { TemplateRecord(entry($0)) }),
+            "summary": LazyValueWrapper(
+                posts.indices.map { index in
+                    let (office, place, holder, text) = post(index)
+                    return TemplateRecord([
+                        "dates": posts[index].dates, "holder": holder ?? "", "office": office, "place": place, "post": text,
+                        "category": posts[index].category.map(escape) ?? "", "line": summaryLine(index),
+                    ])
+                }),
+            "entries": LazyValueWrapper(
+                entries.indices.map { index in
+                    let (display, text, markers, cited) = entry(index)
+                    return TemplateRecord([
+                        "date": display, "edtf": entries[index].date.text, "kind": entries[index].kind.rawValue, "text": text,
+                        "markers": markers, "cited": cited, "category": entries[index].category.map(escape) ?? "", "line": textLine(index),
+                    ])
+                }),
             "sources": LazyValueWrapper(sources.map(TemplateRecord.init)),
             "date_width": dateWidth,
         ]
