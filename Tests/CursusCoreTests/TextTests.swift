@@ -32,3 +32,24 @@ import Testing
         #expect(TextMatch.contains(text, ignoringCase: part) == expected)
     }
 }
+
+/// Whether a required text says nothing: white space of any script counts, anything visible does not.
+@Suite struct BlankTextTests {
+    @Test(arguments: [
+        ("", true), ("   ", true), ("\t\n", true), ("\u{00A0}\u{3000}", true), ("Envoy", false), (" Envoy", false),
+        ("Посол", false), ("\u{00A0}x", false),
+    ])
+    func blankTexts(_ text: String, _ expected: Bool) {
+        #expect(TextMatch.isBlank(text) == expected)
+    }
+}
+
+/// A record's keys are checked against the allowed ones, whatever their length.
+@Suite struct AllowedKeysTests {
+    @Test func keysOfEveryLengthAreFound() {
+        let keys: AllowedKeys = ["id", "office", "start", "appointed_by", "native_language"]
+        #expect(keys.contains("id") && keys.contains("start") && keys.contains("native_language"))
+        #expect(!keys.contains("") && !keys.contains("stert") && !keys.contains("native_languages") && !keys.contains("ID"))
+        #expect(Array(keys) == ["id", "office", "start", "appointed_by", "native_language"])
+    }
+}

@@ -58,7 +58,7 @@ struct JSONRecord: RecordFields {
         }
         switch entry.value {
         case .string(let text):
-            if required && text.allSatisfy(\.isWhitespace) {
+            if required && TextMatch.isBlank(text) {
                 context.report("'\(key)' of \(MappingReader.article(what)) must not be empty", offset: entry.offset)
                 return nil
             }

@@ -59,7 +59,7 @@ struct MappingReader: RecordFields {
             wrongType(key, value, expected: "text")
             return nil
         }
-        if required && scalar.string.allSatisfy(\.isWhitespace) {
+        if required && TextMatch.isBlank(scalar.string) {
             problems.bag.append(file.diagnostic(at: value, "'\(key)' of \(Self.article(what)) must not be empty"))
             return nil
         }

@@ -78,12 +78,14 @@ public protocol LineSource: Sendable {
 
 extension InputFile: LineSource {}
 
-/// The keys a record may have: a list (in schema order, for messages and suggestions) and a set
-/// (for checking millions of records quickly).
+/// The keys a record may have: a list (in schema order, for messages and suggestions), and the
+/// same keys grouped by length for checking millions of records quickly.
 public struct AllowedKeys: Sequence, ExpressibleByArrayLiteral, Sendable {
     /// The keys, in schema order.
     public let list: [String]
-    private let set: Set<String>
+    /// The keys by their length in UTF-8 bytes: a record's keys are checked by comparing a few
+    /// short texts, which is cheaper than hashing each of them.
+    private let byLength: [[String]]
 
     /// These keys, in this order.
     public init(arrayLiteral elements: String...) {
@@ -93,11 +95,16 @@ public struct AllowedKeys: Sequence, ExpressibleByArrayLiteral, Sendable {
     /// These keys, in this order.
     public init(_ elements: [String]) {
         list = elements
-        set = Set(elements)
+        var byLength = Array(repeating: [String](), count: (elements.map(\.utf8.count).max() ?? 0) + 1)
+        for key in elements { byLength[key.utf8.count].append(key) }
+        self.byLength = byLength
     }
 
     /// True when `key` is allowed.
-    public func contains(_ key: String) -> Bool { set.contains(key) }
+    public func contains(_ key: String) -> Bool {
+        let length = key.utf8.count
+        return length < byLength.count && byLength[length].contains(key)
+    }
     /// The keys in schema order.
     public func makeIterator() -> IndexingIterator<[String]> { list.makeIterator() }
 }

@@ -24,6 +24,13 @@ public enum TextMatch {
         }
     }
 
+    /// True when `text` is empty or only white space. A text that starts with a visible ASCII
+    /// character is answered from its first byte: a loader asks it of every required field.
+    public static func isBlank(_ text: String) -> Bool {
+        if let first = text.utf8.first, first > 0x20 && first < 0x7F { return false }
+        return text.allSatisfy(\.isWhitespace)
+    }
+
     /// True when two titles share most of their words (at least 60 % of all the words either has):
     /// "Talks in Brussels" and "Talks held in Brussels".
     public static func similarTitles(_ a: String, _ b: String) -> Bool {
