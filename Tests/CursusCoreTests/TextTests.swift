@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import CursusCore
@@ -51,5 +52,23 @@ import Testing
         #expect(keys.contains("id") && keys.contains("start") && keys.contains("native_language"))
         #expect(!keys.contains("") && !keys.contains("stert") && !keys.contains("native_languages") && !keys.contains("ID"))
         #expect(Array(keys) == ["id", "office", "start", "appointed_by", "native_language"])
+    }
+}
+
+/// Work spread over the cores gives back its results in order, and outputs rendered at once
+/// share the cores.
+@Suite struct ParallelTests {
+    @Test func indicesAreMappedInOrder() {
+        #expect(Parallel.map(10_000, chunk: 7) { $0 * 2 } == (0..<10_000).map { $0 * 2 })
+        #expect(Parallel.map(0) { $0 }.isEmpty)
+    }
+
+    @Test func outputsAtOnceShareTheCores() throws {
+        let processors = ProcessInfo.processInfo.activeProcessorCount
+        let shared = try Parallel.sharingCores { () throws(CursusError) in
+            try Parallel.sharingCores { () throws(CursusError) in Parallel.cores }
+        }
+        // Other tests may share the cores too at the same moment: the share is at most half.
+        #expect(shared >= 1 && shared <= max(1, processors / 2))
     }
 }

@@ -148,10 +148,12 @@ public struct ManifestRenderer: Sendable {
                     let output = outputs[index]
                     let buffer = concurrent ? heldNotes[index] : nil
                     do throws(CursusError) {
-                        try attributing(to: output) { () throws(CursusError) in
-                            let filtered = output.filter.apply(to: dossier, asOf: asOf)
-                            try output.implementation.render(
-                                request(for: output, dossier: filtered, asOf: asOf, notes: buffer), to: files[index])
+                        try Parallel.sharingCores { () throws(CursusError) in
+                            try attributing(to: output) { () throws(CursusError) in
+                                let filtered = output.filter.apply(to: dossier, asOf: asOf)
+                                try output.implementation.render(
+                                    request(for: output, dossier: filtered, asOf: asOf, notes: buffer), to: files[index])
+                            }
                         }
                     } catch {
                         failures.withLock { $0[index] = error }

@@ -5,19 +5,44 @@ import Synchronization
 /// Work spread over every core, its results given back in order: the one way Cursus runs a
 /// loop on many cores, so that what it writes never depends on which core finished first.
 package enum Parallel {
-    /// The cores work is spread over.
-    package static var cores: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
+    /// The cores one piece of work spreads over: all of them, or its share while several
+    /// outputs render at once (see `sharingCores`), so that an output whose writer runs on one
+    /// core (XLSX) is not slowed by the others' helpers.
+    package static var cores: Int {
+        max(1, ProcessInfo.processInfo.activeProcessorCount / max(1, sharing.load(ordering: .relaxed)))
+    }
+
+    /// How many pieces of work share the cores now.
+    private static let sharing = Atomic<Int>(0)
+
+    /// Runs `body` as one of the pieces of work that share the cores: while it runs, work
+    /// spread over cores takes its share of them (what is written never depends on it).
+    package static func sharingCores<Result>(_ body: () throws(CursusError) -> Result) throws(CursusError) -> Result {
+        sharing.add(1, ordering: .relaxed)
+        defer { sharing.subtract(1, ordering: .relaxed) }
+        return try body()
+    }
 
     /// `body` run on each range at once, one range a core; the results in the ranges' order.
     package static func map<Result: Sendable>(_ ranges: [Range<Int>], _ body: @escaping @Sendable (Range<Int>) -> Result) -> [Result] {
         start(ranges, body).wait()
     }
 
-    /// `transform` of each index in `0..<count`, made a chunk at a time on every core, in order.
+    /// `transform` of each index in `0..<count`, in order: chunks of indices made in rounds, a
+    /// chunk a core (the cores counted again each round).
     package static func map<Result: Sendable>(_ count: Int, chunk: Int = 4_096, _ transform: @escaping @Sendable (Int) -> Result)
         -> [Result]
     {
-        map(chunks(of: count, size: chunk)) { $0.map(transform) }.flatMap { $0 }
+        let all = chunks(of: count, size: chunk)
+        var results: [Result] = []
+        results.reserveCapacity(count)
+        var next = 0
+        while next < all.count {
+            let round = all[next..<min(all.count, next + cores)]
+            for part in map(Array(round), { $0.map(transform) }) { results += part }
+            next = round.endIndex
+        }
+        return results
     }
 
     /// Starts `body` on each range at once and returns at once: the caller does other work

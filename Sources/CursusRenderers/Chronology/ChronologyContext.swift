@@ -60,18 +60,19 @@ struct ChronologyContext {
         }
         var task = request.progress.task(request.outputName, total: entries.count, unit: "entries")
         defer { task.finish() }
-        var lines: [String] = []
-        lines.reserveCapacity(entries.count)
-        // A round of chunks, one a core, then the progress line.
+        var chronologyBlock = ""
+        // A round of chunks, one a core, joined onto the block (only a round's lines are held
+        // apart), then the progress line.
         for round in Parallel.chunks(of: entries.count, size: Self.entriesPerChunk * Parallel.cores) {
-            lines += Parallel.map(round.count, chunk: Self.entriesPerChunk) { offset in
+            let lines = Parallel.map(round.count, chunk: Self.entriesPerChunk) { offset in
                 let index = round.lowerBound + offset
                 guard format == .text else { return "- **\(displays[index])** — \(entry(index).cited)" }
                 return textLine(index)
             }
+            if round.lowerBound > 0 { chronologyBlock += "\n" }
+            chronologyBlock += lines.joined(separator: "\n")
             task.advance(by: round.count)
         }
-        let chronologyBlock = lines.joined(separator: "\n")
 
         let spanWidth = min((chronology.posts.map(\.dates.count).max() ?? 0) + 2, width / 2)
         let posts = chronology.posts
