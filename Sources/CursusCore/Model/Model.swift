@@ -434,9 +434,10 @@ private struct ChronologicalKey: Sendable {
     /// Indices of `records` sorted by their dates, then id: each core sorts its share of the
     /// keys in place, and the shares are merged (the order is total, so it does not depend on the cores).
     static func order<Record: Sendable>(
-        _ records: [Record], dates: (Record) -> (EDTF.SortKey?, EDTF.SortKey?), id: @escaping @Sendable (Record) -> String
+        _ records: [Record], dates: @escaping @Sendable (Record) -> (EDTF.SortKey?, EDTF.SortKey?),
+        id: @escaping @Sendable (Record) -> String
     ) -> [Int] {
-        var keys = records.indices.map { ChronologicalKey(dates(records[$0]), index: $0) }
+        var keys = Parallel.map(records.count) { ChronologicalKey(dates(records[$0]), index: $0) }
         let less: @Sendable (ChronologicalKey, ChronologicalKey) -> Bool = { a, b in
             datesBefore(a, b) ?? (id(records[Int(a.index)]) < id(records[Int(b.index)]))
         }

@@ -14,8 +14,14 @@ public struct CSVEncoder: Sendable {
         self.neutralizeFormulas = neutralizeFormulas
     }
 
-    /// Bytes that make a spreadsheet treat a cell as a formula (OWASP CSV injection): = + - @ tab CR.
-    static let formulaTriggers: Set<UInt8> = [0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D]
+    /// True for a byte that makes a spreadsheet treat a cell as a formula (OWASP CSV injection):
+    /// = + - @ tab CR.
+    static func triggersFormula(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D: true
+        default: false
+        }
+    }
 
     /// Appends one record, cells joined by the delimiter, ending in CRLF.
     public func appendLine(_ cells: [TableCell], to bytes: inout [UInt8]) {
@@ -44,7 +50,7 @@ public struct CSVEncoder: Sendable {
     public func append(_ field: String, to bytes: inout [UInt8]) {
         var field = field
         field.withUTF8 { utf8 in
-            let prefix = neutralizeFormulas && utf8.first.map(Self.formulaTriggers.contains) == true
+            let prefix = neutralizeFormulas && utf8.first.map(Self.triggersFormula) == true
             let quote = utf8.contains { $0 == delimiter || $0 == 0x22 || $0 == 0x0D || $0 == 0x0A }
             if quote { bytes.append(0x22) }
             if prefix { bytes.append(UInt8(ascii: "'")) }
