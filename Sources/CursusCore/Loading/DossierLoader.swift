@@ -194,21 +194,22 @@ struct RecordReader {
     /// that held `tenures` and `events` as if `scale` more such blocks follow: one allocation
     /// where doubling would copy a million records several times, and hold two copies at once.
     mutating func expect(tenures: Int, events: Int, scale: Double) {
-        func projected(_ count: Int, inBlock: Int) -> Int? {
+        /// Grows `capacity` to the projection when it falls short; nil when it does not.
+        func room(_ count: Int, inBlock: Int, capacity: Int) -> Int? {
+            guard inBlock > 0 && scale.isFinite else { return nil }
             let expected = count + Int(Double(inBlock) * scale)
-            return inBlock > 0 && scale.isFinite ? expected + expected / 32 : nil
+            let projected = expected + expected / 32
+            return projected > capacity ? max(projected, capacity * 3 / 2) : nil
         }
-        if retaining, let count = projected(dossier.tenures.count, inBlock: tenures), count > dossier.tenures.capacity {
-            dossier.tenures.reserveCapacity(max(count, dossier.tenures.capacity * 3 / 2))
+        if retaining, let room = room(dossier.tenures.count, inBlock: tenures, capacity: dossier.tenures.capacity) {
+            dossier.tenures.reserveCapacity(room)
         }
-        if retaining, let count = projected(dossier.events.count, inBlock: events), count > dossier.events.capacity {
-            dossier.events.reserveCapacity(max(count, dossier.events.capacity * 3 / 2))
+        if retaining, let room = room(dossier.events.count, inBlock: events, capacity: dossier.events.capacity) {
+            dossier.events.reserveCapacity(room)
         }
         for (kind, inBlock) in [(Reference.Kind.tenure, tenures), (.event, events)] {
             let known = ids[kind, default: []]
-            if let count = projected(known.count, inBlock: inBlock), count > known.capacity {
-                ids[kind, default: []].reserveCapacity(max(count, known.capacity * 3 / 2))
-            }
+            if let room = room(known.count, inBlock: inBlock, capacity: known.capacity) { ids[kind, default: []].reserveCapacity(room) }
         }
     }
 

@@ -25,6 +25,7 @@ enum JSONLinesLoader {
         var reader = RecordReader()
         reader.retaining = retaining
         var records = 0
+        let source = SourceFile(path)
         var task = progress.task("reading \((path as NSString).lastPathComponent)", total: nil, unit: "lines")
         defer { task.finish() }
         var bytesRead = 0
@@ -48,7 +49,7 @@ enum JSONLinesLoader {
         var drafted: (lines: [[LineBlock.Drafted]], end: Int, size: Int)?
         while true {
             let full = block
-            let drafting = full.lines.isEmpty ? nil : Parallel.start(Parallel.split(full.lines.count)) { full.draft($0, path: path) }
+            let drafting = full.lines.isEmpty ? nil : Parallel.start(Parallel.split(full.lines.count)) { full.draft($0, source: source) }
             if let before = drafted {
                 if let size = lines.size {
                     let kinds = before.lines.joined().compactMap { $0.draft?.kind }
@@ -160,8 +161,8 @@ private struct LineBlock {
     }
 
     /// The lines in `range`, each read on its own.
-    func draft(_ range: Range<Int>, path: String) -> [Drafted] {
-        let context = JSONLineContext(path: path)
+    func draft(_ range: Range<Int>, source: SourceFile) -> [Drafted] {
+        let context = JSONLineContext(source: source)
         return bytes.withUnsafeBufferPointer { all in
             range.map { index in
                 let line = lines[index]

@@ -5,8 +5,8 @@ final class JSONLineContext {
     var bytes = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
     var bag = DiagnosticBag()
 
-    init(path: String) {
-        source = SourceFile(path)
+    init(source: SourceFile) {
+        self.source = source
     }
 
     var text: String { String(decoding: bytes, as: UTF8.self) }

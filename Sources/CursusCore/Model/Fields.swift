@@ -306,48 +306,49 @@ extension FieldTable {
         // In place: copying a field (its closures) cost more than reading the value through it.
         fields.withUnsafeBufferPointer { fields in
             for index in fields.indices {
+                let (key, kind) = (fields[index].key, fields[index].kind)
                 // The record starts blank: only what is there is written (most fields of bulk data are not).
                 switch fields[index].value {
                 case .text(let access):
-                    if let text = reader.string(fields[index].key) {
+                    if let text = reader.string(key) {
                         access.set(&record, text)
-                        if case .reference(let kind) = fields[index].kind { reference(kind, text, fields[index].key) }
+                        if case .reference(let kind) = kind { reference(kind, text, key) }
                     }
                 case .requiredText(let access):
-                    if let text = reader.string(fields[index].key, required: fields[index].required) {
+                    if let text = reader.string(key, required: fields[index].required) {
                         access.set(&record, text)
-                        if case .reference(let kind) = fields[index].kind { reference(kind, text, fields[index].key) }
+                        if case .reference(let kind) = kind { reference(kind, text, key) }
                     } else if fields[index].required {
                         complete = false
                     }
                 case .date(let access):
-                    if let date = reader.date(fields[index].key) { access.set(&record, date) }
+                    if let date = reader.date(key) { access.set(&record, date) }
                 case .requiredDate(let access):
-                    if let date = reader.date(fields[index].key, required: true) { access.set(&record, date) } else { complete = false }
+                    if let date = reader.date(key, required: true) { access.set(&record, date) } else { complete = false }
                 case .list(let access):
-                    let items = reader.strings(fields[index].key)
+                    let items = reader.strings(key)
                     if !items.isEmpty { access.set(&record, items) }
-                    if case .references(let kind) = fields[index].kind { for id in items { reference(kind, id, fields[index].key) } }
+                    if case .references(let kind) = kind { for id in items { reference(kind, id, key) } }
                 case .flag(let access):
-                    if let flag = reader.bool(fields[index].key) { access.set(&record, flag) }
+                    if let flag = reader.bool(key) { access.set(&record, flag) }
                 case .mapping(let access):
                     var entries: [(key: String, value: String)] = []
-                    if let map = reader.record(fields[index].key, what: "\(fields[index].key) mapping") {
+                    if let map = reader.record(key, what: "\(key) mapping") {
                         for key in map.keys {
                             if let value = map.string(key) { entries.append((key, value)) }
                         }
                     }
                     if !entries.isEmpty { access.set(&record, entries) }
                 case .milestones(let access):
-                    let list = milestones(reader, fields[index].key)
+                    let list = milestones(reader, key)
                     if !list.isEmpty { access.set(&record, list) }
                 case .citations(let access):
                     var citations: [Citation] = []
-                    for item in reader.citations(fields[index].key) {
+                    for item in reader.citations(key) {
                         switch item {
                         case .text(let id):
                             citations.append(Citation(id))
-                            reference(.source, id, fields[index].key)
+                            reference(.source, id, key)
                         case .record(let citationReader):
                             var citation = Citation("")
                             if Citation.fields.read(citationReader, into: &citation, reference: reference) { citations.append(citation) }
@@ -355,7 +356,7 @@ extension FieldTable {
                     }
                     if !citations.isEmpty { access.set(&record, citations) }
                 case .disputes(let access):
-                    let list = disputes(reader, fields[index].key, reference: reference)
+                    let list = disputes(reader, key, reference: reference)
                     if !list.isEmpty { access.set(&record, list) }
                 }
             }

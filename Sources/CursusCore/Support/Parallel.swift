@@ -28,21 +28,29 @@ package enum Parallel {
         start(ranges, body).wait()
     }
 
-    /// `transform` of each index in `0..<count`, in order: chunks of indices made in rounds, a
-    /// chunk a core (the cores counted again each round).
+    /// `transform` of each index in `0..<count`, in order (see `rounds`).
     package static func map<Result: Sendable>(_ count: Int, chunk: Int = 4_096, _ transform: @escaping @Sendable (Int) -> Result)
         -> [Result]
     {
-        let all = chunks(of: count, size: chunk)
         var results: [Result] = []
         results.reserveCapacity(count)
+        rounds(count, chunk: chunk, { $0.map(transform) }, consume: { parts, _ in for part in parts { results += part } })
+        return results
+    }
+
+    /// `body` of each chunk of `0..<count`, in rounds of a chunk a core (the cores counted again
+    /// each round); each round's results go to `consume` in order, on this thread, with the
+    /// indices the round covered: a long job streams its results and shows its progress.
+    package static func rounds<Result: Sendable>(
+        _ count: Int, chunk: Int, _ body: @escaping @Sendable (Range<Int>) -> Result, consume: ([Result], Range<Int>) -> Void
+    ) {
+        let all = chunks(of: count, size: chunk)
         var next = 0
         while next < all.count {
-            let round = all[next..<min(all.count, next + cores)]
-            for part in map(Array(round), { $0.map(transform) }) { results += part }
-            next = round.endIndex
+            let round = Array(all[next..<min(all.count, next + cores)])
+            consume(map(round, body), round[0].lowerBound..<round[round.count - 1].upperBound)
+            next += round.count
         }
-        return results
     }
 
     /// Starts `body` on each range at once and returns at once: the caller does other work

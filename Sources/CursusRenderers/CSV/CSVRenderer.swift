@@ -61,17 +61,15 @@ public struct CSVRenderer: Renderer {
         let rows = table.rows(of: request.dossier, dates: request.presentation.dates)
         var task = request.progress.task(request.outputName, total: rows.count)
         defer { task.finish() }
-        // A round of chunks, one a core, made at once and written in order.
-        let chunks = Parallel.chunks(of: rows.count, size: Self.rowsPerChunk)
-        for round in Parallel.chunks(of: chunks.count, size: Parallel.cores) {
-            let encoded = Parallel.map(Array(chunks[round])) { rowRange in
-                var bytes: [UInt8] = []
-                bytes.reserveCapacity(rowRange.count * 160)
-                for index in rowRange { encoder.appendLine(rows[index], to: &bytes) }
-                return bytes
-            }
+        // Chunks of rows made on every core at once, written in order.
+        Parallel.rounds(rows.count, chunk: Self.rowsPerChunk) { rowRange in
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(rowRange.count * 160)
+            for index in rowRange { encoder.appendLine(rows[index], to: &bytes) }
+            return bytes
+        } consume: { encoded, written in
             for bytes in encoded { writer.write(bytes: bytes) }
-            task.advance(by: chunks[round].reduce(0) { $0 + $1.count })
+            task.advance(by: written.count)
         }
         try writer.close()
     }

@@ -61,17 +61,19 @@ struct ChronologyContext {
         var task = request.progress.task(request.outputName, total: entries.count, unit: "entries")
         defer { task.finish() }
         var chronologyBlock = ""
-        // A round of chunks, one a core, joined onto the block (only a round's lines are held
-        // apart), then the progress line.
-        for round in Parallel.chunks(of: entries.count, size: Self.entriesPerChunk * Parallel.cores) {
-            let lines = Parallel.map(round.count, chunk: Self.entriesPerChunk) { offset in
-                let index = round.lowerBound + offset
+        // Chunks of lines made on every core at once, joined onto the block in order (only a
+        // round's chunks are held apart).
+        Parallel.rounds(entries.count, chunk: Self.entriesPerChunk) { range in
+            range.map { index in
                 guard format == .text else { return "- **\(displays[index])** — \(entry(index).cited)" }
                 return textLine(index)
+            }.joined(separator: "\n")
+        } consume: { parts, done in
+            for (index, part) in parts.enumerated() {
+                if done.lowerBound > 0 || index > 0 { chronologyBlock += "\n" }
+                chronologyBlock += part
             }
-            if round.lowerBound > 0 { chronologyBlock += "\n" }
-            chronologyBlock += lines.joined(separator: "\n")
-            task.advance(by: round.count)
+            task.advance(by: done.count)
         }
 
         let spanWidth = min((chronology.posts.map(\.dates.count).max() ?? 0) + 2, width / 2)
